@@ -1,0 +1,49 @@
+# Every target creates .venv and installs the kit when needed: a fresh machine
+# needs only Python 3.11+ and make.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+SAMPLE := datasets/sample
+
+.PHONY: demo test bench lab notebooks clean
+
+$(INSTALLED): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed, found " + sys.version.split()[0] + ": run make PYTHON=python3.11 ...")'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $@
+
+## demo: generate the default dataset, release the assignments, grade the sample submissions, report
+demo: $(INSTALLED)
+	$(PY) -m generators --out datasets/generated --overwrite
+	$(PY) -m grading release
+	$(PY) -m grading samples
+	$(PY) -m grading autograde
+	$(PY) -m grading report
+	@echo
+	@echo "Done. Results:"
+	@echo "  dataset            datasets/generated/ (see dictionnaire.md)"
+	@echo "  student notebooks  release/"
+	@echo "  graded notebooks   autograded/  (gradebook: gradebook.db, open with 'make lab' > Nbgrader > Formgrader)"
+	@echo "  grades             reports/grades.csv"
+
+## test: the whole suite: unit and end-to-end tests, nbval on every source notebook
+test: $(INSTALLED)
+	$(PY) -m pytest
+
+## bench: throughput figures, each against a baseline measured in the same run
+bench: $(INSTALLED)
+	$(PY) benchmarks/run.py
+
+## lab: open JupyterLab on the kit
+lab: $(INSTALLED)
+	$(PY) -m jupyter lab
+
+## notebooks: re-execute the source notebooks on the committed sample, to refresh the outputs nbval compares
+notebooks: $(INSTALLED)
+	KIT_DATASET=$(CURDIR)/$(SAMPLE) $(PY) -m jupyter nbconvert --to notebook --execute --inplace course/source/*/*.ipynb
+
+clean:
+	rm -rf datasets/generated release submitted submitted-history autograded feedback gradebook.db status reports

@@ -1,0 +1,1 @@
+"""Synthetic French hospital data for the Innov'Health datathon kit."""

@@ -1,0 +1,131 @@
+"""Command line: python -m grading release | samples | collect | autograde | report."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from grading.workspace import GradingError, Workspace
+
+DEFAULT_DATA = Path("datasets/generated")
+
+
+class Parser(argparse.ArgumentParser):
+    """Bad input: one line naming what is wrong, exit status 2."""
+
+    def error(self, message):
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog="python -m grading",
+        description="Release, collect, autograde and report on the kit's nbgrader assignments. "
+                    "Artefacts (release/, submitted/, autograded/, gradebook.db, status/, reports/) "
+                    "go to --root, in nbgrader's layout.",
+        epilog="Typical cycle: release, collect (or samples), autograde, report.",
+    )
+    parser.add_argument("--root", type=Path, default=Path("."), metavar="DIR",
+                        help="workspace for generated artefacts (default: current folder)")
+    parser.add_argument("--course", type=Path, default=Workspace(Path(".")).course, metavar="DIR",
+                        help="authored course folder holding source/ and samples/ (default: the kit's course/)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=Parser)
+
+    release = commands.add_parser("release", help="write student versions of the source notebooks into release/")
+    release.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="default: all of course/source")
+
+    samples = commands.add_parser("samples", help="collect the sample submissions shipped with the kit "
+                                                  "(from course/samples/), as if students had handed them in")
+    samples.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="default: all with samples")
+
+    collect = commands.add_parser("collect", help="import submissions from a folder SOURCE/STUDENT/*.ipynb")
+    collect.add_argument("source", type=Path, metavar="SOURCE")
+    collect.add_argument("--assignment", required=True, metavar="A")
+
+    autograde = commands.add_parser("autograde", help="grade collected submissions; one status per submission")
+    autograde.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="default: all released")
+    autograde.add_argument("--data", type=Path, default=None, metavar="DIR",
+                           help=f"dataset the notebooks read (default: ROOT/{DEFAULT_DATA})")
+    autograde.add_argument("--force", action="store_true", help="re-grade submissions that already have a status")
+
+    commands.add_parser("report", help="write reports/grades.csv, one row per student and assignment")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    workspace = Workspace(root=args.root, course=args.course)
+    if not workspace.source.is_dir():
+        parser.error(f"{workspace.source} does not exist; --course must name a folder with source/ in it")
+    try:
+        COMMANDS[args.command](workspace, args)
+    except (GradingError, LookupError, OSError) as error:
+        parser.error(str(error))
+    return 0
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def chosen_assignments(workspace: Workspace, names: list[str]) -> list[str]:
+    known = workspace.assignments()
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise GradingError(f"no assignment {unknown[0]!r} in {workspace.source} (known: {', '.join(known)})")
+    return names or known
+
+
+def run_release(workspace: Workspace, args) -> None:
+    from grading.release import release
+
+    for assignment in chosen_assignments(workspace, args.assignments):
+        release(workspace, assignment)
+        say(f"released {assignment} -> {workspace.release_dir(assignment)}")
+
+
+def run_samples(workspace: Workspace, args) -> None:
+    from grading.samples import collect_samples
+
+    names = args.assignments or [a for a in workspace.assignments()
+                                 if (workspace.course / "samples" / f"{a}.yml").is_file()]
+    for assignment in chosen_assignments(workspace, names):
+        for item in collect_samples(workspace, assignment):
+            say(f"{assignment}/{item.student}: {item.outcome}")
+
+
+def run_collect(workspace: Workspace, args) -> None:
+    from grading.collect import collect_folder
+
+    chosen_assignments(workspace, [args.assignment])
+    for item in collect_folder(workspace, args.source, args.assignment):
+        say(f"{args.assignment}/{item.student}: {item.outcome}")
+
+
+def run_autograde(workspace: Workspace, args) -> None:
+    from grading.autograde import autograde
+
+    data = args.data or workspace.root / DEFAULT_DATA
+    if not (data / "manifest.json").is_file():
+        raise GradingError(f"no dataset in {data}; generate it with `python -m generators --out {data}` "
+                           "or name one with --data")
+    assignments = chosen_assignments(workspace, args.assignments)
+    if not args.assignments:
+        assignments = [a for a in assignments if workspace.release_dir(a).is_dir()]
+    for assignment in assignments:
+        if not workspace.release_dir(assignment).is_dir():
+            raise GradingError(f"{assignment} has not been released; run `python -m grading release {assignment}`")
+        verdicts = autograde(workspace, assignment, data, force=args.force, progress=say)
+        say(f"{assignment}: {len(verdicts)} submission(s), "
+            f"{sum(v.status == 'graded' for v in verdicts)} graded")
+
+
+def run_report(workspace: Workspace, args) -> None:
+    from grading.report import write_grades
+
+    path, rows = write_grades(workspace)
+    say(f"wrote {path} ({rows} row(s))")
+
+
+COMMANDS = {"release": run_release, "samples": run_samples, "collect": run_collect,
+            "autograde": run_autograde, "report": run_report}

@@ -1,0 +1,135 @@
+import csv
+import json
+import shutil
+
+import nbformat
+import pytest
+
+from grading.autograde import STATUSES, autograde
+from grading.checks import WrongAnswer, check
+from grading.collect import collect_folder
+from grading.release import release
+from grading.report import COLUMNS, write_grades
+from grading.samples import collect_samples, write_samples
+from grading.workspace import Workspace
+from tests.conftest import SAMPLE_DATASET
+
+ASSIGNMENT = "00_prise_en_main"
+NOTEBOOK = f"{ASSIGNMENT}.ipynb"
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    """A workspace where the assignment is released, the samples and one broken notebook are graded."""
+    workspace = Workspace(root=tmp_path_factory.mktemp("workspace"))
+    release(workspace, ASSIGNMENT)
+    collect_samples(workspace, ASSIGNMENT)
+    broken = tmp_path_factory.mktemp("inbox")
+    (broken / "exemple-casse").mkdir()
+    (broken / "exemple-casse" / NOTEBOOK).write_text('{"cells": [', encoding="utf-8")   # truncated JSON
+    collect_folder(workspace, broken, ASSIGNMENT)
+    verdicts = autograde(workspace, ASSIGNMENT, SAMPLE_DATASET)
+    write_grades(workspace)
+    return workspace, {v.student: v for v in verdicts}
+
+
+def grades(workspace):
+    with open(workspace.reports / "grades.csv", newline="", encoding="utf-8") as file:
+        return {row["student"]: row for row in csv.DictReader(file)}
+
+
+def test_release_strips_solutions_and_hidden_tests(graded):
+    workspace, _ = graded
+    released = (workspace.release_dir(ASSIGNMENT) / NOTEBOOK).read_text(encoding="utf-8")
+    source = (workspace.source / ASSIGNMENT / NOTEBOOK).read_text(encoding="utf-8")
+    assert "BEGIN SOLUTION" in source and "BEGIN HIDDEN TESTS" in source
+    for secret in ("BEGIN SOLUTION", "BEGIN HIDDEN TESTS", "len(patients)\\n", "load_manifest()", "attendu"):
+        assert secret not in released
+    assert "VOTRE CODE ICI" in released and "VOTRE RÉPONSE ICI" in released
+    notebook = nbformat.read(workspace.release_dir(ASSIGNMENT) / NOTEBOOK, as_version=4)
+    assert all(cell.get("outputs", []) == [] for cell in notebook.cells)
+
+
+def test_samples_get_their_expected_grades(graded):
+    workspace, verdicts = graded
+    rows = grades(workspace)
+    assert list(next(iter(rows.values())).keys()) == COLUMNS
+    expected = {                       # (status, flags, score, max_score)
+        "exemple-correct": ("graded", "needs_manual_grade", "5", "7"),   # 5 automatic points + 2 by hand
+        "exemple-partiel": ("graded", "", "3", "7"),                     # question 2 wrong
+        "exemple-vide": ("graded", "", "0", "7"),
+    }
+    for student, (status, flags, score, max_score) in expected.items():
+        row = rows[student]
+        assert (row["status"], row["flags"], row["score"], row["max_score"]) == (status, flags, score, max_score)
+        assert row["assignment"] == ASSIGNMENT
+        assert verdicts[student].status == "graded"
+
+
+def test_unreadable_notebook_is_named_not_scored_zero(graded):
+    workspace, verdicts = graded
+    row = grades(workspace)["exemple-casse"]
+    assert row["status"] == "invalid_notebook" and row["score"] == "" and row["max_score"] == "7"
+    assert "is not a valid notebook" in verdicts["exemple-casse"].reason
+    assert set(v.status for v in verdicts.values()) <= set(STATUSES)
+
+
+def test_autograde_resumes_instead_of_regrading(graded):
+    workspace, _ = graded
+    status = workspace.status_file("exemple-vide", ASSIGNMENT)
+    before = status.stat().st_mtime_ns
+    verdicts = autograde(workspace, ASSIGNMENT, SAMPLE_DATASET)
+    assert status.stat().st_mtime_ns == before
+    assert {v.student for v in verdicts} == {"exemple-correct", "exemple-partiel", "exemple-vide", "exemple-casse"}
+
+
+def test_collect_keeps_an_earlier_submission_it_replaces(tmp_path, graded):
+    source_workspace, _ = graded
+    workspace = Workspace(root=tmp_path / "ws")
+    shutil.copytree(source_workspace.release_dir(ASSIGNMENT), workspace.release_dir(ASSIGNMENT))
+    inbox = tmp_path / "inbox"
+    write_samples(workspace, ASSIGNMENT, inbox)
+    assert {c.outcome for c in collect_folder(workspace, inbox, ASSIGNMENT)} == {"new"}
+    assert {c.outcome for c in collect_folder(workspace, inbox, ASSIGNMENT)} == {"unchanged"}
+
+    first = (workspace.submission_dir("exemple-vide", ASSIGNMENT) / NOTEBOOK).read_text()
+    notebook = nbformat.read(inbox / "exemple-vide" / NOTEBOOK, as_version=4)
+    notebook.cells[0].source += "\nmodifié"
+    nbformat.write(notebook, inbox / "exemple-vide" / NOTEBOOK)
+    outcomes = {c.student: c.outcome for c in collect_folder(workspace, inbox, ASSIGNMENT)}
+    assert outcomes["exemple-vide"] == "replaced" and outcomes["exemple-correct"] == "unchanged"
+    kept = list((workspace.root / "submitted-history" / "exemple-vide" / ASSIGNMENT).glob(f"*/{NOTEBOOK}"))
+    assert [path.read_text() for path in kept] == [first]
+
+
+def test_check_speaks_french_and_still_fails():
+    with pytest.raises(WrongAnswer) as failure:
+        check(False, "Le résultat doit être un entier.")
+    assert failure.value._render_traceback_() == ["❌ Le résultat doit être un entier."]
+    assert isinstance(failure.value, AssertionError)      # nbgrader counts the test as failed
+
+
+def test_grading_cli_bad_input_one_line_exit_2(tmp_path, cli):
+    for args, says in [
+        (["release", "99_inconnu"], "no assignment '99_inconnu'"),
+        (["autograde", "--data", str(tmp_path / "nowhere")], "no dataset in"),
+        (["collect", str(tmp_path / "absent"), "--assignment", ASSIGNMENT], "is not a folder"),
+        (["grade"], "invalid choice: 'grade'"),
+    ]:
+        result = cli("grading", "--root", str(tmp_path), *args)
+        assert result.returncode == 2, (args, result.stderr)
+        assert len(result.stderr.splitlines()) == 1 and says in result.stderr, result.stderr
+
+
+def test_grading_cli_help_lists_the_steps(cli):
+    result = cli("grading", "--help")
+    assert result.returncode == 0
+    for command in ("release", "samples", "collect", "autograde", "report"):
+        assert command in result.stdout
+
+
+def test_status_file_is_plain_json(graded):
+    workspace, _ = graded
+    verdict = json.loads(workspace.status_file("exemple-correct", ASSIGNMENT).read_text())
+    assert verdict == {"student": "exemple-correct", "assignment": ASSIGNMENT, "status": "graded",
+                       "reason": "", "flags": []}
