@@ -43,7 +43,7 @@ lab: $(INSTALLED)
 
 ## notebooks: re-execute the source notebooks on the committed sample, to refresh the outputs nbval compares
 notebooks: $(INSTALLED)
-	KIT_DATASET=$(CURDIR)/$(SAMPLE) $(PY) -m jupyter nbconvert --to notebook --execute --inplace course/source/*/*.ipynb
+	KIT_DATASET=$(CURDIR)/$(SAMPLE) $(PY) -m jupyter nbconvert --to notebook --execute --inplace --NotebookClient.record_timing=False course/source/*/*.ipynb
 
 clean:
 	rm -rf datasets/generated release submitted submitted-history autograded feedback gradebook.db status reports

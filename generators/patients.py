@@ -13,6 +13,7 @@ import pyarrow as pa
 
 from generators.pools import IdentityPools
 from generators.reference import age_pyramid, departements
+from generators.text import digit_pairs, hex16, join
 
 BLOCK_SIZE = 50_000
 TABLE_STREAM = 1          # stream number of this table in the seed sequence
@@ -44,17 +45,24 @@ class Period:
         return np.datetime64(f"{self.start_year + self.years}-01-01", "D")
 
 
-def patient_ids(first: int, count: int, seed: int) -> np.ndarray:
+def patient_ids(first: int, count: int, seed: int) -> pa.Array:
     """Pseudonymous ids: a keyed hash of the row number, as SNDS pseudonymises the NIR.
 
-    16 hexadecimal characters: never a valid NIR (15 digits), not reversible without the key.
+    16 hexadecimal characters: never a valid NIR (15 digits), and not traceable to the row
+    without the key, which is derived from the seed. The hash is a bijection, so ids are unique.
     """
-    key = hashlib.sha256(f"innov-health/patients/{seed}".encode()).digest()
-    return np.array(
-        [hashlib.blake2b(i.to_bytes(8, "little"), key=key, digest_size=8).hexdigest().upper()
-         for i in range(first, first + count)],
-        dtype=object,
-    )
+    key = np.frombuffer(hashlib.sha256(f"innov-health/patients/{seed}".encode()).digest()[:16], dtype=np.uint64)
+    rows = np.arange(first, first + count, dtype=np.uint64)
+    return hex16(_mix64(_mix64(rows ^ key[0]) ^ key[1]))
+
+
+def _mix64(x: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 64-bit finaliser: a bijection that scatters every input bit."""
+    x = x ^ (x >> np.uint64(33))
+    x = x * np.uint64(0xFF51AFD7ED558CCD)
+    x = x ^ (x >> np.uint64(33))
+    x = x * np.uint64(0xC4CEB9FE1A85EC53)
+    return x ^ (x >> np.uint64(33))
 
 
 def annual_death_probability(age: np.ndarray) -> np.ndarray:
@@ -88,8 +96,8 @@ def patients_block(block: int, count: int, seed: int, period: Period, pools: Ide
     prenom = np.where(female,
                       pools.prenom_femme[rng.integers(0, len(pools.prenom_femme), count)],
                       pools.prenom_homme[rng.integers(0, len(pools.prenom_homme), count)])
-    numero = rng.integers(1, 160, count).astype(str).astype(object)
-    adresse = numero + ", " + pools.rue[rng.integers(0, len(pools.rue), count)]
+    numero = pa.array(rng.integers(1, 160, count)).cast(pa.string())
+    adresse = join([numero, pools.rue[rng.integers(0, len(pools.rue), count)]], ", ")
 
     return pa.table({
         "patient_id": patient_ids(first_row, count, seed),
@@ -121,11 +129,11 @@ def _draw_commune(dep: np.ndarray, pools: IdentityPools, rng: np.random.Generato
     return np.minimum(np.searchsorted(cumulative, target, side="right"), ends - 1)
 
 
-def _phone_numbers(landline_prefix: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+def _phone_numbers(landline_prefix: np.ndarray, rng: np.random.Generator) -> pa.Array:
     """French numbers written as usual, '01 23 45 67 89'."""
     count = len(landline_prefix)
-    mobile = np.where(rng.random(count) < 0.5, "06", "07").astype(object)
-    prefix = np.where(rng.random(count) < MOBILE_SHARE, mobile, landline_prefix)
-    digits = rng.integers(0, 10**8, count)
-    numbers = [p + str(d % 10 ** (10 - len(p))).zfill(10 - len(p)) for p, d in zip(prefix, digits)]
-    return np.array([f"{n[0:2]} {n[2:4]} {n[4:6]} {n[6:8]} {n[8:10]}" for n in numbers], dtype=object)
+    mobile = np.where(rng.random(count) < 0.5, "06", "07")
+    prefix = np.where(rng.random(count) < MOBILE_SHARE, mobile, landline_prefix.astype(str))
+    free_digits = 10 - np.char.str_len(prefix)                     # 8 after "06", 6 after "0590"
+    subscriber = rng.integers(0, 10**8, count) % 10**free_digits
+    return digit_pairs(prefix.astype(np.int64) * 10**free_digits + subscriber, pairs=5)
