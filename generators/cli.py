@@ -1,10 +1,13 @@
-"""Command line: python -m generators --patients N --seed S --out DIR."""
+"""Command line: python -m generators --patients N --seed S --out DIR ..."""
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
 from generators.generate import Options, generate_dataset
+from generators.runner import SchedulerUnreachable
+from generators.writer import FORMATS
 
 DEFAULT_OUT = Path("datasets/generated")
 
@@ -32,9 +35,10 @@ def build_parser() -> Parser:
     defaults = Options()
     parser = Parser(
         prog="python -m generators",
-        description="Generate a synthetic French hospital dataset (Parquet, with manifest.json "
-                    "and a data dictionary). Same seed and options, same data.",
-        epilog="Example: python -m generators --patients 10000 --seed 7 --out datasets/generated",
+        description="Generate a synthetic French hospital dataset: patients, etablissements, sejours, "
+                    "diagnostics, actes, urgences, with manifest.json and a data dictionary. "
+                    "Same seed and options, same data, whatever --workers or --scheduler.",
+        epilog="Example: python -m generators --patients 1000000 --workers 2 --out datasets/region",
     )
     parser.add_argument("--patients", type=bounded_int(1, 100_000_000), default=defaults.patients,
                         metavar="N", help=f"resident population size (default {defaults.patients:,})")
@@ -46,7 +50,13 @@ def build_parser() -> Parser:
                         metavar="YYYY", help=f"first year of the period (default {defaults.start_year})")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="DIR",
                         help=f"output folder (default {DEFAULT_OUT})")
-    parser.add_argument("--overwrite", action="store_true", help="replace DIR if it exists")
+    parser.add_argument("--format", choices=FORMATS, default="parquet", help="file format (default parquet)")
+    parser.add_argument("--workers", type=bounded_int(1, 256), default=1, metavar="W",
+                        help="local processes generating blocks in parallel (default 1)")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="run the blocks on an existing dask.distributed cluster, e.g. tcp://10.0.0.5:8786 "
+                             "(its workers need this kit installed)")
+    parser.add_argument("--overwrite", action="store_true", help="replace DIR if it exists and is not empty")
     parser.add_argument("--quiet", action="store_true", help="print nothing but errors")
     return parser
 
@@ -54,14 +64,50 @@ def build_parser() -> Parser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.out.exists() and not args.overwrite:
-        parser.error(f"{args.out} already exists; pass --overwrite to replace it or choose another --out")
+    if args.scheduler and args.workers > 1:
+        parser.error("--workers and --scheduler exclude each other: the cluster's workers do the work")
     if args.out.exists() and not args.out.is_dir():
         parser.error(f"{args.out} is a file, not a folder; choose another --out")
+    if args.out.is_dir() and any(args.out.iterdir()) and not args.overwrite:
+        parser.error(f"{args.out} already exists and is not empty; pass --overwrite to replace it or choose another --out")
     options = Options(patients=args.patients, seed=args.seed, years=args.years, start_year=args.start_year)
-    progress = (lambda message: None) if args.quiet else (lambda message: print(message, file=sys.stderr))
+    bar = ProgressBar(enabled=not args.quiet and sys.stderr.isatty())
+    started = time.perf_counter()
     try:
-        generate_dataset(options, args.out, overwrite=args.overwrite, progress=progress)
+        manifest = generate_dataset(options, args.out, overwrite=args.overwrite, file_format=args.format,
+                                    workers=args.workers, scheduler=args.scheduler, progress=bar.update)
+    except SchedulerUnreachable as error:
+        bar.clear()
+        parser.error(str(error))
     except OSError as error:
+        bar.clear()
         parser.error(f"cannot write {args.out}: {error.strerror or error}")
+    bar.clear()
+    if not args.quiet:
+        seconds = time.perf_counter() - started
+        rows = ", ".join(f"{name} {entry['rows']:,}" for name, entry in manifest["tables"].items())
+        print(f"wrote {args.out} in {seconds:.1f} s ({args.patients / seconds:,.0f} patients/s): {rows}",
+              file=sys.stderr)
     return 0
+
+
+class ProgressBar:
+    """One line redrawn in place on a terminal; nothing otherwise."""
+
+    def __init__(self, enabled: bool, width: int = 30) -> None:
+        self.enabled, self.width, self.started = enabled, width, time.perf_counter()
+
+    def update(self, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        filled = self.width * done // max(total, 1)
+        elapsed = time.perf_counter() - self.started
+        left = elapsed / done * (total - done) if done else 0
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (self.width - filled)}] {done:,}/{total:,} patients"
+                         f"  {elapsed:.0f} s, about {left:.0f} s left ")
+        sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r" + " " * (self.width + 70) + "\r")
+            sys.stderr.flush()

@@ -1,48 +1,46 @@
 """Generates a whole dataset folder from a seed and options."""
 
-import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from generators.patients import BLOCK_SIZE, Period, patients_block
-from generators.pools import build_identity_pools
-from generators.writer import dataset_folder, write_manifest, write_table
+from generators.blocks import Context, conform
+from generators.patients import Period
+from generators.runner import run_blocks
+from generators.writer import DatasetWriter, dataset_folder, write_manifest
 
 
 @dataclass(frozen=True)
 class Options:
+    """What the data depend on. Same options, same data."""
     patients: int = 100_000
     seed: int = 2024
     years: int = 3
     start_year: int = 2022
 
 
-def generate_dataset(options: Options, out: Path, overwrite: bool = False,
-                     progress: Callable[[str], None] = lambda message: None) -> dict:
-    """Writes every table into `out` and returns the manifest."""
-    period = Period(options.start_year, options.years)
-    started = time.perf_counter()
-    pools = build_identity_pools(options.seed)
-    blocks = range((options.patients + BLOCK_SIZE - 1) // BLOCK_SIZE)
-
-    def patient_blocks():
-        for block in blocks:
-            count = min(BLOCK_SIZE, options.patients - block * BLOCK_SIZE)
-            yield patients_block(block, count, options.seed, period, pools)
-            progress(f"patients: {block * BLOCK_SIZE + count:,} / {options.patients:,} rows")
-
+def generate_dataset(options: Options, out: Path, overwrite: bool = False, file_format: str = "parquet",
+                     workers: int = 1, scheduler: str | None = None,
+                     progress: Callable[[int, int], None] = lambda done, total: None) -> dict:
+    """Writes every table into `out` and returns the manifest. `progress(patients done, total)`."""
+    context = Context.build(options.patients, options.seed, Period(options.start_year, options.years))
     with dataset_folder(out, overwrite) as folder:
-        tables = {"patients": write_table(folder, "patients", patient_blocks())}
+        writer = DatasetWriter(folder, file_format)
+        writer.write({"etablissements": conform("etablissements", context.hospitals.table)})
+        done = 0
+        for block in run_blocks(context, workers=workers, scheduler=scheduler):
+            writer.write(block.tables, block.row_hashes)
+            done += block.tables["patients"].num_rows
+            progress(done, options.patients)
         manifest = {
             "generator": "generators (Innov'Health datathon kit)",
             "version": version("innov-health-kit"),
             "seed": options.seed,
             "options": asdict(options),
+            "format": file_format,
             "libraries": {name: version(name) for name in ("faker", "numpy", "pandas", "pyarrow")},
-            "tables": tables,
+            "tables": writer.close(),
         }
         write_manifest(folder, manifest)
-    progress(f"done in {time.perf_counter() - started:.1f} s: {out}")
     return manifest

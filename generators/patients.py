@@ -5,7 +5,6 @@ number), so the data depend only on the seed and the options, never on how the
 blocks are scheduled.
 """
 
-import hashlib
 from dataclasses import dataclass
 
 import numpy as np
@@ -13,7 +12,8 @@ import pyarrow as pa
 
 from generators.pools import IdentityPools
 from generators.reference import age_pyramid, departements
-from generators.text import digit_pairs, hex16, join
+from generators.ids import keyed_ids
+from generators.columns import digit_pairs, join, timestamps
 
 BLOCK_SIZE = 50_000
 TABLE_STREAM = 1          # stream number of this table in the seed sequence
@@ -45,32 +45,22 @@ class Period:
         return np.datetime64(f"{self.start_year + self.years}-01-01", "D")
 
 
-def patient_ids(first: int, count: int, seed: int) -> pa.Array:
-    """Pseudonymous ids: a keyed hash of the row number, as SNDS pseudonymises the NIR.
-
-    16 hexadecimal characters: never a valid NIR (15 digits), and not traceable to the row
-    without the key, which is derived from the seed. The hash is a bijection, so ids are unique.
-    """
-    key = np.frombuffer(hashlib.sha256(f"innov-health/patients/{seed}".encode()).digest()[:16], dtype=np.uint64)
-    rows = np.arange(first, first + count, dtype=np.uint64)
-    return hex16(_mix64(_mix64(rows ^ key[0]) ^ key[1]))
-
-
-def _mix64(x: np.ndarray) -> np.ndarray:
-    """MurmurHash3's 64-bit finaliser: a bijection that scatters every input bit."""
-    x = x ^ (x >> np.uint64(33))
-    x = x * np.uint64(0xFF51AFD7ED558CCD)
-    x = x ^ (x >> np.uint64(33))
-    x = x * np.uint64(0xC4CEB9FE1A85EC53)
-    return x ^ (x >> np.uint64(33))
-
-
 def annual_death_probability(age: np.ndarray) -> np.ndarray:
     """Gompertz law fitted by eye to French mortality (about 0.9 % of residents die each year)."""
     return np.minimum(2e-5 * np.exp(0.095 * age), 0.5)
 
 
-def patients_block(block: int, count: int, seed: int, period: Period, pools: IdentityPools) -> pa.Table:
+@dataclass(frozen=True)
+class Population:
+    """A block of patients: their table, and what later tables of the block draw on."""
+    table: pa.Table
+    age: np.ndarray          # whole years at the start of the period
+    female: np.ndarray       # bool
+    departement: np.ndarray  # index into departements()
+    death: np.ndarray        # datetime64[D], NaT when alive at the end of the period
+
+
+def patients_block(block: int, count: int, seed: int, period: Period, pools: IdentityPools) -> Population:
     rng = np.random.default_rng([seed, TABLE_STREAM, block])
     first_row = block * BLOCK_SIZE
 
@@ -84,7 +74,7 @@ def patients_block(block: int, count: int, seed: int, period: Period, pools: Ide
     deps = departements()
     dep_weight = deps["population"].to_numpy(float)
     dep = rng.choice(len(deps), size=count, p=dep_weight / dep_weight.sum())
-    commune = _draw_commune(dep, pools, rng)
+    commune = pools.communes_by_departement.draw(dep, rng)
     region = deps["region"].to_numpy(object)[dep]
 
     dies = rng.random(count) < 1 - (1 - annual_death_probability(age_years)) ** period.years
@@ -99,34 +89,21 @@ def patients_block(block: int, count: int, seed: int, period: Period, pools: Ide
     numero = pa.array(rng.integers(1, 160, count)).cast(pa.string())
     adresse = join([numero, pools.rue[rng.integers(0, len(pools.rue), count)]], ", ")
 
-    return pa.table({
-        "patient_id": patient_ids(first_row, count, seed),
+    table = pa.table({
+        "patient_id": keyed_ids("patients", seed, np.arange(first_row, first_row + count)),
         "sexe": sexe.astype(object),
-        "date_naissance": _timestamps(date_naissance),
+        "date_naissance": timestamps(date_naissance),
         "code_postal": pools.code_postal[commune],
         "commune": pools.commune[commune],
         "departement": deps["code"].to_numpy(object)[dep],
         "region": region,
-        "date_deces": _timestamps(date_deces),
+        "date_deces": timestamps(date_deces),
         "nom": pools.nom[rng.integers(0, len(pools.nom), count)],
         "prenom": prenom,
         "adresse": adresse,
         "telephone": _phone_numbers(deps["region"].map(LANDLINE_PREFIX).to_numpy(object)[dep], rng),
     })
-
-
-def _timestamps(days: np.ndarray) -> pa.Array:
-    """Dates stored as timestamps, so that pandas reads them as datetime64 (NaT stays null)."""
-    return pa.array(days.astype("datetime64[ms]"), type=pa.timestamp("ms"))
-
-
-def _draw_commune(dep: np.ndarray, pools: IdentityPools, rng: np.random.Generator) -> np.ndarray:
-    """Index into the commune pool: within its département, bigger communes more often."""
-    starts, ends = pools.commune_start[dep], pools.commune_start[dep + 1]
-    cumulative = np.cumsum(pools.commune_weight)
-    before = np.where(starts > 0, cumulative[starts - 1], 0.0)
-    target = before + rng.random(len(dep)) * (cumulative[ends - 1] - before)
-    return np.minimum(np.searchsorted(cumulative, target, side="right"), ends - 1)
+    return Population(table=table, age=age_years, female=female, departement=dep, death=date_deces)
 
 
 def _phone_numbers(landline_prefix: np.ndarray, rng: np.random.Generator) -> pa.Array:

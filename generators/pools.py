@@ -11,6 +11,7 @@ import numpy as np
 from faker import Faker
 
 from generators.reference import departements
+from generators.sampling import Groups
 
 LAST_NAMES = 4000
 FIRST_NAMES_PER_SEX = 1500
@@ -24,25 +25,24 @@ class IdentityPools:
     prenom_homme: np.ndarray
     prenom_femme: np.ndarray
     rue: np.ndarray
-    # Communes, flattened: for département d, rows commune_start[d] to commune_start[d + 1].
+    # Communes of all départements, in département order; the chef-lieu first in each.
     commune: np.ndarray
     code_postal: np.ndarray
-    commune_weight: np.ndarray   # within its département, sums to 1 per département
-    commune_start: np.ndarray
+    communes_by_departement: Groups   # bigger communes drawn more often
 
 
 def build_identity_pools(seed: int) -> IdentityPools:
     fake = Faker("fr_FR")
     fake.seed_instance(seed)
     rng = np.random.default_rng([seed, 0xC0])
-    communes, codes, weights, starts = [], [], [], [0]
+    communes, codes, weights, owner = [], [], [], []
     for code, chef_lieu in departements()[["code", "chef_lieu"]].itertuples(index=False):
         names = [chef_lieu] + _unique(fake.city, COMMUNES_PER_DEPARTEMENT - 1, exclude={chef_lieu})
         communes += names
         codes += _postal_codes(code, len(names), rng)
         zipf = 1.0 / np.arange(1, len(names) + 1)
         weights.append(zipf / zipf.sum())
-        starts.append(len(communes))
+        owner += [len(weights) - 1] * len(names)
     return IdentityPools(
         nom=np.array([fake.last_name() for _ in range(LAST_NAMES)], dtype=object),
         prenom_homme=np.array([fake.first_name_male() for _ in range(FIRST_NAMES_PER_SEX)], dtype=object),
@@ -50,8 +50,7 @@ def build_identity_pools(seed: int) -> IdentityPools:
         rue=np.array([fake.street_name() for _ in range(STREETS)], dtype=object),
         commune=np.array(communes, dtype=object),
         code_postal=np.array(codes, dtype=object),
-        commune_weight=np.concatenate(weights),
-        commune_start=np.array(starts),
+        communes_by_departement=Groups.from_sorted(np.array(owner), np.concatenate(weights), len(weights)),
     )
 
 

@@ -1,32 +1,135 @@
-"""What each table and column means: the source of the data dictionary (in French, for participants)."""
+"""Every table and column the generator writes: Arrow type, French meaning, code lists.
 
-TABLES = {
-    "patients": {
-        "description": "Population résidente simulée : une ligne par personne, "
-                       "vivante au début de la période.",
-        "columns": {
-            "patient_id": "Identifiant pseudonyme (hachage salé, comme dans le SNDS) ; ce n'est pas un NIR.",
-            "sexe": "M ou F.",
-            "date_naissance": "Date de naissance.",
-            "code_postal": "Code postal de résidence.",
-            "commune": "Commune de résidence (le chef-lieu est réel, les autres communes sont fictives).",
-            "departement": "Code du département de résidence (01 à 95, 2A, 2B, 971 à 976).",
-            "region": "Région de résidence (13 régions métropolitaines, 5 d'outre-mer).",
-            "date_deces": "Date du décès s'il survient pendant la période, sinon vide.",
-            "nom": "Nom de famille (fictif) : donnée directement identifiante, pour les exercices de protection des données.",
-            "prenom": "Prénom (fictif) : donnée directement identifiante.",
-            "adresse": "Numéro et voie (fictifs) : donnée directement identifiante.",
-            "telephone": "Numéro de téléphone (fictif) : donnée directement identifiante.",
-        },
-    },
+The one source of the Parquet schemas, the CSV rendering and the data
+dictionary (dictionnaire.md beside the data, and datasets/README.md).
+"""
+
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+
+TYPES = {   # column kind -> (Arrow type, how the dictionary names it)
+    "text": (pa.string(), "texte"),
+    "code": (pa.string(), "code (texte)"),
+    "int": (pa.int32(), "entier"),
+    "euros": (pa.int32(), "entier (euros)"),
+    "bool": (pa.bool_(), "booléen"),
+    "float": (pa.float64(), "nombre décimal"),
+    "date": (pa.timestamp("ms"), "date"),
+    "datetime": (pa.timestamp("ms"), "date et heure"),
 }
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str
+    meaning: str
+    codes: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    meaning: str
+    columns: tuple[Column, ...]
+
+    def arrow_schema(self) -> pa.Schema:
+        return pa.schema([pa.field(c.name, TYPES[c.kind][0]) for c in self.columns])
+
+    def date_columns(self) -> list[str]:
+        return [c.name for c in self.columns if c.kind == "date"]
+
+
+MODE_ENTREE = {"6": "mutation (autre unité du même établissement)", "7": "transfert (autre établissement)",
+               "8": "domicile"}
+PROVENANCE = {"1": "MCO", "2": "soins de suite et de réadaptation (SSR)", "5": "passage aux urgences"}
+MODE_SORTIE = {"6": "mutation", "7": "transfert", "8": "domicile", "9": "décès"}
+DESTINATION = {"1": "MCO", "2": "soins de suite et de réadaptation (SSR)",
+               "7": "structure d'hébergement médico-sociale"}
+
+TABLES = {t.name: t for t in (
+    Table("patients", "Population résidente simulée : une ligne par personne, vivante au début de la période.", (
+        Column("patient_id", "code", "Identifiant pseudonyme (hachage salé, comme dans le SNDS) ; ce n'est pas un NIR."),
+        Column("sexe", "code", "Sexe.", {"F": "femme", "M": "homme"}),
+        Column("date_naissance", "date", "Date de naissance."),
+        Column("code_postal", "code", "Code postal de résidence."),
+        Column("commune", "text", "Commune de résidence (le chef-lieu est réel, les autres communes sont fictives)."),
+        Column("departement", "code", "Code du département de résidence (01 à 95, 2A, 2B, 971 à 976)."),
+        Column("region", "text", "Région de résidence (13 régions métropolitaines, 5 d'outre-mer)."),
+        Column("date_deces", "date", "Date du décès s'il survient pendant la période, sinon vide."),
+        Column("nom", "text", "Nom de famille (fictif) : donnée directement identifiante, pour les exercices de protection des données."),
+        Column("prenom", "text", "Prénom (fictif) : donnée directement identifiante."),
+        Column("adresse", "text", "Numéro et voie (fictifs) : donnée directement identifiante."),
+        Column("telephone", "text", "Numéro de téléphone (fictif) : donnée directement identifiante."),
+    )),
+    Table("etablissements", "Établissements de santé MCO (médecine, chirurgie, obstétrique) fictifs.", (
+        Column("finess", "code", "Numéro FINESS fictif de l'établissement (9 caractères, clé de contrôle comprise)."),
+        Column("nom", "text", "Nom de l'établissement (fictif, sauf la ville)."),
+        Column("categorie", "code", "Catégorie.", {"CHU": "centre hospitalier universitaire", "CH": "centre hospitalier",
+                                                    "ESPIC": "établissement privé d'intérêt collectif",
+                                                    "clinique privée": "clinique privée à but lucratif"}),
+        Column("departement", "code", "Département d'implantation."),
+        Column("region", "text", "Région d'implantation."),
+        Column("commune", "text", "Commune d'implantation."),
+        Column("latitude", "float", "Latitude (degrés, approximative)."),
+        Column("longitude", "float", "Longitude (degrés, approximative)."),
+        Column("ght", "code", "Groupement hospitalier de territoire (établissements publics), sinon vide."),
+        Column("lits", "int", "Nombre de lits d'hospitalisation complète."),
+        Column("urgences", "bool", "L'établissement a-t-il un service d'urgences ?"),
+    )),
+    Table("sejours", "Séjours hospitaliers MCO, à la manière des résumés de sortie anonymes (RSA) du PMSI.", (
+        Column("sejour_id", "code", "Identifiant du séjour."),
+        Column("patient_id", "code", "Patient hospitalisé (voir la table patients)."),
+        Column("finess", "code", "Établissement (voir la table etablissements)."),
+        Column("date_entree", "date", "Date d'entrée."),
+        Column("date_sortie", "date", "Date de sortie."),
+        Column("duree_sejour", "int", "Durée du séjour en nuits (0 : ambulatoire ou séance)."),
+        Column("mode_entree", "code", "Mode d'entrée (codes PMSI).", MODE_ENTREE),
+        Column("provenance", "code", "Provenance, précise le mode d'entrée (codes PMSI) ; vide si domicile sans passage aux urgences.", PROVENANCE),
+        Column("mode_sortie", "code", "Mode de sortie (codes PMSI).", MODE_SORTIE),
+        Column("destination", "code", "Destination, précise le mode de sortie (codes PMSI) ; souvent vide.", DESTINATION),
+        Column("diagnostic_principal", "code", "Diagnostic principal, code CIM-10."),
+        Column("ghm", "code", "Groupe homogène de malades (6 caractères : CMD, type, racine, sévérité ; 28Z.. = séances, 14.. = obstétrique)."),
+        Column("tarif_ghs", "euros", "Tarif du groupe homogène de séjours correspondant (ordre de grandeur, euros)."),
+    )),
+    Table("diagnostics", "Diagnostics associés (secondaires) de chaque séjour.", (
+        Column("sejour_id", "code", "Séjour (voir la table sejours)."),
+        Column("rang", "int", "Rang du diagnostic associé dans le séjour (1, 2, ...)."),
+        Column("code_cim10", "code", "Diagnostic associé, code CIM-10."),
+    )),
+    Table("actes", "Actes médicaux réalisés pendant les séjours (CCAM).", (
+        Column("sejour_id", "code", "Séjour (voir la table sejours)."),
+        Column("code_ccam", "code", "Code de l'acte dans la Classification commune des actes médicaux."),
+        Column("date_acte", "date", "Date de réalisation."),
+    )),
+    Table("urgences", "Passages aux urgences, à la manière des résumés de passage aux urgences (RPU).", (
+        Column("passage_id", "code", "Identifiant du passage."),
+        Column("patient_id", "code", "Patient (voir la table patients)."),
+        Column("finess", "code", "Établissement (voir la table etablissements)."),
+        Column("date_heure_arrivee", "datetime", "Date et heure d'arrivée."),
+        Column("date_heure_sortie", "datetime", "Date et heure de sortie des urgences."),
+        Column("niveau_tri", "int", "Niveau de tri infirmier (échelle FRENCH : 1 = urgence vitale ... 5 = non urgent)."),
+        Column("mode_sortie", "code", "Mode de sortie des urgences.", {"6": "hospitalisation dans l'établissement", "8": "retour à domicile"}),
+        Column("sejour_id", "code", "Séjour qui a suivi le passage (hospitalisation), sinon vide."),
+    )),
+)}
 
 
 def data_dictionary_markdown() -> str:
     lines = ["# Dictionnaire des données", "",
-             "Données entièrement synthétiques : aucune ligne ne décrit une personne réelle.", ""]
-    for table, spec in TABLES.items():
-        lines += [f"## `{table}`", "", spec["description"], "", "| colonne | signification |", "| --- | --- |"]
-        lines += [f"| `{column}` | {meaning} |" for column, meaning in spec["columns"].items()]
+             "Données entièrement synthétiques : aucune ligne ne décrit une personne réelle. "
+             "Codes CIM-10, CCAM et GHM : voir les tables de référence du générateur (`generators/reference/`).", ""]
+    for table in TABLES.values():
+        lines += [f"## `{table.name}`", "", table.meaning, "", "| colonne | type | signification |", "| --- | --- | --- |"]
+        for column in table.columns:
+            meaning = column.meaning
+            if column.codes:
+                meaning += " " + " ; ".join(f"`{code}` {label}" for code, label in column.codes.items()) + "."
+            lines.append(f"| `{column.name}` | {TYPES[column.kind][1]} | {meaning} |")
         lines.append("")
     return "\n".join(lines)
+
+
+if __name__ == "__main__":      # python -m generators.schema > ... prints the dictionary
+    print(data_dictionary_markdown(), end="")

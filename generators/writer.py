@@ -1,43 +1,27 @@
-"""Writes a dataset folder: one Parquet file per table, the data dictionary, manifest.json.
+"""Writes a dataset folder: one file per table (Parquet or CSV), the data dictionary, manifest.json.
 
 The folder is built under a temporary name beside its destination and renamed
 into place only once complete, so an interrupted run never leaves a folder
 that looks finished. manifest.json is the proof of completeness.
 """
 
-import hashlib
 import json
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import pandas as pd
+import numpy as np
 import pyarrow as pa
+import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from generators.schema import data_dictionary_markdown
+from generators.hashing import TableHash, row_hashes
+from generators.schema import TABLES, data_dictionary_markdown
 
 MANIFEST = "manifest.json"
-
-
-class TableHash:
-    """SHA-256 over the per-row hashes of a table's content, in row order.
-
-    It depends on the values only, not on the file format, the compression or
-    how rows were split into blocks.
-    """
-
-    def __init__(self) -> None:
-        self._sha = hashlib.sha256()
-
-    def update(self, block: pa.Table) -> None:
-        rows = pd.util.hash_pandas_object(block.to_pandas(), index=False)
-        self._sha.update(rows.to_numpy().tobytes())
-
-    def hexdigest(self) -> str:
-        return self._sha.hexdigest()
+FORMATS = ("parquet", "csv")
 
 
 @contextmanager
@@ -48,9 +32,9 @@ def dataset_folder(out: Path, overwrite: bool) -> Iterator[Path]:
     staging.chmod(0o755)   # mkdtemp makes it private; a dataset is meant to be shared
     try:
         yield staging
+        if out.exists() and any(out.iterdir()) and not overwrite:
+            raise FileExistsError(out)
         if out.exists():
-            if not overwrite:
-                raise FileExistsError(out)
             old = staging.with_name(f".{out.name}.old")
             shutil.rmtree(old, ignore_errors=True)
             out.rename(old)
@@ -62,19 +46,52 @@ def dataset_folder(out: Path, overwrite: bool) -> Iterator[Path]:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def write_table(folder: Path, name: str, blocks: Iterable[pa.Table]) -> dict:
-    """Streams blocks into `name.parquet`; returns the table's manifest entry."""
-    path = folder / f"{name}.parquet"
-    digest, rows, writer = TableHash(), 0, None
-    for block in blocks:
-        if writer is None:
-            writer = pq.ParquetWriter(path, block.schema, compression="zstd")
-        writer.write_table(block)
-        digest.update(block)
-        rows += block.num_rows
-    if writer is not None:
-        writer.close()
-    return {"file": path.name, "rows": rows, "sha256": digest.hexdigest()}
+class DatasetWriter:
+    """Streams blocks of every table into its file, hashing the content as it goes."""
+
+    def __init__(self, folder: Path, file_format: str = "parquet") -> None:
+        self.folder, self.format = folder, file_format
+        self._writers: dict[str, pq.ParquetWriter | pacsv.CSVWriter] = {}
+        self._hashes: dict[str, TableHash] = {}
+        self._rows: dict[str, int] = {}
+
+    def write(self, tables: dict[str, pa.Table], hashes: dict[str, np.ndarray] | None = None) -> None:
+        """Appends a block of each table; `hashes` are their row hashes when already computed."""
+        for name, table in tables.items():
+            if name not in self._writers:
+                self._writers[name] = self._open(name)
+                self._hashes[name], self._rows[name] = TableHash(), 0
+            self._writers[name].write_table(self._for_file(name, table))
+            self._hashes[name].update(hashes[name] if hashes else row_hashes(table))
+            self._rows[name] += table.num_rows
+
+    def close(self) -> dict[str, dict]:
+        """Closes the files; returns each table's manifest entry, in the dictionary's order."""
+        for writer in self._writers.values():
+            writer.close()
+        return {name: {"file": self._file(name).name, "rows": self._rows[name], "sha256": self._hashes[name].hexdigest()}
+                for name in TABLES if name in self._writers}
+
+    def _file(self, name: str) -> Path:
+        return self.folder / f"{name}.{self.format}"
+
+    def _open(self, name: str):
+        schema = TABLES[name].arrow_schema()
+        if self.format == "csv":
+            return pacsv.CSVWriter(self._file(name), self._csv_schema(name))
+        return pq.ParquetWriter(self._file(name), schema, compression="zstd")
+
+    def _csv_schema(self, name: str) -> pa.Schema:
+        """Dates as 2024-03-01, date-times to the second: what a spreadsheet reads."""
+        schema = TABLES[name].arrow_schema()
+        for column in TABLES[name].columns:
+            if column.kind in ("date", "datetime"):
+                index = schema.get_field_index(column.name)
+                schema = schema.set(index, pa.field(column.name, pa.date32() if column.kind == "date" else pa.timestamp("s")))
+        return schema
+
+    def _for_file(self, name: str, table: pa.Table) -> pa.Table:
+        return table.cast(self._csv_schema(name)) if self.format == "csv" else table
 
 
 def write_manifest(folder: Path, manifest: dict) -> None:

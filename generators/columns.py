@@ -1,4 +1,4 @@
-"""Whole-column string building with pyarrow: no Python loop per row."""
+"""Whole columns built with numpy and pyarrow, no Python loop per row: strings, timestamps."""
 
 import numpy as np
 import pyarrow as pa
@@ -24,3 +24,10 @@ def digit_pairs(values: np.ndarray, pairs: int, separator: str = " ") -> pa.Arra
     powers = 100 ** np.arange(pairs - 1, -1, -1, dtype=np.int64)
     groups = (values[:, None] // powers) % 100
     return join([_TWO_DIGITS.take(pa.array(groups[:, i])) for i in range(pairs)], separator)
+
+
+def timestamps(values: np.ndarray, unit: str = "D") -> pa.Array:
+    """Day (or minute, unit="m") numbers since 1970, or datetime64 values, as a millisecond timestamp column."""
+    if not np.issubdtype(values.dtype, np.datetime64):
+        values = values.astype(f"datetime64[{unit}]")
+    return pa.array(values.astype("datetime64[ms]"), type=pa.timestamp("ms"))

@@ -1,0 +1,392 @@
+"""Hospital activity of a block of patients: the `sejours`, `diagnostics` and `actes` tables.
+
+The clinical content comes from the reference tables (motifs_sejour.csv,
+seances.csv, comorbidites.csv, complications.csv); this module only turns
+rates into rows, for the whole block at once:
+
+1. patients who die in hospital get a last stay that ends with their death;
+2. every patient gets a Poisson number of stays, from the rates of their age
+   group and sex, times a personal frailty; each stay gets a motif, a length, a
+   date inside the patient's lifetime in the period, and no two stays of a
+   patient overlap;
+3. chronic dialysis and chemotherapy courses add séances (GHM 28Z..);
+4. chronic conditions (the same on every stay of a patient) and complications
+   become secondary diagnoses, whose severity sets the GHM level, then the tariff.
+"""
+
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+import pyarrow as pa
+
+from generators import reference
+from generators.etablissements import Etablissements
+from generators.ids import block_numbers, keyed_ids
+from generators.patients import Period, Population
+from generators.columns import timestamps
+from generators.sampling import inside_intervals, ragged_arange
+
+STREAM = 2
+IN_HOSPITAL_DEATH_SHARE = 0.4        # of deaths, in an MCO stay
+FRAILTY_SHAPE = 1.5                  # gamma frailty of mean 1: some patients have many stays
+LENGTH_SPREAD = 0.6                  # sigma of the log-normal length of stay
+CHRONIC_CODED = 0.7                  # chance a chronic condition is coded on a given stay
+HOME_HOSPITAL_SHARE = 0.75           # stays in the patient's usual hospital
+TRANSFER_IN_SHARE = 0.05             # planned stays coming from another hospital
+MEDICO_SOCIAL_EXIT_80_PLUS = 0.03    # exits to a nursing home, patients of 80 and over
+SECONDARY_ACT_SHARE = 0.6            # chance of each act listed after the first one
+ECG_SHARE_50_PLUS, CHEST_XRAY_SHARE = 0.3, 0.2   # routine acts on medical stays
+OVERLAP_PASSES = 20
+NO_DAY = np.iinfo(np.int64).max
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Stay motifs then séance kinds, as arrays indexed by motif number."""
+    motif: np.ndarray
+    diagnoses: list[np.ndarray]      # CIM-10 codes the principal diagnosis is drawn from
+    root: np.ndarray                 # GHM root, e.g. 05M09
+    acts: np.ndarray                 # (motifs, max acts) CCAM codes, "" for none
+    ambulatory: np.ndarray
+    mean_length: np.ndarray
+    via_emergency: np.ndarray
+    exit_to_rehab: np.ndarray
+    death_weight: np.ndarray
+    rate: np.ndarray                 # (2 sexes: M, F; motifs; 6 age groups), stays per 1000 person-years
+    hospital_motifs: int             # motifs before this index are stays, after it séances
+    seance_kind: np.ndarray          # "chronique" or "cure", séances only
+    seance_interval: np.ndarray
+    seance_count: np.ndarray
+    seance_associated: list[np.ndarray]
+    ghm_levels: dict[str, set[str]]  # the severity suffixes each root has in ghm.csv
+    tariff: dict[str, int]
+
+
+@cache
+def catalogue() -> Catalogue:
+    motifs, seances, ghm = reference.motifs_sejour(), reference.seances(), reference.ghm()
+    split = lambda column: [np.array(str(v).split(";")) if isinstance(v, str) else np.array([], dtype=str)
+                            for v in column]
+    acts = split(motifs["actes"]) + split(seances["actes"])
+    width = max(len(a) for a in acts)
+    ratio = motifs["ratio_femmes_hommes"].to_numpy(float)
+    rates = reference.by_age_group(motifs, "taux")
+    female = np.where((motifs["sexe"] == "F").to_numpy()[:, None], rates,
+                      np.where((motifs["sexe"] == "M").to_numpy()[:, None], 0, rates * 2 * ratio[:, None] / (1 + ratio[:, None])))
+    male = np.where((motifs["sexe"] == "M").to_numpy()[:, None], rates,
+                    np.where((motifs["sexe"] == "F").to_numpy()[:, None], 0, rates * 2 / (1 + ratio[:, None])))
+    zeros = np.zeros(len(seances))
+    levels: dict[str, set[str]] = {}
+    for code, root in zip(ghm["ghm"], ghm["racine"]):
+        levels.setdefault(root, set()).add(code[len(root):])
+    return Catalogue(
+        motif=np.concatenate([motifs["motif"], seances["seance"]]).astype(object),
+        diagnoses=split(motifs["diagnostics"]) + [np.array([c]) for c in seances["diagnostic_principal"]],
+        root=np.concatenate([motifs["racine_ghm"], seances["racine_ghm"]]).astype(object),
+        acts=np.array([list(a) + [""] * (width - len(a)) for a in acts], dtype=object),
+        ambulatory=np.concatenate([motifs["part_ambulatoire"], zeros + 1]),
+        mean_length=np.concatenate([motifs["duree_moyenne"], zeros]),
+        via_emergency=np.concatenate([motifs["part_urgences"], zeros]),
+        exit_to_rehab=np.concatenate([motifs["part_sortie_ssr"], zeros]),
+        death_weight=motifs["poids_deces"].to_numpy(float),
+        rate=np.stack([male, female]),
+        hospital_motifs=len(motifs),
+        seance_kind=seances["mode"].to_numpy(object),
+        seance_interval=seances["intervalle_jours"].to_numpy(float),
+        seance_count=seances["nombre_seances"].fillna(0).to_numpy(int),
+        seance_associated=split(seances["diagnostics_associes"]),
+        ghm_levels=levels,
+        tariff=dict(zip(ghm["ghm"], ghm["tarif_ghs"].astype(int))),
+    )
+
+
+@dataclass(frozen=True)
+class Stays:
+    """The block's stays, sorted by patient then entry: what the emergency visits link to."""
+    patient: np.ndarray       # row of the patient in the block
+    entry: np.ndarray         # day numbers (days since 1970-01-01)
+    exit: np.ndarray
+    finess: np.ndarray        # index into the établissements
+    via_emergency: np.ndarray
+    sejour_id: pa.Array
+    alive_until: np.ndarray   # per patient: first day not alive in the period (its end if alive)
+    emergency_hospital: np.ndarray   # per patient: the emergency department they go to
+
+
+@dataclass(frozen=True)
+class Activity:
+    stays: Stays
+    sejours: pa.Table
+    diagnostics: pa.Table
+    actes: pa.Table
+
+
+def hospital_activity(block: int, seed: int, period: Period, population: Population,
+                      hospitals: Etablissements) -> Activity:
+    rng = np.random.default_rng([seed, STREAM, block])
+    cat = catalogue()
+    n = len(population.age)
+    group = reference.age_group(population.age)
+    sex = population.female.astype(int)
+    start, end = _day(period.start), _day(period.end)
+    death = np.where(np.isnat(population.death), NO_DAY, population.death.astype("datetime64[D]").astype(np.int64))
+    alive_until = np.minimum(end, death)
+
+    home = hospitals.by_departement.draw(population.departement, rng)
+    emergency_hospital = np.where(
+        hospitals.table["urgences"].to_numpy()[home], home,
+        hospitals.emergency_index[hospitals.emergency_by_departement.draw(population.departement, rng)])
+
+    # 1. Last stays of those who die in hospital.
+    dies_in_hospital = (death < end) & (rng.random(n) < IN_HOSPITAL_DEATH_SHARE)
+    last = np.flatnonzero(dies_in_hospital)
+    last_motif = rng.choice(len(cat.death_weight), size=len(last), p=cat.death_weight / cat.death_weight.sum())
+    last_entry = np.maximum(start, death[last] - _lengths(cat, last_motif, population.age[last], rng))
+    stays_until = alive_until.copy()            # other stays end before the last one starts
+    stays_until[last] = last_entry
+
+    # 2. Ordinary stays.
+    frailty = rng.gamma(FRAILTY_SHAPE, 1 / FRAILTY_SHAPE, n)
+    years = np.maximum(stays_until - start, 0) / 365.25
+    per_cell = cat.rate.sum(axis=1)                           # (sex, age group)
+    counts = rng.poisson(per_cell[sex, group] / 1000 * years * frailty)
+    patient = np.repeat(np.arange(n), counts)
+    motif = _draw_motifs(cat, sex[patient], group[patient], rng)
+    ambulatory = rng.random(len(patient)) < cat.ambulatory[motif]
+    length = np.where(ambulatory, 0, _lengths(cat, motif, population.age[patient], rng))
+    entry = start + np.floor(rng.random(len(patient)) * (stays_until[patient] - start)).astype(np.int64)
+    patient, motif, entry, length = _without_overlaps(patient, motif, entry, length, stays_until)
+
+    # 3. Séances.
+    s_patient, s_motif, s_day = _seances(cat, population, group, start, stays_until, rng)
+    inside = inside_intervals(s_patient, s_day, np.r_[patient, last], np.r_[entry, last_entry],
+                           np.r_[entry + length, death[last]])
+    s_patient, s_motif, s_day = s_patient[~inside], s_motif[~inside], s_day[~inside]
+
+    # All stays of the block, sorted by patient then entry.
+    kind = np.r_[np.zeros(len(patient), int), np.ones(len(last), int), np.full(len(s_day), 2)]   # ordinary, last, séance
+    exit_ = np.r_[entry + length, death[last], s_day]
+    patient = np.r_[patient, last, s_patient]
+    motif = np.r_[motif, last_motif, s_motif]
+    entry = np.r_[entry, last_entry, s_day]
+    order = np.lexsort((kind, entry, patient))
+    patient, motif, entry, exit_, kind = patient[order], motif[order], entry[order], exit_[order], kind[order]
+    count = len(patient)
+    length = exit_ - entry
+    age = population.age[patient]
+
+    via_emergency = (kind < 2) & (rng.random(count) < cat.via_emergency[motif])
+    usual = np.where(rng.random(count) < HOME_HOSPITAL_SHARE, home[patient],
+                     hospitals.by_departement.draw(population.departement[patient], rng))
+    finess_index = np.where(via_emergency, emergency_hospital[patient], np.where(kind == 2, home[patient], usual))
+
+    transfer_in = ~via_emergency & (kind == 0) & (rng.random(count) < TRANSFER_IN_SHARE)
+    mode_entree = np.where(transfer_in, "7", "8").astype(object)
+    provenance = np.where(via_emergency, "5", np.where(transfer_in, "1", None))
+    to_rehab = (kind == 0) & (rng.random(count) < cat.exit_to_rehab[motif] * np.where(age >= 65, 1.5, 0.5))
+    to_nursing_home = (kind == 0) & ~to_rehab & (age >= 80) & (rng.random(count) < MEDICO_SOCIAL_EXIT_80_PLUS)
+    mode_sortie = np.where(kind == 1, "9", np.where(to_rehab, "7", "8")).astype(object)
+    destination = np.where(to_rehab, "2", np.where(to_nursing_home, "7", None))
+
+    principal = _principal_diagnoses(cat, motif, rng)
+    sejour_id = keyed_ids("sejours", seed, block_numbers(block, count))
+    diagnostics, severity = _secondary_diagnoses(cat, population, patient, motif, kind, length, principal, group, rng)
+    ghm = _ghm(cat, motif, kind, length, severity)
+
+    sejours = pa.table({
+        "sejour_id": sejour_id,
+        "patient_id": population.table["patient_id"].take(pa.array(patient)),
+        "finess": hospitals.table["finess"].take(pa.array(finess_index)),
+        "date_entree": timestamps(entry),
+        "date_sortie": timestamps(exit_),
+        "duree_sejour": length.astype(np.int32),
+        "mode_entree": mode_entree,
+        "provenance": pa.array(provenance, type=pa.string()),
+        "mode_sortie": mode_sortie,
+        "destination": pa.array(destination, type=pa.string()),
+        "diagnostic_principal": principal,
+        "ghm": ghm,
+        "tarif_ghs": np.array([cat.tariff[g] for g in ghm], dtype=np.int32),
+    })
+    return Activity(
+        stays=Stays(patient=patient, entry=entry, exit=exit_, finess=finess_index, via_emergency=via_emergency,
+                    sejour_id=sejour_id, alive_until=alive_until, emergency_hospital=emergency_hospital),
+        sejours=sejours,
+        diagnostics=pa.table({"sejour_id": sejour_id.take(pa.array(diagnostics[0])),
+                              "rang": diagnostics[1].astype(np.int32),
+                              "code_cim10": diagnostics[2]}),
+        actes=_acts(cat, motif, kind, entry, length, age, sejour_id, rng),
+    )
+
+
+def _day(date: np.datetime64) -> int:
+    return int(date.astype("datetime64[D]").astype(np.int64))
+
+
+def _lengths(cat: Catalogue, motif: np.ndarray, age: np.ndarray, rng) -> np.ndarray:
+    """Nights in hospital, log-normal around the motif's mean, a little longer with age."""
+    mean = cat.mean_length[motif] * np.clip(1 + 0.01 * (age - 50), 0.7, 1.4)
+    drawn = rng.lognormal(np.log(np.maximum(mean, 0.5)) - LENGTH_SPREAD**2 / 2, LENGTH_SPREAD)
+    return np.maximum(1, np.round(drawn)).astype(np.int64)
+
+
+def _draw_motifs(cat: Catalogue, sex: np.ndarray, group: np.ndarray, rng) -> np.ndarray:
+    """A motif for each stay, from the rates of its patient's sex and age group."""
+    motif = np.empty(len(sex), dtype=np.int64)
+    for s in (0, 1):
+        for g in range(len(reference.AGE_GROUPS)):
+            members = np.flatnonzero((sex == s) & (group == g))
+            weights = cat.rate[s, :, g]
+            if len(members):
+                motif[members] = rng.choice(len(weights), size=len(members), p=weights / weights.sum())
+    return motif
+
+
+def _without_overlaps(patient, motif, entry, length, until):
+    """Moves each stay after the previous one of its patient; drops those pushed past `until`."""
+    order = np.lexsort((entry, patient))
+    patient, motif, entry, length = patient[order], motif[order], entry[order], length[order]
+    same_patient = np.r_[False, patient[1:] == patient[:-1]]
+    for _ in range(OVERLAP_PASSES):
+        previous_exit = np.r_[-1, (entry + length)[:-1]]
+        overlap = same_patient & (entry <= previous_exit)
+        if not overlap.any():
+            break
+        entry = np.where(overlap, previous_exit + 1, entry)
+    keep = entry + length < until[patient]
+    previous_exit = np.r_[-1, (entry + length)[:-1]]
+    keep &= ~(same_patient & (entry <= previous_exit))      # a rare chain longer than the passes
+    return patient[keep], motif[keep], entry[keep], length[keep]
+
+
+def _seances(cat: Catalogue, population: Population, group, start, until, rng):
+    """Dialysis three times a week for prevalent patients; courses of chemotherapy every few weeks."""
+    patients, motifs, days = [], [], []
+    rates = reference.by_age_group(reference.seances(), "taux") / 1000
+    n = len(population.age)
+    for k in range(len(cat.seance_kind)):
+        motif = cat.hospital_motifs + k
+        span = np.maximum(until - start, 0)
+        if cat.seance_kind[k] == "chronique":
+            treated = np.flatnonzero(rng.random(n) < rates[k, group])
+            count = np.floor(span[treated] / cat.seance_interval[k]).astype(int)
+            first = start + rng.integers(0, 3, len(treated))
+            step = np.repeat(first, count) + np.floor(ragged_arange(count) * cat.seance_interval[k]).astype(np.int64)
+            owner = np.repeat(treated, count)
+        else:
+            courses = rng.poisson(rates[k, group] * span / 365.25)
+            owner = np.repeat(np.arange(n), courses)
+            course_start = start + np.floor(rng.random(len(owner)) * span[owner]).astype(np.int64)
+            owner = np.repeat(owner, cat.seance_count[k])
+            step = np.repeat(course_start, cat.seance_count[k]) + \
+                np.tile(np.arange(cat.seance_count[k]), len(course_start)) * int(cat.seance_interval[k])
+        keep = step < until[owner]
+        patients.append(owner[keep])
+        days.append(step[keep])
+        motifs.append(np.full(keep.sum(), motif))
+    patient, motif, day = np.concatenate(patients), np.concatenate(motifs), np.concatenate(days)
+    # A patient has one séance of a kind a day at most (two chemotherapy courses may meet).
+    unique = np.unique(np.stack([patient, motif, day]), axis=1)
+    return unique[0], unique[1], unique[2]
+
+
+def _principal_diagnoses(cat: Catalogue, motif: np.ndarray, rng) -> np.ndarray:
+    principal = np.empty(len(motif), dtype=object)
+    pick = rng.random(len(motif))
+    for m in np.unique(motif):
+        members = motif == m
+        options = cat.diagnoses[m]
+        principal[members] = options[(pick[members] * len(options)).astype(int)]
+    return principal
+
+
+def _secondary_diagnoses(cat, population, patient, motif, kind, length, principal, group, rng):
+    """(stay, rank, code) of the secondary diagnoses, and each stay's highest severity level (1-4)."""
+    chronic_table, complication_table = reference.comorbidites(), reference.complications()
+    chronic_codes = chronic_table["code"].to_numpy(object)
+    complication_codes = complication_table["code"].to_numpy(object)
+    prevalence = reference.by_age_group(chronic_table, "prevalence")
+    has_chronic = rng.random((len(population.age), len(chronic_codes))) < prevalence[:, group].T
+
+    stay_count = len(patient)
+    hospital = kind < 2
+    coded = has_chronic[patient] & hospital[:, None] & (rng.random((stay_count, len(chronic_codes))) < CHRONIC_CODED)
+    risk = reference.by_age_group(complication_table, "probabilite")[:, group[patient]].T
+    complicated = hospital[:, None] & (rng.random((stay_count, len(complication_codes))) <
+                                       np.minimum(risk * length[:, None] / 4, 0.9))   # none without a night
+    stay_c, code_c = np.nonzero(coded)
+    stay_k, code_k = np.nonzero(complicated)
+    stays = [stay_c, stay_k]
+    codes = [chronic_codes[code_c], complication_codes[code_k]]
+
+    seance = np.flatnonzero(kind == 2)
+    for k, options in enumerate(cat.seance_associated):     # the condition treated by the séance
+        members = seance[motif[seance] == cat.hospital_motifs + k]
+        choice = _associated_for_sex(options, population.female[patient[members]], rng)
+        stays.append(members)
+        codes.append(choice)
+
+    stay, code = np.concatenate(stays), np.concatenate(codes)
+    keep = code != principal[stay]
+    stay, code = stay[keep], code[keep]
+    order = np.argsort(stay, kind="stable")
+    stay, code = stay[order], code[order]
+    rank = ragged_arange(np.bincount(stay, minlength=stay_count)) + 1
+
+    levels = reference.cim10().set_index("code")["niveau_severite"]
+    severity = np.ones(stay_count, dtype=np.int64)
+    np.maximum.at(severity, stay, levels.reindex(code).fillna(1).to_numpy(np.int64))
+    return (stay, rank, code), severity
+
+
+def _associated_for_sex(options: np.ndarray, female: np.ndarray, rng) -> np.ndarray:
+    """One of `options` per patient, breast cancer codes (C50) for women only."""
+    allowed = np.where(np.char.startswith(options.astype(str), "C50")[None, :], female[:, None], True)
+    weights = allowed / allowed.sum(axis=1, keepdims=True)
+    choice = (rng.random(len(female))[:, None] > np.cumsum(weights, axis=1)).sum(axis=1)
+    return options[np.minimum(choice, len(options) - 1)]
+
+
+def _ghm(cat: Catalogue, motif, kind, length, severity) -> np.ndarray:
+    """Root + severity suffix: Z for séances, J/T for no night, A-D in obstetrics, 1-4 otherwise.
+
+    As in the real classification, levels 2, 3 and 4 need at least 3, 4 and 5 nights.
+    """
+    root = cat.root[motif]
+    level = np.minimum(severity, np.select([length < 3, length < 4, length < 5], [1, 2, 3], 4))
+    numeric = level.astype(str).astype(object)
+    letters = np.array(["", "A", "B", "C", "D"], dtype=object)[level]
+    obstetric = np.char.startswith(root.astype(str), "14")
+    has_j = np.array([("J" in cat.ghm_levels[r]) for r in root], bool)
+    has_t = np.array([("T" in cat.ghm_levels[r]) for r in root], bool)
+    suffix = np.where(kind == 2, "Z",
+             np.where(obstetric, letters,
+             np.where(length == 0, np.where(has_j, "J", np.where(has_t, "T", "1")), numeric)))
+    return root + suffix.astype(object)
+
+
+def _acts(cat: Catalogue, motif, kind, entry, length, age, sejour_id, rng) -> pa.Table:
+    """The motif's acts (the first always, the others often) plus routine ECG and chest X-rays."""
+    stays, codes, days = [], [], []
+    for slot in range(cat.acts.shape[1]):
+        code = cat.acts[motif, slot]
+        chance = 1.0 if slot == 0 else SECONDARY_ACT_SHARE
+        done = np.flatnonzero((code != "") & (rng.random(len(motif)) < chance))
+        offset = np.where(slot == 0, np.minimum(length[done], 1), np.floor(rng.random(len(done)) * (length[done] + 1)))
+        stays.append(done)
+        codes.append(code[done])
+        days.append(entry[done] + offset.astype(np.int64))
+    medical = (kind < 2) & np.array(["M" in r[2] for r in cat.root[motif]], bool)
+    for code, chance in (("DEQP003", np.where(age >= 50, ECG_SHARE_50_PLUS, 0)), ("ZBQK002", CHEST_XRAY_SHARE)):
+        done = np.flatnonzero(medical & (rng.random(len(motif)) < chance))
+        stays.append(done)
+        codes.append(np.full(len(done), code, dtype=object))
+        days.append(entry[done] + np.floor(rng.random(len(done)) * (length[done] + 1)).astype(np.int64))
+    stay, code, day = np.concatenate(stays), np.concatenate(codes), np.concatenate(days)
+    first = np.unique(np.stack([stay, np.unique(code, return_inverse=True)[1]]), axis=1, return_index=True)[1]
+    first.sort()
+    stay, code, day = stay[first], code[first], day[first]
+    order = np.lexsort((day, stay))
+    stay, code, day = stay[order], code[order], day[order]
+    return pa.table({"sejour_id": sejour_id.take(pa.array(stay)), "code_ccam": code, "date_acte": timestamps(day)})

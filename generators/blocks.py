@@ -1,0 +1,63 @@
+"""One block of patients and everything that happens to them: the unit of work of every scheduler.
+
+A block's tables depend only on (seed, options, block number) and the shared
+context, so blocks can run in any process, on any machine, in any order.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyarrow as pa
+
+from generators.activity import hospital_activity
+from generators.etablissements import Etablissements, build_etablissements
+from generators.hashing import row_hashes
+from generators.patients import BLOCK_SIZE, Period, patients_block
+from generators.pools import IdentityPools, build_identity_pools
+from generators.schema import TABLES
+from generators.urgences import emergency_visits
+
+BLOCK_TABLES = ("patients", "sejours", "diagnostics", "actes", "urgences")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every block shares: built once per run, sent once to each worker."""
+    patients: int
+    seed: int
+    period: Period
+    pools: IdentityPools
+    hospitals: Etablissements
+
+    @classmethod
+    def build(cls, patients: int, seed: int, period: Period) -> "Context":
+        pools = build_identity_pools(seed)
+        return cls(patients, seed, period, pools, build_etablissements(patients, seed, pools))
+
+    def block_count(self) -> int:
+        return (self.patients + BLOCK_SIZE - 1) // BLOCK_SIZE
+
+    def block_size(self, block: int) -> int:
+        return min(BLOCK_SIZE, self.patients - block * BLOCK_SIZE)
+
+
+@dataclass(frozen=True)
+class Block:
+    tables: dict[str, pa.Table]
+    row_hashes: dict[str, np.ndarray]     # computed here, in parallel, rather than by the writer
+
+
+def generate_block(block: int, context: Context) -> Block:
+    population = patients_block(block, context.block_size(block), context.seed, context.period, context.pools)
+    activity = hospital_activity(block, context.seed, context.period, population, context.hospitals)
+    visits = emergency_visits(block, context.seed, context.period, population, activity.stays,
+                              context.hospitals.table["finess"])
+    tables = {"patients": population.table, "sejours": activity.sejours, "diagnostics": activity.diagnostics,
+              "actes": activity.actes, "urgences": visits}
+    tables = {name: conform(name, table) for name, table in tables.items()}
+    return Block(tables, {name: row_hashes(table) for name, table in tables.items()})
+
+
+def conform(name: str, table: pa.Table) -> pa.Table:
+    """The table with exactly its documented columns and types (an empty block included)."""
+    return table.select(TABLES[name].arrow_schema().names).cast(TABLES[name].arrow_schema())

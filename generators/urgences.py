@@ -1,0 +1,75 @@
+"""The `urgences` table: emergency visits of a block of patients.
+
+Stays that came through the emergency department get the visit that led to
+them (same hospital, arrival on the day the stay starts); other visits end at
+home and are drawn from the rates of reference/urgences.csv.
+"""
+
+import numpy as np
+import pyarrow as pa
+
+from generators import reference
+from generators.activity import Stays
+from generators.ids import block_numbers, keyed_ids
+from generators.columns import timestamps
+from generators.patients import Period, Population
+from generators.sampling import inside_intervals
+
+STREAM = 3
+# Share of arrivals in each hour of the day (more in the late morning and the evening).
+ARRIVAL_HOUR_WEIGHT = np.array([2, 1.5, 1.2, 1, 1, 1, 1.5, 2.5, 4, 5.5, 6, 6, 5.5, 5.5, 5.5, 5.5, 5.5,
+                                5.5, 6, 6, 5.5, 4.5, 3.5, 2.5])
+# FRENCH triage levels 1 (life-threatening) to 5, for visits followed by admission or not.
+TRIAGE_ADMITTED = np.array([0.05, 0.25, 0.45, 0.20, 0.05])
+TRIAGE_DISCHARGED = np.array([0.005, 0.06, 0.30, 0.40, 0.235])
+MEDIAN_MINUTES_ADMITTED, MEDIAN_MINUTES_DISCHARGED = 330, 170
+MINUTES_SPREAD = 0.6
+MINUTES_A_DAY = 24 * 60
+
+
+def emergency_visits(block: int, seed: int, period: Period, population: Population, stays: Stays,
+                     finess: pa.ChunkedArray) -> pa.Table:
+    rng = np.random.default_rng([seed, STREAM, block])
+    start = int(period.start.astype("datetime64[D]").astype(np.int64))
+
+    admitted = np.flatnonzero(stays.via_emergency)
+    rates = reference.urgences().set_index("groupe_age").loc[list(reference.AGE_GROUPS),
+                                                             "taux_passages_sans_hospitalisation"].to_numpy(float)
+    group = reference.age_group(population.age)
+    span = np.maximum(stays.alive_until - start, 0)
+    counts = rng.poisson(rates[group] / 1000 * span / 365.25)
+    other_patient = np.repeat(np.arange(len(population.age)), counts)
+    other_day = start + np.floor(rng.random(len(other_patient)) * span[other_patient]).astype(np.int64)
+    inside = inside_intervals(other_patient, other_day, stays.patient, stays.entry, stays.exit)
+    other_patient, other_day = other_patient[~inside], other_day[~inside]
+
+    patient = np.r_[stays.patient[admitted], other_patient]
+    day = np.r_[stays.entry[admitted], other_day]
+    is_admitted = np.r_[np.ones(len(admitted), bool), np.zeros(len(other_day), bool)]
+    stay = np.r_[admitted, np.zeros(len(other_day), np.int64)]
+    hospital = np.r_[stays.finess[admitted], stays.emergency_hospital[other_patient]]
+    order = np.lexsort((day, patient))
+    patient, day, is_admitted, stay, hospital = patient[order], day[order], is_admitted[order], stay[order], hospital[order]
+    count = len(patient)
+
+    hour = rng.choice(24, size=count, p=ARRIVAL_HOUR_WEIGHT / ARRIVAL_HOUR_WEIGHT.sum())
+    arrival_minute = day * MINUTES_A_DAY + hour * 60 + rng.integers(0, 60, count)
+    median = np.where(is_admitted, MEDIAN_MINUTES_ADMITTED, MEDIAN_MINUTES_DISCHARGED) * \
+        np.where(population.age[patient] >= 75, 1.3, 1.0)
+    duration = np.maximum(10, np.round(rng.lognormal(np.log(median), MINUTES_SPREAD))).astype(np.int64)
+    triage = np.where(is_admitted, _triage(TRIAGE_ADMITTED, count, rng), _triage(TRIAGE_DISCHARGED, count, rng))
+
+    return pa.table({
+        "passage_id": keyed_ids("urgences", seed, block_numbers(block, count)),
+        "patient_id": population.table["patient_id"].take(pa.array(patient)),
+        "finess": finess.take(pa.array(hospital)),
+        "date_heure_arrivee": timestamps(arrival_minute, unit="m"),
+        "date_heure_sortie": timestamps(arrival_minute + duration, unit="m"),
+        "niveau_tri": triage,
+        "mode_sortie": np.where(is_admitted, "6", "8").astype(object),
+        "sejour_id": stays.sejour_id.take(pa.array(stay, mask=~is_admitted)),   # null unless admitted
+    })
+
+
+def _triage(shares: np.ndarray, count: int, rng) -> np.ndarray:
+    return rng.choice(np.arange(1, 6), size=count, p=shares).astype(np.int32)
