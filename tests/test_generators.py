@@ -4,63 +4,181 @@ import re
 import pandas as pd
 import pytest
 
-from generators import patients as patients_module
+from generators import runner
 from generators.dataset import DatasetNotFound, load_manifest, load_table
 from generators.generate import Options, generate_dataset
-from generators.reference import REGIONS, age_pyramid, departements
-from tests.conftest import SAMPLE_DATASET
+from generators.reference import REGIONS, age_pyramid, ccam, cim10, departements, ghm
+from generators.schema import TABLES, data_dictionary_markdown
+from tests.conftest import KIT_DIR, SAMPLE_DATASET
 
-PATIENT_COLUMNS = ["patient_id", "sexe", "date_naissance", "code_postal", "commune", "departement",
-                   "region", "date_deces", "nom", "prenom", "adresse", "telephone"]
+START, END = pd.Timestamp("2022-01-01"), pd.Timestamp("2025-01-01")
 
 
 @pytest.fixture(scope="module")
 def dataset(tmp_path_factory):
     out = tmp_path_factory.mktemp("data") / "ds"
     manifest = generate_dataset(Options(patients=60_000, seed=11), out)   # two blocks
-    return out, manifest, pd.read_parquet(out / "patients.parquet")
+    return out, manifest, {name: pd.read_parquet(out / f"{name}.parquet") for name in TABLES}
 
 
-def test_writes_patients_manifest_and_dictionary(dataset):
-    out, manifest, patients = dataset
-    assert sorted(p.name for p in out.iterdir()) == ["dictionnaire.md", "manifest.json", "patients.parquet"]
-    assert list(patients.columns) == PATIENT_COLUMNS
+def test_writes_every_table_the_manifest_and_the_dictionary(dataset):
+    out, manifest, tables = dataset
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        ["dictionnaire.md", "manifest.json"] + [f"{name}.parquet" for name in TABLES])
     assert manifest == json.loads((out / "manifest.json").read_text())
-    assert manifest["seed"] == 11
+    assert manifest["seed"] == 11 and manifest["format"] == "parquet"
     assert manifest["options"] == {"patients": 60_000, "seed": 11, "years": 3, "start_year": 2022}
-    assert manifest["tables"]["patients"]["rows"] == len(patients) == 60_000
-    assert re.fullmatch(r"[0-9a-f]{64}", manifest["tables"]["patients"]["sha256"])
-    dictionary = (out / "dictionnaire.md").read_text()
-    assert all(f"`{column}`" in dictionary for column in PATIENT_COLUMNS)
+    assert list(manifest["tables"]) == list(TABLES)
+    for name, table in tables.items():
+        assert list(table.columns) == [c.name for c in TABLES[name].columns]
+        assert manifest["tables"][name]["rows"] == len(table) > 0
+        assert re.fullmatch(r"[0-9a-f]{64}", manifest["tables"][name]["sha256"])
+    assert (out / "dictionnaire.md").read_text() == data_dictionary_markdown()
+
+
+def test_datasets_readme_shows_the_current_dictionary():
+    assert data_dictionary_markdown() in (KIT_DIR / "datasets" / "README.md").read_text(), (
+        "datasets/README.md is out of date: paste the output of `python -m generators.schema` into it")
 
 
 def test_patients_look_like_a_french_population(dataset):
-    _, _, patients = dataset
+    patients = dataset[2]["patients"]
     assert patients["patient_id"].is_unique
     assert patients["patient_id"].str.fullmatch(r"[0-9A-F]{16}").all()      # never a 15-digit NIR
-    assert set(patients["sexe"]) == {"F", "M"}
     assert 0.50 < (patients["sexe"] == "F").mean() < 0.53
     assert set(patients["departement"]) <= set(departements()["code"])
     assert set(patients["region"]) <= set(REGIONS)
     assert 0.17 < (patients["region"] == "Île-de-France").mean() < 0.20      # 18 % of residents
-    assert (patients["code_postal"].str.len() == 5).all()
-    metropolitan = patients[~patients["departement"].isin(["2A", "2B"]) & (patients["departement"].str.len() == 2)]
+    metropolitan = patients[patients["departement"].str.fullmatch(r"\d\d")]
     assert (metropolitan["code_postal"].str[:2] == metropolitan["departement"]).all()
-    start, end = pd.Timestamp("2022-01-01"), pd.Timestamp("2025-01-01")
-    age = (start - patients["date_naissance"]).dt.days / 365.25
+    age = (START - patients["date_naissance"]).dt.days / 365.25
     assert age.min() >= 0 and age.max() < 106 and 40 < age.mean() < 45
     deaths = patients["date_deces"].dropna()
     assert 0.015 < len(deaths) / len(patients) < 0.04                       # about 0.9 % a year
-    assert ((deaths >= start) & (deaths < end)).all()
+    assert ((deaths >= START) & (deaths < END)).all()
     assert patients["telephone"].str.fullmatch(r"0\d( \d\d){4}").all()
 
 
-def test_same_seed_same_data_other_seed_other_data(tmp_path, dataset):
-    _, manifest, _ = dataset
-    again = generate_dataset(Options(patients=60_000, seed=11), tmp_path / "again")
-    other = generate_dataset(Options(patients=60_000, seed=12), tmp_path / "other")
-    assert again["tables"] == manifest["tables"]
-    assert other["tables"]["patients"]["sha256"] != manifest["tables"]["patients"]["sha256"]
+def test_etablissements_are_finess_like_and_cover_every_departement(dataset):
+    hospitals = dataset[2]["etablissements"]
+    assert hospitals["finess"].is_unique and hospitals["finess"].str.fullmatch(r"(\d\d|2A|2B|9[A-F])\d{7}").all()
+    assert set(hospitals["categorie"]) == {"CHU", "CH", "clinique privée", "ESPIC"}
+    assert set(hospitals["departement"]) == set(departements()["code"])
+    with_emergency = hospitals[hospitals["urgences"]]
+    assert set(with_emergency["departement"]) == set(departements()["code"])
+    assert hospitals.loc[hospitals["categorie"].isin(["CHU", "CH"]), "ght"].notna().all()
+    assert hospitals.loc[~hospitals["categorie"].isin(["CHU", "CH"]), "ght"].isna().all()
+    assert (hospitals["lits"] > 0).all()
+
+
+def test_referential_integrity(dataset):
+    t = dataset[2]
+    patients = t["patients"].set_index("patient_id")
+    stays = t["sejours"].join(patients[["date_naissance", "date_deces"]], on="patient_id")
+    assert stays["sejour_id"].is_unique
+    assert stays["patient_id"].isin(patients.index).all()
+    assert stays["finess"].isin(t["etablissements"]["finess"]).all()
+    assert (stays["date_entree"] >= stays["date_naissance"]).all()
+    assert (stays["date_entree"] <= stays["date_sortie"]).all()
+    assert ((stays["date_entree"] >= START) & (stays["date_sortie"] < END)).all()
+    assert (stays["duree_sejour"] == (stays["date_sortie"] - stays["date_entree"]).dt.days).all()
+    died = stays["date_deces"].notna()
+    assert (stays.loc[died, "date_sortie"] <= stays.loc[died, "date_deces"]).all()
+    in_hospital_deaths = stays[stays["mode_sortie"] == "9"]
+    assert (in_hospital_deaths["date_sortie"] == in_hospital_deaths["date_deces"]).all()
+    assert (stays.loc[died & (stays["mode_sortie"] != "9"), "date_sortie"]
+            < stays.loc[died & (stays["mode_sortie"] != "9"), "date_deces"]).all()
+
+    ordered = stays.sort_values(["patient_id", "date_entree", "date_sortie"])
+    same_patient = ordered["patient_id"].eq(ordered["patient_id"].shift())
+    assert not (same_patient & (ordered["date_entree"] <= ordered["date_sortie"].shift())).any(), "overlapping stays"
+
+    for table in ("diagnostics", "actes"):
+        assert t[table]["sejour_id"].isin(stays["sejour_id"]).all()
+    acts = t["actes"].join(stays.set_index("sejour_id")[["date_entree", "date_sortie"]], on="sejour_id")
+    assert acts["date_acte"].between(acts["date_entree"], acts["date_sortie"]).all()
+    secondary = t["diagnostics"].join(stays.set_index("sejour_id")["diagnostic_principal"], on="sejour_id")
+    assert (secondary["code_cim10"] != secondary["diagnostic_principal"]).all()
+    assert not secondary.duplicated(["sejour_id", "code_cim10"]).any()
+
+    visits = t["urgences"]
+    assert visits["passage_id"].is_unique and visits["patient_id"].isin(patients.index).all()
+    assert (visits["date_heure_sortie"] > visits["date_heure_arrivee"]).all()
+    admitted = visits[visits["sejour_id"].notna()].join(
+        stays.set_index("sejour_id")[["date_entree", "finess", "provenance"]], on="sejour_id", rsuffix="_sejour")
+    assert len(admitted) > 0 and admitted["date_entree"].notna().all()
+    assert (admitted["date_heure_arrivee"].dt.normalize() == admitted["date_entree"]).all()
+    assert (admitted["finess"] == admitted["finess_sejour"]).all()
+    assert (admitted["provenance"] == "5").all() and (admitted["mode_sortie"] == "6").all()
+    assert (stays["provenance"] == "5").sum() == len(admitted)
+
+
+def test_every_code_is_valid_against_the_reference_tables(dataset):
+    t = dataset[2]
+    stays = t["sejours"]
+    assert stays["diagnostic_principal"].isin(cim10()["code"]).all()
+    assert t["diagnostics"]["code_cim10"].isin(cim10()["code"]).all()
+    assert t["actes"]["code_ccam"].isin(ccam()["code"]).all()
+    tariffs = ghm().set_index("ghm")["tarif_ghs"]
+    assert stays["ghm"].isin(tariffs.index).all()
+    assert (stays["tarif_ghs"] == tariffs.reindex(stays["ghm"]).to_numpy()).all()
+    seances = stays[stays["ghm"].str.startswith("28")]
+    assert len(seances) and (seances["duree_sejour"] == 0).all()
+    assert stays.loc[stays["diagnostic_principal"].str.startswith("O"), "ghm"].str.startswith("14").all()
+    levels = stays["ghm"].str[5]
+    assert (stays.loc[levels.isin(["2", "B"]), "duree_sejour"] >= 3).all()
+    assert (stays.loc[levels.isin(["4", "D"]), "duree_sejour"] >= 5).all()
+    for name in ("sejours", "urgences"):
+        for column in TABLES[name].columns:
+            if column.codes:
+                assert set(t[name][column.name].dropna()) <= set(column.codes), (name, column.name)
+    assert set(t["urgences"]["niveau_tri"]) <= {1, 2, 3, 4, 5}
+
+
+def test_activity_is_in_plausible_proportions(dataset):
+    t = dataset[2]
+    person_years = 3 * len(t["patients"])
+    stays = t["sejours"]
+    hospitalisations = stays[~stays["ghm"].str.startswith("28")]
+    assert 0.10 < len(hospitalisations) / person_years < 0.30          # France: about 0.18 a year
+    assert 0.3 < (hospitalisations["duree_sejour"] == 0).mean() < 0.6   # ambulatory share
+    visits = t["urgences"]
+    assert 0.25 < len(visits) / person_years < 0.45                     # about 0.33 a year
+    assert 0.1 < visits["sejour_id"].notna().mean() < 0.3                # about 20 % admitted
+
+
+@pytest.fixture(scope="module")
+def reference_run(tmp_path_factory):
+    """The plain serial run that every other way of running must reproduce."""
+    return generate_dataset(Options(patients=120_000, seed=5), tmp_path_factory.mktemp("serial") / "ds")
+
+
+def test_two_workers_give_the_same_data(tmp_path, reference_run):
+    parallel = generate_dataset(Options(patients=120_000, seed=5), tmp_path / "ds", workers=2)
+    assert parallel["tables"] == reference_run["tables"]
+
+
+def test_a_dask_cluster_gives_the_same_data(tmp_path, reference_run):
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        on_cluster = generate_dataset(Options(patients=120_000, seed=5), tmp_path / "ds", scheduler=cluster.scheduler_address)
+    assert on_cluster["tables"] == reference_run["tables"]
+
+
+def test_another_seed_gives_other_data(tmp_path, reference_run):
+    other = generate_dataset(Options(patients=120_000, seed=6), tmp_path / "ds")
+    assert all(other["tables"][name]["sha256"] != reference_run["tables"][name]["sha256"] for name in TABLES)
+
+
+def test_csv_has_the_same_content_and_readable_dates(tmp_path):
+    parquet = generate_dataset(Options(patients=3_000, seed=2), tmp_path / "parquet")
+    csv = generate_dataset(Options(patients=3_000, seed=2), tmp_path / "csv", file_format="csv")
+    assert {n: e["sha256"] for n, e in csv["tables"].items()} == {n: e["sha256"] for n, e in parquet["tables"].items()}
+    first_stay = (tmp_path / "csv" / "sejours.csv").read_text().splitlines()[1]
+    assert re.search(r",\"?\d{4}-\d\d-\d\d\"?,\"?\d{4}-\d\d-\d\d\"?,", first_stay), first_stay
+    from_csv = pd.read_csv(tmp_path / "csv" / "sejours.csv", dtype=str)
+    assert len(from_csv) == csv["tables"]["sejours"]["rows"]
 
 
 def test_committed_sample_is_reproduced_exactly(tmp_path):
@@ -72,13 +190,14 @@ def test_committed_sample_is_reproduced_exactly(tmp_path):
 
 
 def test_interrupted_generation_leaves_nothing_behind(tmp_path, monkeypatch):
-    def fail_on_second_block(block, *args):
+    real_block = runner.generate_block
+
+    def fail_on_second_block(block, context):
         if block == 1:
             raise RuntimeError("interrupted")
-        return real_block(block, *args)
+        return real_block(block, context)
 
-    real_block = patients_module.patients_block
-    monkeypatch.setattr("generators.generate.patients_block", fail_on_second_block)
+    monkeypatch.setattr(runner, "generate_block", fail_on_second_block)
     with pytest.raises(RuntimeError):
         generate_dataset(Options(patients=60_000), tmp_path / "ds")
     assert list(tmp_path.iterdir()) == []
@@ -87,35 +206,41 @@ def test_interrupted_generation_leaves_nothing_behind(tmp_path, monkeypatch):
 def test_overwrite_replaces_a_dataset(tmp_path):
     generate_dataset(Options(patients=100, seed=1), tmp_path / "ds")
     manifest = generate_dataset(Options(patients=200, seed=1), tmp_path / "ds", overwrite=True)
-    assert load_table_rows(tmp_path / "ds") == 200 == manifest["tables"]["patients"]["rows"]
+    assert len(pd.read_parquet(tmp_path / "ds" / "patients.parquet")) == 200 == manifest["tables"]["patients"]["rows"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ds"]
 
 
-def load_table_rows(folder):
-    return len(pd.read_parquet(folder / "patients.parquet"))
-
-
 def test_cli_writes_a_dataset(tmp_path, cli):
-    result = cli("generators", "--patients", "500", "--seed", "3", "--out", str(tmp_path / "ds"), "--quiet")
+    (tmp_path / "ds").mkdir()                       # an existing empty folder is fine
+    result = cli("generators", "--patients", "500", "--seed", "3", "--out", str(tmp_path / "ds"), "--format", "csv")
     assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
+    assert result.stderr.startswith(f"wrote {tmp_path / 'ds'} in ") and "sejours" in result.stderr
     assert json.loads((tmp_path / "ds" / "manifest.json").read_text())["tables"]["patients"]["rows"] == 500
+    quiet = cli("generators", "--patients", "500", "--out", str(tmp_path / "quiet"), "--quiet")
+    assert quiet.returncode == 0 and quiet.stderr == ""
 
 
 @pytest.mark.parametrize("args, says", [
     (["--patients", "-5"], "--patients: expected a number from 1 to 100,000,000, got -5"),
     (["--patients", "beaucoup"], "--patients: expected a whole number, got 'beaucoup'"),
     (["--years", "0"], "--years: expected a number from 1 to 20, got 0"),
-    (["--format", "xlsx"], "unrecognized arguments: --format xlsx"),
+    (["--format", "xlsx"], "argument --format: invalid choice: 'xlsx'"),
+    (["--workers", "0"], "--workers: expected a number from 1 to 256, got 0"),
+    (["--workers", "2", "--scheduler", "tcp://127.0.0.1:8786"], "--workers and --scheduler exclude each other"),
+    (["--patients", "100", "--scheduler", "tcp://127.0.0.1:9"], "cannot reach the dask scheduler at tcp://127.0.0.1:9"),
 ])
 def test_cli_bad_input_one_line_exit_2(tmp_path, cli, args, says):
     result = cli("generators", *args, "--out", str(tmp_path / "ds"))
     assert result.returncode == 2
-    assert len(result.stderr.splitlines()) == 1 and says in result.stderr
-    assert not (tmp_path / "ds").exists()
+    assert len(result.stderr.splitlines()) == 1 and says in result.stderr, result.stderr
+    assert list(tmp_path.iterdir()) == []
 
 
-def test_cli_refuses_to_replace_a_dataset_without_overwrite(tmp_path, cli):
+def test_cli_refuses_an_unwritable_or_occupied_out(tmp_path, cli):
+    (tmp_path / "file").write_text("x")
+    result = cli("generators", "--patients", "100", "--out", str(tmp_path / "file" / "ds"))
+    assert result.returncode == 2 and len(result.stderr.splitlines()) == 1 and "cannot write" in result.stderr
+
     generate_dataset(Options(patients=100, seed=1), tmp_path / "ds")
     before = (tmp_path / "ds" / "manifest.json").read_text()
     result = cli("generators", "--patients", "300", "--out", str(tmp_path / "ds"))
@@ -127,7 +252,8 @@ def test_cli_refuses_to_replace_a_dataset_without_overwrite(tmp_path, cli):
 def test_cli_help_documents_the_options(cli):
     result = cli("generators", "--help")
     assert result.returncode == 0
-    for option in ("--patients", "--seed", "--years", "--start-year", "--out", "--overwrite", "--quiet"):
+    for option in ("--patients", "--seed", "--years", "--start-year", "--out", "--format", "--workers",
+                   "--scheduler", "--overwrite", "--quiet"):
         assert option in result.stdout
 
 
@@ -136,7 +262,9 @@ def test_reference_tables_are_consistent():
     assert len(deps) == 101 and deps["code"].is_unique
     assert (deps["population"] > 0).all()
     assert set(deps["region"]) == set(REGIONS)
+    assert deps["latitude"].between(-21.5, 51.1).all() and deps["longitude"].between(-61.9, 55.9).all()
     assert abs(age_pyramid().weight.sum() - 1) < 1e-12
+    assert cim10()["code"].is_unique and ccam()["code"].is_unique and ghm()["ghm"].is_unique
 
 
 def test_notebook_loader_finds_the_dataset_or_says_what_to_do(tmp_path, monkeypatch):
