@@ -24,7 +24,7 @@ from generators import reference
 from generators.etablissements import Etablissements
 from generators.ids import block_numbers, keyed_ids
 from generators.patients import Period, Population
-from generators.columns import timestamps
+from generators.columns import pick, timestamps
 from generators.sampling import inside_intervals, ragged_arange
 
 STREAM = 2
@@ -197,7 +197,7 @@ def hospital_activity(block: int, seed: int, period: Period, population: Populat
     sejours = pa.table({
         "sejour_id": sejour_id,
         "patient_id": population.table["patient_id"].take(pa.array(patient)),
-        "finess": hospitals.table["finess"].take(pa.array(finess_index)),
+        "finess": pick(hospitals.table["finess"], finess_index),
         "date_entree": timestamps(entry),
         "date_sortie": timestamps(exit_),
         "duree_sejour": length.astype(np.int32),

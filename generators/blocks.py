@@ -28,11 +28,12 @@ class Context:
     period: Period
     pools: IdentityPools
     hospitals: Etablissements
+    tables: tuple[str, ...] = BLOCK_TABLES     # a subset makes only those (each table has its own random stream)
 
     @classmethod
-    def build(cls, patients: int, seed: int, period: Period) -> "Context":
+    def build(cls, patients: int, seed: int, period: Period, tables: tuple[str, ...] = BLOCK_TABLES) -> "Context":
         pools = build_identity_pools(seed)
-        return cls(patients, seed, period, pools, build_etablissements(patients, seed, pools))
+        return cls(patients, seed, period, pools, build_etablissements(patients, seed, pools), tables)
 
     def block_count(self) -> int:
         return (self.patients + BLOCK_SIZE - 1) // BLOCK_SIZE
@@ -49,15 +50,23 @@ class Block:
 
 def generate_block(block: int, context: Context) -> Block:
     population = patients_block(block, context.block_size(block), context.seed, context.period, context.pools)
-    activity = hospital_activity(block, context.seed, context.period, population, context.hospitals)
-    visits = emergency_visits(block, context.seed, context.period, population, activity.stays,
-                              context.hospitals.table["finess"])
-    tables = {"patients": population.table, "sejours": activity.sejours, "diagnostics": activity.diagnostics,
-              "actes": activity.actes, "urgences": visits}
-    tables = {name: conform(name, table) for name, table in tables.items()}
+    tables = {"patients": population.table}
+    if set(context.tables) - {"patients"}:
+        activity = hospital_activity(block, context.seed, context.period, population, context.hospitals)
+        tables |= {"sejours": activity.sejours, "diagnostics": activity.diagnostics, "actes": activity.actes,
+                   "urgences": emergency_visits(block, context.seed, context.period, population, activity.stays,
+                                                context.hospitals.table["finess"])}
+    tables = {name: conform(name, table) for name, table in tables.items() if name in context.tables}
     return Block(tables, {name: row_hashes(table) for name, table in tables.items()})
 
 
 def conform(name: str, table: pa.Table) -> pa.Table:
-    """The table with exactly its documented columns and types (an empty block included)."""
-    return table.select(TABLES[name].arrow_schema().names).cast(TABLES[name].arrow_schema())
+    """The table with exactly its documented columns and types (an empty block included).
+
+    A dictionary-encoded column stays so when its values have the documented type.
+    """
+    target = TABLES[name].arrow_schema()
+    table = table.select(target.names)
+    fields = [f if pa.types.is_dictionary(f.type) and f.type.value_type == t.type else t
+              for f, t in zip(table.schema, target)]
+    return table.cast(pa.schema(fields))

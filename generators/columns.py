@@ -4,8 +4,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-_TWO_DIGITS = pa.array([f"{n:02d}" for n in range(100)])
-_HEX_BYTES = pa.array([f"{n:02X}" for n in range(256)])
+_HEX_PAIRS = np.frombuffer("".join(f"{n:02X}" for n in range(256)).encode(), dtype=np.uint8).reshape(256, 2)
 
 
 def join(parts: list, separator: str = "") -> pa.Array:
@@ -13,17 +12,29 @@ def join(parts: list, separator: str = "") -> pa.Array:
     return pc.binary_join_element_wise(*parts, separator)
 
 
+def pick(pool, index: np.ndarray) -> pa.DictionaryArray:
+    """pool[index] as a dictionary-encoded string column: no string copied per row.
+
+    Hashing and Parquet writing then work on the pool once; files still hold plain strings.
+    """
+    if isinstance(pool, pa.ChunkedArray):
+        pool = pool.combine_chunks()
+    values, position = np.unique(np.asarray(pool, dtype=object), return_inverse=True)   # a dictionary has no repeats
+    return pa.DictionaryArray.from_arrays(pa.array(position[index], type=pa.int32()), pa.array(values, type=pa.string()))
+
+
+def fixed_width_strings(characters: np.ndarray) -> pa.Array:
+    """A string column from a (rows, width) array of ASCII codes, built straight from the buffers."""
+    rows, width = characters.shape
+    offsets = np.arange(0, (rows + 1) * width, width, dtype=np.int32)
+    return pa.Array.from_buffers(pa.string(), rows, [None, pa.py_buffer(offsets),
+                                                     pa.py_buffer(np.ascontiguousarray(characters, np.uint8))])
+
+
 def hex16(values: np.ndarray) -> pa.Array:
     """uint64 values as 16 upper-case hexadecimal characters."""
     octets = values.astype(">u8").view(np.uint8).reshape(-1, 8)
-    return join([_HEX_BYTES.take(pa.array(octets[:, i])) for i in range(8)])
-
-
-def digit_pairs(values: np.ndarray, pairs: int, separator: str = " ") -> pa.Array:
-    """Non-negative integers written as `pairs` groups of two digits: 612345678 -> '06 12 34 56 78'."""
-    powers = 100 ** np.arange(pairs - 1, -1, -1, dtype=np.int64)
-    groups = (values[:, None] // powers) % 100
-    return join([_TWO_DIGITS.take(pa.array(groups[:, i])) for i in range(pairs)], separator)
+    return fixed_width_strings(_HEX_PAIRS[octets].reshape(-1, 16))
 
 
 def timestamps(values: np.ndarray, unit: str = "D") -> pa.Array:

@@ -5,7 +5,7 @@ from dataclasses import asdict, dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from generators.blocks import Context, conform
+from generators.blocks import BLOCK_TABLES, Context, conform
 from generators.patients import Period
 from generators.runner import run_blocks
 from generators.writer import DatasetWriter, dataset_folder, write_manifest
@@ -22,12 +22,19 @@ class Options:
 
 def generate_dataset(options: Options, out: Path, overwrite: bool = False, file_format: str = "parquet",
                      workers: int = 1, scheduler: str | None = None,
-                     progress: Callable[[int, int], None] = lambda done, total: None) -> dict:
-    """Writes every table into `out` and returns the manifest. `progress(patients done, total)`."""
-    context = Context.build(options.patients, options.seed, Period(options.start_year, options.years))
+                     progress: Callable[[int, int], None] = lambda done, total: None,
+                     tables: tuple[str, ...] = BLOCK_TABLES + ("etablissements",)) -> dict:
+    """Writes the tables into `out` and returns the manifest. `progress(patients done, total)`.
+
+    `tables` restricts the output (the benchmark times the patients table alone); the
+    tables made are the same, row for row, whatever the others.
+    """
+    context = Context.build(options.patients, options.seed, Period(options.start_year, options.years),
+                            tuple(t for t in tables if t in BLOCK_TABLES))
     with dataset_folder(out, overwrite) as folder:
         writer = DatasetWriter(folder, file_format)
-        writer.write({"etablissements": conform("etablissements", context.hospitals.table)})
+        if "etablissements" in tables:
+            writer.write({"etablissements": conform("etablissements", context.hospitals.table)})
         done = 0
         for block in run_blocks(context, workers=workers, scheduler=scheduler):
             writer.write(block.tables, block.row_hashes)

@@ -11,22 +11,14 @@ import numpy as np
 import pyarrow as pa
 
 from generators.columns import hex16
+from generators.hashing import mix64
 
 
 def keyed_ids(namespace: str, seed: int, numbers: np.ndarray) -> pa.Array:
     key = np.frombuffer(hashlib.sha256(f"innov-health/{namespace}/{seed}".encode()).digest()[:16], dtype=np.uint64)
-    return hex16(_mix64(_mix64(numbers.astype(np.uint64) ^ key[0]) ^ key[1]))
+    return hex16(mix64(mix64(numbers.astype(np.uint64) ^ key[0]) ^ key[1]))
 
 
 def block_numbers(block: int, count: int) -> np.ndarray:
     """Row numbers unique across blocks for tables whose rows per block vary (stays, visits)."""
     return (np.uint64(block) << np.uint64(32)) | np.arange(count, dtype=np.uint64)
-
-
-def _mix64(x: np.ndarray) -> np.ndarray:
-    """MurmurHash3's 64-bit finaliser: a bijection that scatters every input bit."""
-    x = x ^ (x >> np.uint64(33))
-    x = x * np.uint64(0xFF51AFD7ED558CCD)
-    x = x ^ (x >> np.uint64(33))
-    x = x * np.uint64(0xC4CEB9FE1A85EC53)
-    return x ^ (x >> np.uint64(33))

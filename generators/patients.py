@@ -6,14 +6,16 @@ blocks are scheduled.
 """
 
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 import pyarrow as pa
 
 from generators.pools import IdentityPools
 from generators.reference import age_pyramid, departements
+from generators.sampling import cumulative, draw_from
 from generators.ids import keyed_ids
-from generators.columns import digit_pairs, join, timestamps
+from generators.columns import fixed_width_strings, join, pick, timestamps
 
 BLOCK_SIZE = 50_000
 TABLE_STREAM = 1          # stream number of this table in the seed sequence
@@ -65,17 +67,15 @@ def patients_block(block: int, count: int, seed: int, period: Period, pools: Ide
     first_row = block * BLOCK_SIZE
 
     pyramid = age_pyramid()
-    cell = rng.choice(len(pyramid.weight), size=count, p=pyramid.weight)
+    cell = draw_from(cumulative(pyramid.weight), count, rng)
     sexe = pyramid.sexe[cell]
     age_years = rng.integers(pyramid.age_min[cell], pyramid.age_max[cell] + 1)
     age_days = (age_years * 365.25 + rng.uniform(0, 365, count)).astype(np.int64)
     date_naissance = period.start - age_days.astype("timedelta64[D]")
 
     deps = departements()
-    dep_weight = deps["population"].to_numpy(float)
-    dep = rng.choice(len(deps), size=count, p=dep_weight / dep_weight.sum())
+    dep = draw_from(cumulative(deps["population"].to_numpy(float)), count, rng)
     commune = pools.communes_by_departement.draw(dep, rng)
-    region = deps["region"].to_numpy(object)[dep]
 
     dies = rng.random(count) < 1 - (1 - annual_death_probability(age_years)) ** period.years
     days_in_period = int((period.end - period.start).astype(int))
@@ -83,34 +83,48 @@ def patients_block(block: int, count: int, seed: int, period: Period, pools: Ide
     date_deces = np.where(dies, death_day, np.datetime64("NaT", "D"))
 
     female = sexe == "F"
-    prenom = np.where(female,
-                      pools.prenom_femme[rng.integers(0, len(pools.prenom_femme), count)],
-                      pools.prenom_homme[rng.integers(0, len(pools.prenom_homme), count)])
+    first_names = np.concatenate([pools.prenom_homme, pools.prenom_femme])
+    prenom = np.where(female, len(pools.prenom_homme) + rng.integers(0, len(pools.prenom_femme), count),
+                      rng.integers(0, len(pools.prenom_homme), count))
     numero = pa.array(rng.integers(1, 160, count)).cast(pa.string())
     adresse = join([numero, pools.rue[rng.integers(0, len(pools.rue), count)]], ", ")
 
     table = pa.table({
         "patient_id": keyed_ids("patients", seed, np.arange(first_row, first_row + count)),
-        "sexe": sexe.astype(object),
+        "sexe": pick(["M", "F"], female.astype(np.int8)),
         "date_naissance": timestamps(date_naissance),
-        "code_postal": pools.code_postal[commune],
-        "commune": pools.commune[commune],
-        "departement": deps["code"].to_numpy(object)[dep],
-        "region": region,
+        "code_postal": pick(pools.code_postal, commune),
+        "commune": pick(pools.commune, commune),
+        "departement": pick(deps["code"], dep),
+        "region": pick(deps["region"], dep),
         "date_deces": timestamps(date_deces),
-        "nom": pools.nom[rng.integers(0, len(pools.nom), count)],
-        "prenom": prenom,
+        "nom": pick(pools.nom, rng.integers(0, len(pools.nom), count)),
+        "prenom": pick(first_names, prenom),
         "adresse": adresse,
-        "telephone": _phone_numbers(deps["region"].map(LANDLINE_PREFIX).to_numpy(object)[dep], rng),
+        "telephone": _phone_numbers(dep, rng),
     })
     return Population(table=table, age=age_years, female=female, departement=dep, death=date_deces)
 
 
-def _phone_numbers(landline_prefix: np.ndarray, rng: np.random.Generator) -> pa.Array:
-    """French numbers written as usual, '01 23 45 67 89'."""
-    count = len(landline_prefix)
-    mobile = np.where(rng.random(count) < 0.5, "06", "07")
-    prefix = np.where(rng.random(count) < MOBILE_SHARE, mobile, landline_prefix.astype(str))
-    free_digits = 10 - np.char.str_len(prefix)                     # 8 after "06", 6 after "0590"
-    subscriber = rng.integers(0, 10**8, count) % 10**free_digits
-    return digit_pairs(prefix.astype(np.int64) * 10**free_digits + subscriber, pairs=5)
+def _phone_numbers(departement: np.ndarray, rng: np.random.Generator) -> pa.Array:
+    """French numbers written as usual, '01 23 45 67 89': ten random digits, the first 2 or 4 set
+    to the region's area code (landlines) or to 06 / 07 (mobiles)."""
+    count = len(departement)
+    digits = rng.integers(0, 10, (count, 10), dtype=np.uint8)
+    mobile = rng.random(count) < MOBILE_SHARE
+    prefix = np.where(mobile, np.where(rng.random(count) < 0.5, _PREFIXES.index("06"), _PREFIXES.index("07")),
+                      _landline_prefix_by_departement()[departement])
+    digits[:, :4] = np.where(np.arange(4) < _PREFIX_WIDTH[prefix][:, None], _PREFIX_DIGITS[prefix], digits[:, :4])
+    characters = np.full((count, 14), ord(" "), dtype=np.uint8)
+    characters[:, [0, 1, 3, 4, 6, 7, 9, 10, 12, 13]] = digits + ord("0")
+    return fixed_width_strings(characters)
+
+
+_PREFIXES = sorted(set(LANDLINE_PREFIX.values()) | {"06", "07"})
+_PREFIX_WIDTH = np.array([len(p) for p in _PREFIXES])
+_PREFIX_DIGITS = np.array([[int(c) for c in p.ljust(4, "0")] for p in _PREFIXES], dtype=np.uint8)
+
+
+@cache
+def _landline_prefix_by_departement() -> np.ndarray:
+    return np.array([_PREFIXES.index(LANDLINE_PREFIX[r]) for r in departements()["region"]])

@@ -13,9 +13,9 @@ from faker import Faker
 from generators.reference import departements
 from generators.sampling import Groups
 
-LAST_NAMES = 4000
-FIRST_NAMES_PER_SEX = 1500
-STREETS = 6000
+LAST_NAMES = 1500          # fr_FR has 400 surnames: 1 500 draws see nearly all
+FIRST_NAMES_PER_SEX = 600 # and 88 + 131 first names
+STREETS = 3000
 COMMUNES_PER_DEPARTEMENT = 25
 
 

@@ -26,6 +26,18 @@ class Groups:
         return np.clip(np.searchsorted(self.cumulative, target, side="right"), first, last)
 
 
+def cumulative(weights: np.ndarray) -> np.ndarray:
+    """The cumulative distribution that `draw_from` takes, normalised to end at 1."""
+    total = np.cumsum(weights, dtype=float)
+    return total / total[-1]
+
+
+def draw_from(cdf: np.ndarray, size: int, rng: np.random.Generator) -> np.ndarray:
+    """Indices drawn with the probabilities behind `cdf`: what rng.choice(p=...) returns, draw for
+    draw, without checking and summing p again on every call."""
+    return cdf.searchsorted(rng.random(size), side="right")
+
+
 def ragged_arange(counts: np.ndarray) -> np.ndarray:
     """0..c-1 for each count c, concatenated: [2, 3] -> [0, 1, 0, 1, 2]."""
     ends = np.cumsum(counts)

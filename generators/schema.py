@@ -26,6 +26,7 @@ class Column:
     kind: str
     meaning: str
     codes: dict[str, str] = field(default_factory=dict)
+    distinct: bool = False     # values (nearly) all different: not worth a dictionary in the file
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ DESTINATION = {"1": "MCO", "2": "soins de suite et de réadaptation (SSR)",
 
 TABLES = {t.name: t for t in (
     Table("patients", "Population résidente simulée : une ligne par personne, vivante au début de la période.", (
-        Column("patient_id", "code", "Identifiant pseudonyme (hachage salé, comme dans le SNDS) ; ce n'est pas un NIR."),
+        Column("patient_id", "code", "Identifiant pseudonyme (hachage salé, comme dans le SNDS) ; ce n'est pas un NIR.", distinct=True),
         Column("sexe", "code", "Sexe.", {"F": "femme", "M": "homme"}),
         Column("date_naissance", "date", "Date de naissance."),
         Column("code_postal", "code", "Code postal de résidence."),
@@ -60,8 +61,8 @@ TABLES = {t.name: t for t in (
         Column("date_deces", "date", "Date du décès s'il survient pendant la période, sinon vide."),
         Column("nom", "text", "Nom de famille (fictif) : donnée directement identifiante, pour les exercices de protection des données."),
         Column("prenom", "text", "Prénom (fictif) : donnée directement identifiante."),
-        Column("adresse", "text", "Numéro et voie (fictifs) : donnée directement identifiante."),
-        Column("telephone", "text", "Numéro de téléphone (fictif) : donnée directement identifiante."),
+        Column("adresse", "text", "Numéro et voie (fictifs) : donnée directement identifiante.", distinct=True),
+        Column("telephone", "text", "Numéro de téléphone (fictif) : donnée directement identifiante.", distinct=True),
     )),
     Table("etablissements", "Établissements de santé MCO (médecine, chirurgie, obstétrique) fictifs.", (
         Column("finess", "code", "Numéro FINESS fictif de l'établissement (9 caractères, clé de contrôle comprise)."),
@@ -79,8 +80,8 @@ TABLES = {t.name: t for t in (
         Column("urgences", "bool", "L'établissement a-t-il un service d'urgences ?"),
     )),
     Table("sejours", "Séjours hospitaliers MCO, à la manière des résumés de sortie anonymes (RSA) du PMSI.", (
-        Column("sejour_id", "code", "Identifiant du séjour."),
-        Column("patient_id", "code", "Patient hospitalisé (voir la table patients)."),
+        Column("sejour_id", "code", "Identifiant du séjour.", distinct=True),
+        Column("patient_id", "code", "Patient hospitalisé (voir la table patients).", distinct=True),
         Column("finess", "code", "Établissement (voir la table etablissements)."),
         Column("date_entree", "date", "Date d'entrée."),
         Column("date_sortie", "date", "Date de sortie."),
@@ -94,24 +95,24 @@ TABLES = {t.name: t for t in (
         Column("tarif_ghs", "euros", "Tarif du groupe homogène de séjours correspondant (ordre de grandeur, euros)."),
     )),
     Table("diagnostics", "Diagnostics associés (secondaires) de chaque séjour.", (
-        Column("sejour_id", "code", "Séjour (voir la table sejours)."),
+        Column("sejour_id", "code", "Séjour (voir la table sejours).", distinct=True),
         Column("rang", "int", "Rang du diagnostic associé dans le séjour (1, 2, ...)."),
         Column("code_cim10", "code", "Diagnostic associé, code CIM-10."),
     )),
     Table("actes", "Actes médicaux réalisés pendant les séjours (CCAM).", (
-        Column("sejour_id", "code", "Séjour (voir la table sejours)."),
+        Column("sejour_id", "code", "Séjour (voir la table sejours).", distinct=True),
         Column("code_ccam", "code", "Code de l'acte dans la Classification commune des actes médicaux."),
         Column("date_acte", "date", "Date de réalisation."),
     )),
     Table("urgences", "Passages aux urgences, à la manière des résumés de passage aux urgences (RPU).", (
-        Column("passage_id", "code", "Identifiant du passage."),
-        Column("patient_id", "code", "Patient (voir la table patients)."),
+        Column("passage_id", "code", "Identifiant du passage.", distinct=True),
+        Column("patient_id", "code", "Patient (voir la table patients).", distinct=True),
         Column("finess", "code", "Établissement (voir la table etablissements)."),
         Column("date_heure_arrivee", "datetime", "Date et heure d'arrivée."),
         Column("date_heure_sortie", "datetime", "Date et heure de sortie des urgences."),
         Column("niveau_tri", "int", "Niveau de tri infirmier (échelle FRENCH : 1 = urgence vitale ... 5 = non urgent)."),
         Column("mode_sortie", "code", "Mode de sortie des urgences.", {"6": "hospitalisation dans l'établissement", "8": "retour à domicile"}),
-        Column("sejour_id", "code", "Séjour qui a suivi le passage (hospitalisation), sinon vide."),
+        Column("sejour_id", "code", "Séjour qui a suivi le passage (hospitalisation), sinon vide.", distinct=True),
     )),
 )}
 

@@ -11,7 +11,7 @@ import pyarrow as pa
 from generators import reference
 from generators.activity import Stays
 from generators.ids import block_numbers, keyed_ids
-from generators.columns import timestamps
+from generators.columns import pick, timestamps
 from generators.patients import Period, Population
 from generators.sampling import inside_intervals
 
@@ -62,7 +62,7 @@ def emergency_visits(block: int, seed: int, period: Period, population: Populati
     return pa.table({
         "passage_id": keyed_ids("urgences", seed, block_numbers(block, count)),
         "patient_id": population.table["patient_id"].take(pa.array(patient)),
-        "finess": finess.take(pa.array(hospital)),
+        "finess": pick(finess, hospital),
         "date_heure_arrivee": timestamps(arrival_minute, unit="m"),
         "date_heure_sortie": timestamps(arrival_minute + duration, unit="m"),
         "niveau_tri": triage,

@@ -76,10 +76,16 @@ class DatasetWriter:
         return self.folder / f"{name}.{self.format}"
 
     def _open(self, name: str):
-        schema = TABLES[name].arrow_schema()
         if self.format == "csv":
             return pacsv.CSVWriter(self._file(name), self._csv_schema(name))
-        return pq.ParquetWriter(self._file(name), schema, compression="zstd")
+        table = TABLES[name]
+        schema = table.arrow_schema()
+        # Dictionary pages for repeated values only; min/max statistics for dates and numbers only
+        # (they help filters there, on text they only cost time).
+        repeated = [c.name for c in table.columns if c.kind in ("text", "code") and not c.distinct]
+        statistics = [f.name for f in schema if not pa.types.is_string(f.type)]
+        return pq.ParquetWriter(self._file(name), schema, compression="zstd", use_dictionary=repeated,
+                                write_statistics=statistics)
 
     def _csv_schema(self, name: str) -> pa.Schema:
         """Dates as 2024-03-01, date-times to the second: what a spreadsheet reads."""
@@ -91,7 +97,8 @@ class DatasetWriter:
         return schema
 
     def _for_file(self, name: str, table: pa.Table) -> pa.Table:
-        return table.cast(self._csv_schema(name)) if self.format == "csv" else table
+        """Plain columns (dictionary-encoded ones decoded), and CSV's date types."""
+        return table.cast(self._csv_schema(name) if self.format == "csv" else TABLES[name].arrow_schema())
 
 
 def write_manifest(folder: Path, manifest: dict) -> None:
