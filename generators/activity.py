@@ -161,7 +161,7 @@ def hospital_activity(block: int, seed: int, period: Period, population: Populat
     # 3. Séances.
     s_patient, s_motif, s_day = _seances(cat, population, group, start, stays_until, rng)
     inside = inside_intervals(s_patient, s_day, np.r_[patient, last], np.r_[entry, last_entry],
-                           np.r_[entry + length, death[last]])
+                              np.r_[entry + length, death[last]])
     s_patient, s_motif, s_day = s_patient[~inside], s_motif[~inside], s_day[~inside]
 
     # All stays of the block, sorted by patient then entry.

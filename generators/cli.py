@@ -54,7 +54,7 @@ def build_parser() -> Parser:
     parser.add_argument("--workers", type=bounded_int(1, 256), default=1, metavar="W",
                         help="local processes generating blocks in parallel (default 1)")
     parser.add_argument("--scheduler", metavar="ADDRESS",
-                        help="run the blocks on an existing dask.distributed cluster, e.g. tcp://10.0.0.5:8786 "
+                        help="run the blocks on an existing dask.distributed cluster, e.g. tcp://HOST:8786 "
                              "(its workers need this kit installed)")
     parser.add_argument("--overwrite", action="store_true", help="replace DIR if it exists and is not empty")
     parser.add_argument("--quiet", action="store_true", help="print nothing but errors")
