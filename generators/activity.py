@@ -38,6 +38,8 @@ MEDICO_SOCIAL_EXIT_80_PLUS = 0.03    # exits to a nursing home, patients of 80 a
 SECONDARY_ACT_SHARE = 0.6            # chance of each act listed after the first one
 ECG_SHARE_50_PLUS, CHEST_XRAY_SHARE = 0.3, 0.2   # routine acts on medical stays
 OVERLAP_PASSES = 20
+SEASON_PASSES = 30
+WINTER_PEAK = np.datetime64("2000-01-15").astype(np.int64)   # respiratory stays peak in mid-January
 NO_DAY = np.iinfo(np.int64).max
 
 
@@ -53,6 +55,7 @@ class Catalogue:
     via_emergency: np.ndarray
     exit_to_rehab: np.ndarray
     death_weight: np.ndarray
+    winter_amplitude: np.ndarray     # 0: no season; a: (1 + a) times the mean in mid-January
     rate: np.ndarray                 # (2 sexes: M, F; motifs; 6 age groups), stays per 1000 person-years
     hospital_motifs: int             # motifs before this index are stays, after it séances
     seance_kind: np.ndarray          # "chronique" or "cure", séances only
@@ -90,6 +93,7 @@ def catalogue() -> Catalogue:
         via_emergency=np.concatenate([motifs["part_urgences"], zeros]),
         exit_to_rehab=np.concatenate([motifs["part_sortie_ssr"], zeros]),
         death_weight=motifs["poids_deces"].to_numpy(float),
+        winter_amplitude=np.concatenate([motifs["amplitude_hivernale"], zeros]),
         rate=np.stack([male, female]),
         hospital_motifs=len(motifs),
         seance_kind=seances["mode"].to_numpy(object),
@@ -155,7 +159,7 @@ def hospital_activity(block: int, seed: int, period: Period, population: Populat
     motif = _draw_motifs(cat, sex[patient], group[patient], rng)
     ambulatory = rng.random(len(patient)) < cat.ambulatory[motif]
     length = np.where(ambulatory, 0, _lengths(cat, motif, population.age[patient], rng))
-    entry = start + np.floor(rng.random(len(patient)) * (stays_until[patient] - start)).astype(np.int64)
+    entry = _entry_days(cat, motif, start, stays_until[patient], rng)
     patient, motif, entry, length = _without_overlaps(patient, motif, entry, length, stays_until)
 
     # 3. Séances.
@@ -231,6 +235,22 @@ def _lengths(cat: Catalogue, motif: np.ndarray, age: np.ndarray, rng) -> np.ndar
     return np.maximum(1, np.round(drawn)).astype(np.int64)
 
 
+def _entry_days(cat: Catalogue, motif: np.ndarray, start: int, until: np.ndarray, rng) -> np.ndarray:
+    """Uniform over the patient's time in the period, except for seasonal motifs: a draw is kept with a
+    chance that follows 1 + a cos(time since mid-January), and drawn again otherwise."""
+    entry = start + np.floor(rng.random(len(motif)) * (until - start)).astype(np.int64)
+    amplitude = cat.winter_amplitude[motif]
+    pending = np.flatnonzero(amplitude > 0)
+    for _ in range(SEASON_PASSES):
+        a = amplitude[pending]
+        season = np.cos(2 * np.pi * (entry[pending] - WINTER_PEAK) / 365.25)
+        pending = pending[rng.random(len(pending)) > (1 + a * season) / (1 + a)]
+        if len(pending) == 0:
+            break
+        entry[pending] = start + np.floor(rng.random(len(pending)) * (until[pending] - start)).astype(np.int64)
+    return entry
+
+
 def _draw_motifs(cat: Catalogue, sex: np.ndarray, group: np.ndarray, rng) -> np.ndarray:
     """A motif for each stay, from the rates of its patient's sex and age group."""
     motif = np.empty(len(sex), dtype=np.int64)
@@ -286,9 +306,9 @@ def _seances(cat: Catalogue, population: Population, group, start, until, rng):
         days.append(step[keep])
         motifs.append(np.full(keep.sum(), motif))
     patient, motif, day = np.concatenate(patients), np.concatenate(motifs), np.concatenate(days)
-    # A patient has one séance of a kind a day at most (two chemotherapy courses may meet).
-    unique = np.unique(np.stack([patient, motif, day]), axis=1)
-    return unique[0], unique[1], unique[2]
+    # One séance a day at most: two courses may meet, dialysis and chemotherapy may fall on one day.
+    _, first = np.unique(np.stack([patient, day]), axis=1, return_index=True)
+    return patient[first], motif[first], day[first]
 
 
 def _principal_diagnoses(cat: Catalogue, motif: np.ndarray, rng) -> np.ndarray:

@@ -48,8 +48,8 @@ class Period:
 
 
 def annual_death_probability(age: np.ndarray) -> np.ndarray:
-    """Gompertz law fitted by eye to French mortality (about 0.9 % of residents die each year)."""
-    return np.minimum(2e-5 * np.exp(0.095 * age), 0.5)
+    """Gompertz law fitted by eye to French mortality (INSEE: about 0.9 % of residents die each year)."""
+    return np.minimum(2.25e-5 * np.exp(0.095 * age), 0.5)
 
 
 @dataclass(frozen=True)

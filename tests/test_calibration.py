@@ -1,0 +1,66 @@
+"""A generated population of 200 000 reproduces published French figures, within tolerance.
+
+The figures, their sources and tolerances are in datasets/README.md (Calibration).
+"""
+
+import pandas as pd
+import pytest
+
+from generators.generate import Options, generate_dataset
+
+PATIENTS, YEARS = 200_000, 3
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    out = tmp_path_factory.mktemp("calibration") / "ds"
+    generate_dataset(Options(patients=PATIENTS, years=YEARS, seed=7), out)
+    return {name: pd.read_parquet(out / f"{name}.parquet") for name in ("patients", "sejours", "urgences")}
+
+
+def figures(data) -> dict[str, float]:
+    patients, stays, visits = data["patients"], data["sejours"], data["urgences"]
+    person_years = PATIENTS * YEARS
+    age = (pd.Timestamp("2022-01-01") - patients["date_naissance"]).dt.days / 365.25
+    seance = stays["ghm"].str.startswith("28")
+    hospital = stays[~seance]
+    respiratory = hospital.loc[hospital["diagnostic_principal"].str.match(r"J(1[0-8]|21)"), "date_entree"].dt.month
+    deaths = patients["date_deces"].notna().sum()
+    return {
+        "share_women": (patients["sexe"] == "F").mean(),
+        "share_65_plus": (age >= 65).mean(),
+        "share_under_20": (age < 20).mean(),
+        "deaths_per_1000_a_year": 1000 * deaths / person_years,
+        "stays_per_inhabitant_a_year": len(hospital) / person_years,
+        "seances_per_inhabitant_a_year": seance.sum() / person_years,
+        "ambulatory_share": (hospital["duree_sejour"] == 0).mean(),
+        "mean_length_of_stay_with_a_night": hospital.loc[hospital["duree_sejour"] > 0, "duree_sejour"].mean(),
+        "share_of_deaths_in_an_mco_stay": (stays["mode_sortie"] == "9").sum() / deaths,
+        "emergency_visits_per_inhabitant_a_year": len(visits) / person_years,
+        "share_of_emergency_visits_admitted": visits["sejour_id"].notna().mean(),
+        "respiratory_stays_winter_to_summer": respiratory.isin([12, 1, 2]).sum() / respiratory.isin([6, 7, 8]).sum(),
+    }
+
+
+# figure: (published value, tolerance); the sources are in datasets/README.md.
+PUBLISHED = {
+    "share_women": (0.516, 0.01),
+    "share_65_plus": (0.213, 0.015),
+    "share_under_20": (0.234, 0.015),
+    "deaths_per_1000_a_year": (9.3, 1.0),
+    "stays_per_inhabitant_a_year": (0.18, 0.03),
+    "seances_per_inhabitant_a_year": (0.09, 0.03),
+    "ambulatory_share": (0.45, 0.06),
+    "mean_length_of_stay_with_a_night": (5.6, 0.8),
+    "share_of_deaths_in_an_mco_stay": (0.40, 0.07),
+    "emergency_visits_per_inhabitant_a_year": (0.31, 0.04),
+    "share_of_emergency_visits_admitted": (0.20, 0.03),
+    "respiratory_stays_winter_to_summer": (2.5, 1.0),
+}
+
+
+def test_every_published_figure_is_reproduced_within_tolerance(data):
+    measured = figures(data)
+    missed = {name: f"{measured[name]:.4g} (published {value}, tolerance {tolerance})"
+              for name, (value, tolerance) in PUBLISHED.items() if abs(measured[name] - value) > tolerance}
+    assert not missed, missed
