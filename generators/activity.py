@@ -20,7 +20,7 @@ from functools import cache
 import numpy as np
 import pyarrow as pa
 
-from generators import reference
+from generators import reference, signals
 from generators.etablissements import Etablissements
 from generators.ids import block_numbers, keyed_ids
 from generators.patients import Period, Population
@@ -126,8 +126,11 @@ class Activity:
     actes: pa.Table
 
 
+ORDINARY, LAST, SEANCE, READMISSION = 0, 1, 2, 3     # kinds of stay
+
+
 def hospital_activity(block: int, seed: int, period: Period, population: Population,
-                      hospitals: Etablissements) -> Activity:
+                      hospitals: Etablissements, truth: signals.Truth) -> Activity:
     rng = np.random.default_rng([seed, STREAM, block])
     cat = catalogue()
     n = len(population.age)
@@ -136,6 +139,7 @@ def hospital_activity(block: int, seed: int, period: Period, population: Populat
     start, end = _day(period.start), _day(period.end)
     death = np.where(np.isnat(population.death), NO_DAY, population.death.astype("datetime64[D]").astype(np.int64))
     alive_until = np.minimum(end, death)
+    chronic = _chronic_conditions(group, rng)
 
     home = hospitals.by_departement.draw(population.departement, rng)
     emergency_hospital = np.where(
@@ -156,7 +160,7 @@ def hospital_activity(block: int, seed: int, period: Period, population: Populat
     per_cell = cat.rate.sum(axis=1)                           # (sex, age group)
     counts = rng.poisson(per_cell[sex, group] / 1000 * years * frailty)
     patient = np.repeat(np.arange(n), counts)
-    motif = _draw_motifs(cat, sex[patient], group[patient], rng)
+    motif = _draw_motifs(cat.rate, sex[patient], group[patient], rng)
     ambulatory = rng.random(len(patient)) < cat.ambulatory[motif]
     length = np.where(ambulatory, 0, _lengths(cat, motif, population.age[patient], rng))
     entry = _entry_days(cat, motif, start, stays_until[patient], rng)
@@ -168,60 +172,147 @@ def hospital_activity(block: int, seed: int, period: Period, population: Populat
                               np.r_[entry + length, death[last]])
     s_patient, s_motif, s_day = s_patient[~inside], s_motif[~inside], s_day[~inside]
 
-    # All stays of the block, sorted by patient then entry.
-    kind = np.r_[np.zeros(len(patient), int), np.ones(len(last), int), np.full(len(s_day), 2)]   # ordinary, last, séance
-    exit_ = np.r_[entry + length, death[last], s_day]
-    patient = np.r_[patient, last, s_patient]
-    motif = np.r_[motif, last_motif, s_motif]
-    entry = np.r_[entry, last_entry, s_day]
-    order = np.lexsort((kind, entry, patient))
-    patient, motif, entry, exit_, kind = patient[order], motif[order], entry[order], exit_[order], kind[order]
-    count = len(patient)
-    length = exit_ - entry
-    age = population.age[patient]
+    stays = _Stays.sorted(
+        patient=np.r_[patient, last, s_patient], motif=np.r_[motif, last_motif, s_motif],
+        entry=np.r_[entry, last_entry, s_day], exit=np.r_[entry + length, death[last], s_day],
+        kind=np.r_[np.full(len(patient), ORDINARY), np.full(len(last), LAST), np.full(len(s_day), SEANCE)])
+    _route(stays, cat, population, home, emergency_hospital, hospitals, rng)
 
-    via_emergency = (kind < 2) & (rng.random(count) < cat.via_emergency[motif])
-    usual = np.where(rng.random(count) < HOME_HOSPITAL_SHARE, home[patient],
-                     hospitals.by_departement.draw(population.departement[patient], rng))
-    finess_index = np.where(via_emergency, emergency_hospital[patient], np.where(kind == 2, home[patient], usual))
+    # 4. Readmissions within 30 days, from the true model of signals.py.
+    again = _readmissions(stays, cat, population, group, sex, chronic, stays_until, emergency_hospital, truth, rng)
+    _route(again, cat, population, home, emergency_hospital, hospitals, rng)
+    stays = _Stays.sorted(**{name: np.r_[getattr(stays, name), getattr(again, name)] for name in _Stays.FIELDS})
 
-    transfer_in = ~via_emergency & (kind == 0) & (rng.random(count) < TRANSFER_IN_SHARE)
-    mode_entree = np.where(transfer_in, "7", "8").astype(object)
-    provenance = np.where(via_emergency, "5", np.where(transfer_in, "1", None))
-    to_rehab = (kind == 0) & (rng.random(count) < cat.exit_to_rehab[motif] * np.where(age >= 65, 1.5, 0.5))
-    to_nursing_home = (kind == 0) & ~to_rehab & (age >= 80) & (rng.random(count) < MEDICO_SOCIAL_EXIT_80_PLUS)
-    mode_sortie = np.where(kind == 1, "9", np.where(to_rehab, "7", "8")).astype(object)
-    destination = np.where(to_rehab, "2", np.where(to_nursing_home, "7", None))
-
-    principal = _principal_diagnoses(cat, motif, rng)
+    count = len(stays.patient)
+    length = stays.exit - stays.entry
+    principal = _principal_diagnoses(cat, stays.motif, rng)
     sejour_id = keyed_ids("sejours", seed, block_numbers(block, count))
-    diagnostics, severity = _secondary_diagnoses(cat, population, patient, motif, kind, length, principal, group, rng)
-    ghm = _ghm(cat, motif, kind, length, severity)
+    diagnostics, severity = _secondary_diagnoses(cat, population, chronic, stays.patient, stays.motif, stays.kind,
+                                                 length, principal, group, rng)
+    ghm = _ghm(cat, stays.motif, stays.kind, length, severity)
 
     sejours = pa.table({
         "sejour_id": sejour_id,
-        "patient_id": population.table["patient_id"].take(pa.array(patient)),
-        "finess": pick(hospitals.table["finess"], finess_index),
-        "date_entree": timestamps(entry),
-        "date_sortie": timestamps(exit_),
+        "patient_id": population.table["patient_id"].take(pa.array(stays.patient)),
+        "finess": pick(hospitals.table["finess"], stays.finess),
+        "date_entree": timestamps(stays.entry),
+        "date_sortie": timestamps(stays.exit),
         "duree_sejour": length.astype(np.int32),
-        "mode_entree": mode_entree,
-        "provenance": pa.array(provenance, type=pa.string()),
-        "mode_sortie": mode_sortie,
-        "destination": pa.array(destination, type=pa.string()),
+        "mode_entree": np.where(stays.transfer_in, "7", "8").astype(object),
+        "provenance": pa.array(np.where(stays.via_emergency, "5", np.where(stays.transfer_in, "1", None)), pa.string()),
+        "mode_sortie": np.where(stays.kind == LAST, "9", np.where(stays.to_rehab, "7", "8")).astype(object),
+        "destination": pa.array(np.where(stays.to_rehab, "2", np.where(stays.to_nursing_home, "7", None)), pa.string()),
         "diagnostic_principal": principal,
         "ghm": ghm,
         "tarif_ghs": np.array([cat.tariff[g] for g in ghm], dtype=np.int32),
     })
     return Activity(
-        stays=Stays(patient=patient, entry=entry, exit=exit_, finess=finess_index, via_emergency=via_emergency,
-                    sejour_id=sejour_id, alive_until=alive_until, emergency_hospital=emergency_hospital),
+        stays=Stays(patient=stays.patient, entry=stays.entry, exit=stays.exit, finess=stays.finess,
+                    via_emergency=stays.via_emergency, sejour_id=sejour_id, alive_until=alive_until,
+                    emergency_hospital=emergency_hospital),
         sejours=sejours,
         diagnostics=pa.table({"sejour_id": sejour_id.take(pa.array(diagnostics[0])),
                               "rang": diagnostics[1].astype(np.int32),
                               "code_cim10": diagnostics[2]}),
-        actes=_acts(cat, motif, kind, entry, length, age, sejour_id, rng),
+        actes=_acts(cat, stays.motif, stays.kind, stays.entry, length, population.age[stays.patient], sejour_id, rng),
     )
+
+
+@dataclass
+class _Stays:
+    """The block's stays as parallel arrays, kept sorted by patient, entry and kind."""
+    FIELDS = ("patient", "motif", "entry", "exit", "kind", "via_emergency", "finess", "transfer_in",
+              "to_rehab", "to_nursing_home")
+    patient: np.ndarray
+    motif: np.ndarray
+    entry: np.ndarray
+    exit: np.ndarray
+    kind: np.ndarray
+    via_emergency: np.ndarray | None = None     # set by _route
+    finess: np.ndarray | None = None
+    transfer_in: np.ndarray | None = None
+    to_rehab: np.ndarray | None = None
+    to_nursing_home: np.ndarray | None = None
+
+    @classmethod
+    def sorted(cls, **arrays) -> "_Stays":
+        order = np.lexsort((arrays["kind"], arrays["entry"], arrays["patient"]))
+        return cls(**{name: (None if value is None else value[order]) for name, value in arrays.items()})
+
+
+def _route(stays: _Stays, cat: Catalogue, population: Population, home, emergency_hospital, hospitals, rng) -> None:
+    """Where each stay comes from and goes to: emergency department or not, hospital, exit mode."""
+    count = len(stays.patient)
+    kind, motif, patient = stays.kind, stays.motif, stays.patient
+    age = population.age[patient]
+    via = (kind != SEANCE) & (rng.random(count) < np.where(kind == READMISSION,
+                                                           signals.readmission_model().via_emergency_share,
+                                                           cat.via_emergency[motif]))
+    usual = np.where(rng.random(count) < HOME_HOSPITAL_SHARE, home[patient],
+                     hospitals.by_departement.draw(population.departement[patient], rng))
+    if stays.finess is not None:          # readmissions: the index stay's hospital unless they come through the ED
+        usual = stays.finess
+    stays.via_emergency = via
+    stays.finess = np.where(via, emergency_hospital[patient], np.where(kind == SEANCE, home[patient], usual))
+    stays.transfer_in = ~via & (kind == ORDINARY) & (rng.random(count) < TRANSFER_IN_SHARE)
+    ordinary = (kind == ORDINARY) | (kind == READMISSION)
+    stays.to_rehab = ordinary & (rng.random(count) < cat.exit_to_rehab[motif] * np.where(age >= 65, 1.5, 0.5))
+    stays.to_nursing_home = ordinary & ~stays.to_rehab & (age >= 80) & (rng.random(count) < MEDICO_SOCIAL_EXIT_80_PLUS)
+
+
+def _readmissions(stays: _Stays, cat: Catalogue, population: Population, group, sex, chronic, until,
+                  emergency_hospital, truth: signals.Truth, rng) -> _Stays:
+    """Unplanned stays 1 to 30 days after ordinary ones, with the probability of the true model.
+
+    A readmission must end before the patient's next stay and within their time in the period.
+    """
+    model = signals.readmission_model()
+    index = np.flatnonzero(stays.kind == ORDINARY)
+    patient = stays.patient[index]
+    hospital = stays.kind != SEANCE
+    probability = signals.readmission_probability(
+        age=population.age[patient],
+        charlson=_charlson(chronic)[patient],
+        prior_stays=_stays_in_year_before(stays.patient[hospital], stays.entry[hospital], patient, stays.entry[index]),
+        to_rehab=stays.to_rehab[index], to_nursing_home=stays.to_nursing_home[index],
+        etablissement_effect=truth.etablissement_effect[stays.finess[index]],
+        region_effect=truth.region_effect_by_departement()[population.departement[patient]])
+    readmitted = rng.random(len(index)) < probability
+    index, patient = index[readmitted], patient[readmitted]
+
+    delay = np.minimum(30, rng.geometric(1 / model.mean_delay_days, len(index)))
+    entry = stays.exit[index] + delay
+    urgent = cat.rate * cat.via_emergency[None, : cat.hospital_motifs, None]
+    motif = _draw_motifs(urgent, sex[patient], group[patient], rng)
+    exit_ = entry + _lengths(cat, motif, population.age[patient], rng)
+    following = index + 1                 # the patient's next stay, if any: stays are sorted
+    next_entry = np.where((following < len(stays.patient)) & (stays.patient[np.minimum(following, len(stays.patient) - 1)] == patient),
+                          stays.entry[np.minimum(following, len(stays.patient) - 1)], NO_DAY)
+    limit = np.minimum(next_entry, until[patient]) - 1
+    exit_ = np.minimum(exit_, limit)
+    keep = entry <= exit_
+    return _Stays(patient=patient[keep], motif=motif[keep], entry=entry[keep], exit=exit_[keep],
+                  kind=np.full(keep.sum(), READMISSION), finess=stays.finess[index[keep]])
+
+
+def _chronic_conditions(group: np.ndarray, rng) -> np.ndarray:
+    """(patients, chronic codes) booleans: the same conditions on every stay of a patient."""
+    table = reference.comorbidites()
+    return rng.random((len(group), len(table))) < reference.by_age_group(table, "prevalence")[:, group].T
+
+
+def _charlson(chronic: np.ndarray) -> np.ndarray:
+    """Each patient's Charlson-like score from their chronic conditions (points in signaux.yml)."""
+    points = signals.charlson_points()
+    weights = np.array([points.get(code, 0) for code in reference.comorbidites()["code"]])
+    return chronic.astype(np.int64) @ weights
+
+
+def _stays_in_year_before(stay_patient, stay_entry, patient, day) -> np.ndarray:
+    """For each (patient, day): the patient's stays that started in the 365 days before that day."""
+    key = np.sort(stay_patient.astype(np.int64) * 2**32 + stay_entry)
+    target = patient.astype(np.int64) * 2**32
+    return np.searchsorted(key, target + day, side="left") - np.searchsorted(key, target + day - 365, side="left")
 
 
 def _day(date: np.datetime64) -> int:
@@ -251,13 +342,13 @@ def _entry_days(cat: Catalogue, motif: np.ndarray, start: int, until: np.ndarray
     return entry
 
 
-def _draw_motifs(cat: Catalogue, sex: np.ndarray, group: np.ndarray, rng) -> np.ndarray:
-    """A motif for each stay, from the rates of its patient's sex and age group."""
+def _draw_motifs(rate: np.ndarray, sex: np.ndarray, group: np.ndarray, rng) -> np.ndarray:
+    """A motif for each stay, in proportion to `rate` (sex, motif, age group) of its patient's cell."""
     motif = np.empty(len(sex), dtype=np.int64)
     for s in (0, 1):
         for g in range(len(reference.AGE_GROUPS)):
             members = np.flatnonzero((sex == s) & (group == g))
-            weights = cat.rate[s, :, g]
+            weights = rate[s, :, g]
             if len(members):
                 motif[members] = rng.choice(len(weights), size=len(members), p=weights / weights.sum())
     return motif
@@ -321,16 +412,14 @@ def _principal_diagnoses(cat: Catalogue, motif: np.ndarray, rng) -> np.ndarray:
     return principal
 
 
-def _secondary_diagnoses(cat, population, patient, motif, kind, length, principal, group, rng):
+def _secondary_diagnoses(cat, population, has_chronic, patient, motif, kind, length, principal, group, rng):
     """(stay, rank, code) of the secondary diagnoses, and each stay's highest severity level (1-4)."""
-    chronic_table, complication_table = reference.comorbidites(), reference.complications()
-    chronic_codes = chronic_table["code"].to_numpy(object)
+    chronic_codes = reference.comorbidites()["code"].to_numpy(object)
+    complication_table = reference.complications()
     complication_codes = complication_table["code"].to_numpy(object)
-    prevalence = reference.by_age_group(chronic_table, "prevalence")
-    has_chronic = rng.random((len(population.age), len(chronic_codes))) < prevalence[:, group].T
 
     stay_count = len(patient)
-    hospital = kind < 2
+    hospital = kind != SEANCE
     coded = has_chronic[patient] & hospital[:, None] & (rng.random((stay_count, len(chronic_codes))) < CHRONIC_CODED)
     risk = reference.by_age_group(complication_table, "probabilite")[:, group[patient]].T
     complicated = hospital[:, None] & (rng.random((stay_count, len(complication_codes))) <
@@ -340,7 +429,7 @@ def _secondary_diagnoses(cat, population, patient, motif, kind, length, principa
     stays = [stay_c, stay_k]
     codes = [chronic_codes[code_c], complication_codes[code_k]]
 
-    seance = np.flatnonzero(kind == 2)
+    seance = np.flatnonzero(kind == SEANCE)
     for k, options in enumerate(cat.seance_associated):     # the condition treated by the séance
         members = seance[motif[seance] == cat.hospital_motifs + k]
         choice = _associated_for_sex(options, population.female[patient[members]], rng)
@@ -380,7 +469,7 @@ def _ghm(cat: Catalogue, motif, kind, length, severity) -> np.ndarray:
     obstetric = np.char.startswith(root.astype(str), "14")
     has_j = np.array([("J" in cat.ghm_levels[r]) for r in root], bool)
     has_t = np.array([("T" in cat.ghm_levels[r]) for r in root], bool)
-    suffix = np.where(kind == 2, "Z",
+    suffix = np.where(kind == SEANCE, "Z",
              np.where(obstetric, letters,
              np.where(length == 0, np.where(has_j, "J", np.where(has_t, "T", "1")), numeric)))
     return root + suffix.astype(object)
@@ -397,7 +486,7 @@ def _acts(cat: Catalogue, motif, kind, entry, length, age, sejour_id, rng) -> pa
         stays.append(done)
         codes.append(code[done])
         days.append(entry[done] + offset.astype(np.int64))
-    medical = (kind < 2) & np.array(["M" in r[2] for r in cat.root[motif]], bool)
+    medical = (kind != SEANCE) & np.array(["M" in r[2] for r in cat.root[motif]], bool)
     for code, chance in (("DEQP003", np.where(age >= 50, ECG_SHARE_50_PLUS, 0)), ("ZBQK002", CHEST_XRAY_SHARE)):
         done = np.flatnonzero(medical & (rng.random(len(motif)) < chance))
         stays.append(done)

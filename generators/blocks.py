@@ -15,6 +15,7 @@ from generators.hashing import row_hashes
 from generators.patients import BLOCK_SIZE, Period, patients_block
 from generators.pools import IdentityPools, build_identity_pools
 from generators.schema import TABLES
+from generators.signals import Truth, draw_truth
 from generators.urgences import emergency_visits
 
 BLOCK_TABLES = ("patients", "sejours", "diagnostics", "actes", "urgences")
@@ -28,12 +29,14 @@ class Context:
     period: Period
     pools: IdentityPools
     hospitals: Etablissements
+    truth: Truth
     tables: tuple[str, ...] = BLOCK_TABLES     # a subset makes only those (each table has its own random stream)
 
     @classmethod
     def build(cls, patients: int, seed: int, period: Period, tables: tuple[str, ...] = BLOCK_TABLES) -> "Context":
         pools = build_identity_pools(seed)
-        return cls(patients, seed, period, pools, build_etablissements(patients, seed, pools), tables)
+        hospitals = build_etablissements(patients, seed, pools)
+        return cls(patients, seed, period, pools, hospitals, draw_truth(seed, hospitals), tables)
 
     def block_count(self) -> int:
         return (self.patients + BLOCK_SIZE - 1) // BLOCK_SIZE
@@ -52,7 +55,7 @@ def generate_block(block: int, context: Context) -> Block:
     population = patients_block(block, context.block_size(block), context.seed, context.period, context.pools)
     tables = {"patients": population.table}
     if set(context.tables) - {"patients"}:
-        activity = hospital_activity(block, context.seed, context.period, population, context.hospitals)
+        activity = hospital_activity(block, context.seed, context.period, population, context.hospitals, context.truth)
         tables |= {"sejours": activity.sejours, "diagnostics": activity.diagnostics, "actes": activity.actes,
                    "urgences": emergency_visits(block, context.seed, context.period, population, activity.stays,
                                                 context.hospitals.table["finess"])}

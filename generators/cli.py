@@ -5,8 +5,9 @@ import sys
 import time
 from pathlib import Path
 
-from generators.generate import Options, generate_dataset
+from generators.generate import Options, generate_dataset, truth_inside
 from generators.runner import SchedulerUnreachable
+from generators.signals import SignalsFileError
 from generators.writer import FORMATS
 
 DEFAULT_OUT = Path("datasets/generated")
@@ -56,6 +57,9 @@ def build_parser() -> Parser:
     parser.add_argument("--scheduler", metavar="ADDRESS",
                         help="run the blocks on an existing dask.distributed cluster, e.g. tcp://HOST:8786 "
                              "(its workers need this kit installed)")
+    parser.add_argument("--truth", type=Path, metavar="FILE",
+                        help="also write the true effects hidden in the data (JSON) to FILE, outside DIR: "
+                             "for instructors only, never for participants")
     parser.add_argument("--overwrite", action="store_true", help="replace DIR if it exists and is not empty")
     parser.add_argument("--quiet", action="store_true", help="print nothing but errors")
     return parser
@@ -70,18 +74,25 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"{args.out} is a file, not a folder; choose another --out")
     if args.out.is_dir() and any(args.out.iterdir()) and not args.overwrite:
         parser.error(f"{args.out} already exists and is not empty; pass --overwrite to replace it or choose another --out")
+    if args.truth and truth_inside(args.truth, args.out):
+        parser.error(f"--truth {args.truth} is inside --out {args.out}: participants would see it; "
+                     "write it elsewhere")
     options = Options(patients=args.patients, seed=args.seed, years=args.years, start_year=args.start_year)
     bar = ProgressBar(enabled=not args.quiet and sys.stderr.isatty())
     started = time.perf_counter()
     try:
         manifest = generate_dataset(options, args.out, overwrite=args.overwrite, file_format=args.format,
-                                    workers=args.workers, scheduler=args.scheduler, progress=bar.update)
+                                    workers=args.workers, scheduler=args.scheduler, progress=bar.update,
+                                    truth_file=args.truth)
     except SchedulerUnreachable as error:
+        bar.clear()
+        parser.error(str(error))
+    except SignalsFileError as error:
         bar.clear()
         parser.error(str(error))
     except OSError as error:
         bar.clear()
-        parser.error(f"cannot write {args.out}: {error.strerror or error}")
+        parser.error(f"cannot write {error.filename or args.out}: {error.strerror or error}")
     bar.clear()
     if not args.quiet:
         seconds = time.perf_counter() - started

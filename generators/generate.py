@@ -8,7 +8,8 @@ from pathlib import Path
 from generators.blocks import BLOCK_TABLES, Context, conform
 from generators.patients import Period
 from generators.runner import run_blocks
-from generators.writer import DatasetWriter, dataset_folder, write_manifest
+from generators.signals import truth_document
+from generators.writer import DatasetWriter, dataset_folder, write_json_atomically, write_manifest
 
 
 @dataclass(frozen=True)
@@ -23,8 +24,12 @@ class Options:
 def generate_dataset(options: Options, out: Path, overwrite: bool = False, file_format: str = "parquet",
                      workers: int = 1, scheduler: str | None = None,
                      progress: Callable[[int, int], None] = lambda done, total: None,
-                     tables: tuple[str, ...] = BLOCK_TABLES + ("etablissements",)) -> dict:
+                     tables: tuple[str, ...] = BLOCK_TABLES + ("etablissements",),
+                     truth_file: Path | None = None) -> dict:
     """Writes the tables into `out` and returns the manifest. `progress(patients done, total)`.
+
+    `truth_file`, if given, receives the true effects hidden in the data (instructors only);
+    it must lie outside `out`, which participants receive.
 
     `tables` restricts the output (the benchmark times the patients table alone); the
     tables made are the same, row for row, whatever the others.
@@ -50,4 +55,13 @@ def generate_dataset(options: Options, out: Path, overwrite: bool = False, file_
             "tables": writer.close(),
         }
         write_manifest(folder, manifest)
+    if truth_file is not None:
+        truth = truth_document(context.truth, context.hospitals, asdict(options))
+        truth["dataset"] = {name: entry["sha256"] for name, entry in manifest["tables"].items()}
+        write_json_atomically(truth_file, truth)
     return manifest
+
+
+def truth_inside(truth_file: Path, out: Path) -> bool:
+    """Whether the truth file would land in the participants' dataset folder."""
+    return truth_file.resolve().is_relative_to(out.resolve())

@@ -104,3 +104,10 @@ class DatasetWriter:
 def write_manifest(folder: Path, manifest: dict) -> None:
     (folder / "dictionnaire.md").write_text(data_dictionary_markdown(), encoding="utf-8")
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def write_json_atomically(path: Path, content: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.partial")
+    partial.write_text(json.dumps(content, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    partial.replace(path)

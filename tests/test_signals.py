@@ -1,0 +1,112 @@
+"""The hidden signals are real, learnable but not trivial, and their truth stays with the instructor."""
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+import yaml
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import roc_auc_score
+
+from generators import signals
+from generators.generate import Options, generate_dataset
+
+END_OF_FOLLOW_UP = pd.Timestamp("2024-12-01")     # stays ending later cannot show a 30-day readmission
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("signals")
+    manifest = generate_dataset(Options(patients=200_000, seed=7), folder / "ds", truth_file=folder / "verite.json")
+    tables = {name: pd.read_parquet(folder / "ds" / f"{name}.parquet")
+              for name in ("patients", "sejours", "diagnostics", "etablissements")}
+    return folder, manifest, tables, json.loads((folder / "verite.json").read_text())
+
+
+def analyst_features(tables) -> pd.DataFrame:
+    """What a participant would build: age, Charlson from the codes, prior stays, discharge, territory."""
+    patients = tables["patients"].set_index("patient_id")
+    stays = tables["sejours"]
+    stays = stays[~stays["ghm"].str.startswith("28")].sort_values(["patient_id", "date_entree"]).reset_index(drop=True)
+    following = stays.groupby("patient_id")["date_entree"].shift(-1)
+    stays["readmitted"] = (following - stays["date_sortie"]).dt.days.between(0, 30).astype(int)
+    codes = pd.concat([tables["diagnostics"][["sejour_id", "code_cim10"]],
+                       stays[["sejour_id", "diagnostic_principal"]].rename(columns={"diagnostic_principal": "code_cim10"})])
+    codes["points"] = codes["code_cim10"].map(signals.charlson_points()).fillna(0)
+    stays["charlson"] = stays["sejour_id"].map(codes.drop_duplicates().groupby("sejour_id")["points"].sum()).fillna(0)
+    stays["age"] = (stays["date_entree"] - stays["patient_id"].map(patients["date_naissance"])).dt.days / 365.25
+    stays["prior_stays"] = stays.groupby("patient_id").cumcount().clip(upper=5)
+    stays["to_rehab"] = (stays["destination"] == "2").astype(int)
+    stays["to_nursing_home"] = (stays["destination"] == "7").astype(int)
+    stays["region"] = stays["patient_id"].map(patients["region"])
+    stays["categorie"] = stays["finess"].map(tables["etablissements"].set_index("finess")["categorie"])
+    return stays[(stays["mode_sortie"] != "9") & (stays["date_sortie"] < END_OF_FOLLOW_UP)]
+
+
+def test_readmission_is_learnable_but_not_trivial(run):
+    stays = analyst_features(run[2])
+    numeric = ["age", "charlson", "prior_stays", "to_rehab", "to_nursing_home", "duree_sejour"]
+    features = pd.get_dummies(stays[numeric + ["region", "categorie"]], columns=["region", "categorie"], dtype=float)
+    held_out = np.random.default_rng(0).random(len(stays)) < 0.3
+    model = LogisticRegression(max_iter=2000).fit(features[~held_out], stays["readmitted"][~held_out])
+    auroc = roc_auc_score(stays["readmitted"][held_out], model.predict_proba(features[held_out])[:, 1])
+    assert 0.65 <= auroc <= 0.85, auroc
+    coefficient = dict(zip(features.columns, model.coef_[0]))
+    truth = run[3]["readmission_30_jours"]["effects"]
+    for name, feature in (("age_par_decennie", "age"), ("charlson_par_point", "charlson"),
+                          ("sejour_precedent_12_mois", "prior_stays"), ("sortie_vers_medico_social", "to_nursing_home")):
+        assert np.sign(coefficient[feature]) == np.sign(truth[name]), (feature, coefficient[feature], truth[name])
+    assert 0.05 < stays["readmitted"].mean() < 0.15          # French MCO: about one stay in ten
+
+
+def test_hospitals_with_a_higher_true_effect_readmit_more(run):
+    stays = analyst_features(run[2])
+    effect = stays["finess"].map(run[3]["readmission_30_jours"]["etablissement_effects"])
+    high = stays.loc[effect > 0.3, "readmitted"].mean()
+    low = stays.loc[effect < -0.3, "readmitted"].mean()
+    assert high > 1.3 * low, (high, low)
+
+
+def test_truth_file_is_complete_and_stays_out_of_the_dataset(run):
+    folder, manifest, tables, truth = run
+    assert "verite.json" not in {p.name for p in (folder / "ds").iterdir()}
+    readmission = truth["readmission_30_jours"]
+    assert set(readmission["etablissement_effects"]) == set(tables["etablissements"]["finess"])
+    assert len(readmission["region_effects"]) == 18
+    assert readmission["effects"] == signals.readmission_model().effects
+    assert truth["dataset"] == {name: entry["sha256"] for name, entry in manifest["tables"].items()}
+    for path in (folder / "ds").iterdir():       # no effect value leaks into what participants get
+        assert "etablissement_effects" not in path.read_bytes().decode("utf-8", errors="ignore")
+
+
+def test_cli_refuses_a_truth_file_inside_the_dataset(tmp_path, cli):
+    result = cli("generators", "--patients", "100", "--out", str(tmp_path / "ds"), "--truth", str(tmp_path / "ds" / "v.json"))
+    assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
+    assert "participants would see it" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("edit, says", [
+    (lambda s: s["readmission_30_jours"].pop("intercept"), "readmission_30_jours.intercept: expected a number"),
+    (lambda s: s["readmission_30_jours"]["effects"].update(age="beaucoup"), "readmission_30_jours.effects.age: unknown effect"),
+    (lambda s: s["readmission_30_jours"].update(part_par_les_urgences=1.5), "part_par_les_urgences: expected a number from 0 to 1"),
+    (lambda s: s["charlson"].update({"Z99.9": 1}), "charlson.Z99.9: not a code of reference/cim10.csv"),
+])
+def test_a_faulty_signals_file_is_named_with_its_field(tmp_path, monkeypatch, edit, says):
+    content = yaml.safe_load(signals.SIGNALS_FILE.read_text(encoding="utf-8"))
+    edit(content)
+    faulty = tmp_path / "signaux.yml"
+    faulty.write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(signals, "SIGNALS_FILE", faulty)
+    for cached in (signals.signals_file, signals.readmission_model, signals.charlson_points):
+        cached.cache_clear()
+    try:
+        with pytest.raises(signals.SignalsFileError) as error:
+            signals.readmission_model()
+            signals.charlson_points()
+        assert str(error.value).startswith(str(faulty)) and says in str(error.value)
+    finally:
+        monkeypatch.undo()
+        for cached in (signals.signals_file, signals.readmission_model, signals.charlson_points):
+            cached.cache_clear()
