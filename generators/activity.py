@@ -116,6 +116,7 @@ class Stays:
     sejour_id: pa.Array
     alive_until: np.ndarray   # per patient: first day not alive in the period (its end if alive)
     emergency_hospital: np.ndarray   # per patient: the emergency department they go to
+    charlson: np.ndarray      # per patient: Charlson-like score of the chronic conditions
 
 
 @dataclass(frozen=True)
@@ -129,22 +130,43 @@ class Activity:
 ORDINARY, LAST, SEANCE, READMISSION = 0, 1, 2, 3     # kinds of stay
 
 
+@dataclass(frozen=True)
+class _Block:
+    """What every step of a block's activity draws on."""
+    cat: Catalogue
+    population: Population
+    hospitals: Etablissements
+    truth: signals.Truth
+    group: np.ndarray            # per patient: age group
+    sex: np.ndarray              # per patient: 0 man, 1 woman
+    charlson: np.ndarray         # per patient: Charlson-like score of the chronic conditions
+    home: np.ndarray             # per patient: usual hospital
+    emergency_hospital: np.ndarray   # per patient: the emergency department they go to
+    rng: np.random.Generator
+
+    def place_effect(self, outcome: str, finess: np.ndarray, patient: np.ndarray) -> np.ndarray:
+        """The true effect of the établissement and of the patient's région on `outcome`."""
+        return (self.truth.etablissement_effects[outcome][finess]
+                + self.truth.region_effect_by_departement(outcome)[self.population.departement[patient]])
+
+
 def hospital_activity(block: int, seed: int, period: Period, population: Population,
                       hospitals: Etablissements, truth: signals.Truth) -> Activity:
     rng = np.random.default_rng([seed, STREAM, block])
     cat = catalogue()
     n = len(population.age)
     group = reference.age_group(population.age)
-    sex = population.female.astype(int)
     start, end = _day(period.start), _day(period.end)
     death = np.where(np.isnat(population.death), NO_DAY, population.death.astype("datetime64[D]").astype(np.int64))
     alive_until = np.minimum(end, death)
     chronic = _chronic_conditions(group, rng)
-
     home = hospitals.by_departement.draw(population.departement, rng)
-    emergency_hospital = np.where(
-        hospitals.table["urgences"].to_numpy()[home], home,
-        hospitals.emergency_index[hospitals.emergency_by_departement.draw(population.departement, rng)])
+    b = _Block(cat=cat, population=population, hospitals=hospitals, truth=truth, group=group,
+               sex=population.female.astype(int), charlson=_charlson(chronic), home=home,
+               emergency_hospital=np.where(
+                   hospitals.table["urgences"].to_numpy()[home], home,
+                   hospitals.emergency_index[hospitals.emergency_by_departement.draw(population.departement, rng)]),
+               rng=rng)
 
     # 1. Last stays of those who die in hospital.
     dies_in_hospital = (death < end) & (rng.random(n) < IN_HOSPITAL_DEATH_SHARE)
@@ -154,34 +176,33 @@ def hospital_activity(block: int, seed: int, period: Period, population: Populat
     stays_until = alive_until.copy()            # other stays end before the last one starts
     stays_until[last] = last_entry
 
-    # 2. Ordinary stays.
+    # 2. Ordinary stays: what they are for, where they go, then how long they last and when.
     frailty = rng.gamma(FRAILTY_SHAPE, 1 / FRAILTY_SHAPE, n)
     years = np.maximum(stays_until - start, 0) / 365.25
     per_cell = cat.rate.sum(axis=1)                           # (sex, age group)
-    counts = rng.poisson(per_cell[sex, group] / 1000 * years * frailty)
-    patient = np.repeat(np.arange(n), counts)
-    motif = _draw_motifs(cat.rate, sex[patient], group[patient], rng)
+    patient = np.repeat(np.arange(n), rng.poisson(per_cell[b.sex, group] / 1000 * years * frailty))
+    motif = _draw_motifs(cat.rate, b.sex[patient], group[patient], rng)
+    ordinary = _Stays(patient=patient, motif=motif, entry=None, exit=None, kind=np.full(len(patient), ORDINARY))
+    _route(ordinary, b)
     ambulatory = rng.random(len(patient)) < cat.ambulatory[motif]
-    length = np.where(ambulatory, 0, _lengths(cat, motif, population.age[patient], rng))
+    length = np.where(ambulatory, 0, _lengths(cat, motif, population.age[patient], rng, _length_factor(ordinary, b)))
     entry = _entry_days(cat, motif, start, stays_until[patient], rng)
-    patient, motif, entry, length = _without_overlaps(patient, motif, entry, length, stays_until)
+    kept, entry = _without_overlaps(patient, entry, length, stays_until)
+    ordinary = ordinary.take(kept)
+    ordinary.entry, ordinary.exit = entry, entry + length[kept]
 
-    # 3. Séances.
+    # 3. Séances, on days without a stay.
     s_patient, s_motif, s_day = _seances(cat, population, group, start, stays_until, rng)
-    inside = inside_intervals(s_patient, s_day, np.r_[patient, last], np.r_[entry, last_entry],
-                              np.r_[entry + length, death[last]])
-    s_patient, s_motif, s_day = s_patient[~inside], s_motif[~inside], s_day[~inside]
-
-    stays = _Stays.sorted(
-        patient=np.r_[patient, last, s_patient], motif=np.r_[motif, last_motif, s_motif],
-        entry=np.r_[entry, last_entry, s_day], exit=np.r_[entry + length, death[last], s_day],
-        kind=np.r_[np.full(len(patient), ORDINARY), np.full(len(last), LAST), np.full(len(s_day), SEANCE)])
-    _route(stays, cat, population, home, emergency_hospital, hospitals, rng)
+    inside = inside_intervals(s_patient, s_day, np.r_[ordinary.patient, last], np.r_[ordinary.entry, last_entry],
+                              np.r_[ordinary.exit, death[last]])
+    others = _Stays(patient=np.r_[last, s_patient[~inside]], motif=np.r_[last_motif, s_motif[~inside]],
+                    entry=np.r_[last_entry, s_day[~inside]], exit=np.r_[death[last], s_day[~inside]],
+                    kind=np.r_[np.full(len(last), LAST), np.full((~inside).sum(), SEANCE)])
+    _route(others, b)
+    stays = _Stays.combined(ordinary, others)
 
     # 4. Readmissions within 30 days, from the true model of signals.py.
-    again = _readmissions(stays, cat, population, group, sex, chronic, stays_until, emergency_hospital, truth, rng)
-    _route(again, cat, population, home, emergency_hospital, hospitals, rng)
-    stays = _Stays.sorted(**{name: np.r_[getattr(stays, name), getattr(again, name)] for name in _Stays.FIELDS})
+    stays = _Stays.combined(stays, _readmissions(stays, b, stays_until))
 
     count = len(stays.patient)
     length = stays.exit - stays.entry
@@ -209,7 +230,7 @@ def hospital_activity(block: int, seed: int, period: Period, population: Populat
     return Activity(
         stays=Stays(patient=stays.patient, entry=stays.entry, exit=stays.exit, finess=stays.finess,
                     via_emergency=stays.via_emergency, sejour_id=sejour_id, alive_until=alive_until,
-                    emergency_hospital=emergency_hospital),
+                    emergency_hospital=b.emergency_hospital, charlson=b.charlson),
         sejours=sejours,
         diagnostics=pa.table({"sejour_id": sejour_id.take(pa.array(diagnostics[0])),
                               "rang": diagnostics[1].astype(np.int32),
@@ -220,13 +241,13 @@ def hospital_activity(block: int, seed: int, period: Period, population: Populat
 
 @dataclass
 class _Stays:
-    """The block's stays as parallel arrays, kept sorted by patient, entry and kind."""
+    """Stays as parallel arrays."""
     FIELDS = ("patient", "motif", "entry", "exit", "kind", "via_emergency", "finess", "transfer_in",
               "to_rehab", "to_nursing_home")
     patient: np.ndarray
     motif: np.ndarray
-    entry: np.ndarray
-    exit: np.ndarray
+    entry: np.ndarray | None
+    exit: np.ndarray | None
     kind: np.ndarray
     via_emergency: np.ndarray | None = None     # set by _route
     finess: np.ndarray | None = None
@@ -234,65 +255,71 @@ class _Stays:
     to_rehab: np.ndarray | None = None
     to_nursing_home: np.ndarray | None = None
 
+    def take(self, index: np.ndarray) -> "_Stays":
+        return _Stays(**{name: None if getattr(self, name) is None else getattr(self, name)[index]
+                         for name in self.FIELDS})
+
     @classmethod
-    def sorted(cls, **arrays) -> "_Stays":
-        order = np.lexsort((arrays["kind"], arrays["entry"], arrays["patient"]))
-        return cls(**{name: (None if value is None else value[order]) for name, value in arrays.items()})
+    def combined(cls, *parts: "_Stays") -> "_Stays":
+        """All the parts' stays, sorted by patient, entry and kind."""
+        merged = cls(**{name: np.concatenate([getattr(p, name) for p in parts]) for name in cls.FIELDS})
+        return merged.take(np.lexsort((merged.kind, merged.entry, merged.patient)))
 
 
-def _route(stays: _Stays, cat: Catalogue, population: Population, home, emergency_hospital, hospitals, rng) -> None:
+def _route(stays: _Stays, b: _Block) -> None:
     """Where each stay comes from and goes to: emergency department or not, hospital, exit mode."""
-    count = len(stays.patient)
+    count, rng = len(stays.patient), b.rng
     kind, motif, patient = stays.kind, stays.motif, stays.patient
-    age = population.age[patient]
-    via = (kind != SEANCE) & (rng.random(count) < np.where(kind == READMISSION,
-                                                           signals.readmission_model().via_emergency_share,
-                                                           cat.via_emergency[motif]))
-    usual = np.where(rng.random(count) < HOME_HOSPITAL_SHARE, home[patient],
-                     hospitals.by_departement.draw(population.departement[patient], rng))
-    if stays.finess is not None:          # readmissions: the index stay's hospital unless they come through the ED
+    age = b.population.age[patient]
+    via = (kind != SEANCE) & (rng.random(count) < np.where(
+        kind == READMISSION, signals.model("readmission_30_jours").numbers["part_par_les_urgences"],
+        b.cat.via_emergency[motif]))
+    usual = np.where(rng.random(count) < HOME_HOSPITAL_SHARE, b.home[patient],
+                     b.hospitals.by_departement.draw(b.population.departement[patient], rng))
+    if stays.finess is not None:          # readmissions: the first stay's hospital unless they come through the ED
         usual = stays.finess
     stays.via_emergency = via
-    stays.finess = np.where(via, emergency_hospital[patient], np.where(kind == SEANCE, home[patient], usual))
+    stays.finess = np.where(via, b.emergency_hospital[patient], np.where(kind == SEANCE, b.home[patient], usual))
     stays.transfer_in = ~via & (kind == ORDINARY) & (rng.random(count) < TRANSFER_IN_SHARE)
     ordinary = (kind == ORDINARY) | (kind == READMISSION)
-    stays.to_rehab = ordinary & (rng.random(count) < cat.exit_to_rehab[motif] * np.where(age >= 65, 1.5, 0.5))
+    stays.to_rehab = ordinary & (rng.random(count) < b.cat.exit_to_rehab[motif] * np.where(age >= 65, 1.5, 0.5))
     stays.to_nursing_home = ordinary & ~stays.to_rehab & (age >= 80) & (rng.random(count) < MEDICO_SOCIAL_EXIT_80_PLUS)
 
 
-def _readmissions(stays: _Stays, cat: Catalogue, population: Population, group, sex, chronic, until,
-                  emergency_hospital, truth: signals.Truth, rng) -> _Stays:
+def _length_factor(stays: _Stays, b: _Block) -> np.ndarray:
+    return signals.length_factor(age=b.population.age[stays.patient], charlson=b.charlson[stays.patient],
+                                 to_rehab=stays.to_rehab, to_nursing_home=stays.to_nursing_home,
+                                 place_effect=b.place_effect("sejour_long", stays.finess, stays.patient))
+
+
+def _readmissions(stays: _Stays, b: _Block, until: np.ndarray) -> _Stays:
     """Unplanned stays 1 to 30 days after ordinary ones, with the probability of the true model.
 
     A readmission must end before the patient's next stay and within their time in the period.
     """
-    model = signals.readmission_model()
+    model, rng = signals.model("readmission_30_jours"), b.rng
     index = np.flatnonzero(stays.kind == ORDINARY)
     patient = stays.patient[index]
     hospital = stays.kind != SEANCE
     probability = signals.readmission_probability(
-        age=population.age[patient],
-        charlson=_charlson(chronic)[patient],
+        age=b.population.age[patient], charlson=b.charlson[patient],
         prior_stays=_stays_in_year_before(stays.patient[hospital], stays.entry[hospital], patient, stays.entry[index]),
         to_rehab=stays.to_rehab[index], to_nursing_home=stays.to_nursing_home[index],
-        etablissement_effect=truth.etablissement_effect[stays.finess[index]],
-        region_effect=truth.region_effect_by_departement()[population.departement[patient]])
-    readmitted = rng.random(len(index)) < probability
-    index, patient = index[readmitted], patient[readmitted]
+        place_effect=b.place_effect("readmission_30_jours", stays.finess[index], patient))
+    index = index[rng.random(len(index)) < probability]
+    patient = stays.patient[index]
 
-    delay = np.minimum(30, rng.geometric(1 / model.mean_delay_days, len(index)))
-    entry = stays.exit[index] + delay
-    urgent = cat.rate * cat.via_emergency[None, : cat.hospital_motifs, None]
-    motif = _draw_motifs(urgent, sex[patient], group[patient], rng)
-    exit_ = entry + _lengths(cat, motif, population.age[patient], rng)
-    following = index + 1                 # the patient's next stay, if any: stays are sorted
-    next_entry = np.where((following < len(stays.patient)) & (stays.patient[np.minimum(following, len(stays.patient) - 1)] == patient),
-                          stays.entry[np.minimum(following, len(stays.patient) - 1)], NO_DAY)
-    limit = np.minimum(next_entry, until[patient]) - 1
-    exit_ = np.minimum(exit_, limit)
-    keep = entry <= exit_
-    return _Stays(patient=patient[keep], motif=motif[keep], entry=entry[keep], exit=exit_[keep],
-                  kind=np.full(keep.sum(), READMISSION), finess=stays.finess[index[keep]])
+    urgent = b.cat.rate * b.cat.via_emergency[None, : b.cat.hospital_motifs, None]
+    again = _Stays(patient=patient, motif=_draw_motifs(urgent, b.sex[patient], b.group[patient], rng),
+                   entry=stays.exit[index] + np.minimum(30, rng.geometric(1 / model.numbers["delai_moyen_jours"], len(index))),
+                   exit=None, kind=np.full(len(index), READMISSION), finess=stays.finess[index])
+    _route(again, b)
+    again.exit = again.entry + _lengths(b.cat, again.motif, b.population.age[patient], rng, _length_factor(again, b))
+    following = np.minimum(index + 1, len(stays.patient) - 1)     # the patient's next stay, if any: stays are sorted
+    next_entry = np.where((index + 1 < len(stays.patient)) & (stays.patient[following] == patient),
+                          stays.entry[following], NO_DAY)
+    again.exit = np.minimum(again.exit, np.minimum(next_entry, until[patient]) - 1)
+    return again.take(np.flatnonzero(again.entry <= again.exit))
 
 
 def _chronic_conditions(group: np.ndarray, rng) -> np.ndarray:
@@ -319,9 +346,10 @@ def _day(date: np.datetime64) -> int:
     return int(date.astype("datetime64[D]").astype(np.int64))
 
 
-def _lengths(cat: Catalogue, motif: np.ndarray, age: np.ndarray, rng) -> np.ndarray:
-    """Nights in hospital, log-normal around the motif's mean, a little longer with age."""
-    mean = cat.mean_length[motif] * np.clip(1 + 0.01 * (age - 50), 0.7, 1.4)
+def _lengths(cat: Catalogue, motif: np.ndarray, age: np.ndarray, rng, factor: np.ndarray | float = 1.0) -> np.ndarray:
+    """Nights in hospital, log-normal around the motif's mean times `factor` (the true length model
+    for ordinary stays and readmissions; a little longer with age for the others)."""
+    mean = cat.mean_length[motif] * (np.clip(1 + 0.01 * (age - 50), 0.7, 1.4) if np.isscalar(factor) else factor)
     drawn = rng.lognormal(np.log(np.maximum(mean, 0.5)) - LENGTH_SPREAD**2 / 2, LENGTH_SPREAD)
     return np.maximum(1, np.round(drawn)).astype(np.int64)
 
@@ -354,10 +382,13 @@ def _draw_motifs(rate: np.ndarray, sex: np.ndarray, group: np.ndarray, rng) -> n
     return motif
 
 
-def _without_overlaps(patient, motif, entry, length, until):
-    """Moves each stay after the previous one of its patient; drops those pushed past `until`."""
+def _without_overlaps(patient, entry, length, until):
+    """Moves each stay after the previous one of its patient; drops those pushed past `until`.
+
+    Returns the positions of the stays kept, sorted by patient and entry, and their entries.
+    """
     order = np.lexsort((entry, patient))
-    patient, motif, entry, length = patient[order], motif[order], entry[order], length[order]
+    patient, entry, length = patient[order], entry[order], length[order]
     same_patient = np.r_[False, patient[1:] == patient[:-1]]
     for _ in range(OVERLAP_PASSES):
         previous_exit = np.r_[-1, (entry + length)[:-1]]
@@ -368,7 +399,7 @@ def _without_overlaps(patient, motif, entry, length, until):
     keep = entry + length < until[patient]
     previous_exit = np.r_[-1, (entry + length)[:-1]]
     keep &= ~(same_patient & (entry <= previous_exit))      # a rare chain longer than the passes
-    return patient[keep], motif[keep], entry[keep], length[keep]
+    return order[keep], entry[keep]
 
 
 def _seances(cat: Catalogue, population: Population, group, start, until, rng):

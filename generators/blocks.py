@@ -58,7 +58,7 @@ def generate_block(block: int, context: Context) -> Block:
         activity = hospital_activity(block, context.seed, context.period, population, context.hospitals, context.truth)
         tables |= {"sejours": activity.sejours, "diagnostics": activity.diagnostics, "actes": activity.actes,
                    "urgences": emergency_visits(block, context.seed, context.period, population, activity.stays,
-                                                context.hospitals.table["finess"])}
+                                                context.hospitals.table["finess"], context.truth)}
     tables = {name: conform(name, table) for name, table in tables.items() if name in context.tables}
     return Block(tables, {name: row_hashes(table) for name, table in tables.items()})
 

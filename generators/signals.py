@@ -1,9 +1,9 @@
 """Learnable signals: the true models hidden in the data, and the instructors' truth file.
 
-The effects are in reference/signaux.yml (readable and editable by an instructor);
-the effect of each établissement and région is drawn once per run from the seed.
-`truth_document` is what `python -m generators --truth FILE` writes: never part of
-the participants' dataset.
+The effects are in reference/signaux.yml (readable and editable by an instructor),
+one section per outcome; the effect of each établissement and région on each
+outcome is drawn once per run from the seed. `truth_document` is what
+`python -m generators --truth FILE` writes: never part of the participants' dataset.
 """
 
 from dataclasses import dataclass
@@ -17,9 +17,21 @@ from generators.reference import REFERENCE_DIR, cim10, departements
 
 SIGNALS_FILE = REFERENCE_DIR / "signaux.yml"
 STREAM = 5
-READMISSION_EFFECTS = ("age_par_decennie", "charlson_par_point", "sejour_precedent_12_mois",
-                       "sortie_vers_ssr", "sortie_vers_medico_social")
 PRIOR_STAYS_COUNTED = 5
+# Each outcome: the effects it must list, and its other numbers with their allowed range.
+OUTCOMES = {
+    "readmission_30_jours": (
+        ("age_par_decennie", "charlson_par_point", "sejour_precedent_12_mois", "sortie_vers_ssr",
+         "sortie_vers_medico_social"),
+        {"intercept": (-20, 20), "age_de_reference": (0, 110), "delai_moyen_jours": (1, 30),
+         "part_par_les_urgences": (0, 1)}),
+    "sejour_long": (
+        ("age_par_decennie", "charlson_par_point", "sortie_vers_ssr", "sortie_vers_medico_social"),
+        {"age_de_reference": (0, 110)}),
+    "admission_apres_urgences": (
+        ("age_par_decennie", "charlson_par_point"),
+        {"age_de_reference": (0, 110)}),
+}
 
 
 class SignalsFileError(ValueError):
@@ -27,25 +39,27 @@ class SignalsFileError(ValueError):
 
 
 @dataclass(frozen=True)
-class ReadmissionModel:
-    intercept: float
+class Model:
+    outcome: str
     effects: dict[str, float]
+    numbers: dict[str, float]          # intercept, age_de_reference, ...: see OUTCOMES
     etablissement_sd: float
     region_sd: float
-    mean_delay_days: float
-    via_emergency_share: float
+
+    def age_decades(self, age: np.ndarray) -> np.ndarray:
+        return (age - self.numbers["age_de_reference"]) / 10
 
 
 @dataclass(frozen=True)
 class Truth:
-    """What a run draws on top of the file: one effect per établissement and per région."""
-    etablissement_effect: np.ndarray     # per établissement (index of the table)
-    region_effect: np.ndarray            # per région, in departements()' region order below
+    """What a run draws on top of the file: per outcome, one effect per établissement and per région."""
+    etablissement_effects: dict[str, np.ndarray]    # outcome -> per établissement (index of the table)
+    region_effects: dict[str, np.ndarray]           # outcome -> per région of `regions`
     regions: tuple[str, ...]
 
-    def region_effect_by_departement(self) -> np.ndarray:
+    def region_effect_by_departement(self, outcome: str) -> np.ndarray:
         position = {region: k for k, region in enumerate(self.regions)}
-        return self.region_effect[[position[r] for r in departements()["region"]]]
+        return self.region_effects[outcome][[position[r] for r in departements()["region"]]]
 
 
 @cache
@@ -55,27 +69,25 @@ def signals_file() -> dict:
     except yaml.YAMLError as error:
         raise SignalsFileError(f"{SIGNALS_FILE}: not valid YAML: {error}") from None
     if not isinstance(content, dict):
-        raise SignalsFileError(f"{SIGNALS_FILE}: expected a mapping with readmission_30_jours and charlson")
+        raise SignalsFileError(f"{SIGNALS_FILE}: expected a mapping with {', '.join(OUTCOMES)} and charlson")
     return content
 
 
 @cache
-def readmission_model() -> ReadmissionModel:
-    section = _field(signals_file(), "readmission_30_jours", dict, "a mapping")
-    effects = _field(section, "effects", dict, "a mapping of effect names to numbers", "readmission_30_jours")
-    unknown = set(effects) - set(READMISSION_EFFECTS)
+def model(outcome: str) -> Model:
+    required_effects, numbers = OUTCOMES[outcome]
+    section = _field(signals_file(), outcome, dict, "a mapping")
+    effects = _field(section, "effects", dict, "a mapping of effect names to numbers", outcome)
+    unknown = sorted(set(effects) - set(required_effects))
     if unknown:
-        raise SignalsFileError(f"{SIGNALS_FILE}: readmission_30_jours.effects.{sorted(unknown)[0]}: unknown effect; "
-                               f"expected one of {', '.join(READMISSION_EFFECTS)}")
-    numbers = {name: _number(effects, name, "readmission_30_jours.effects") for name in READMISSION_EFFECTS}
-    where = "readmission_30_jours"
-    return ReadmissionModel(
-        intercept=_number(section, "intercept", where),
-        effects=numbers,
-        etablissement_sd=_number(section, "etablissement_ecart_type", where, minimum=0),
-        region_sd=_number(section, "region_ecart_type", where, minimum=0),
-        mean_delay_days=_number(section, "delai_moyen_jours", where, minimum=1, maximum=30),
-        via_emergency_share=_number(section, "part_par_les_urgences", where, minimum=0, maximum=1),
+        raise SignalsFileError(f"{SIGNALS_FILE}: {outcome}.effects.{unknown[0]}: unknown effect; "
+                               f"expected {', '.join(required_effects)}")
+    return Model(
+        outcome=outcome,
+        effects={name: _number(effects, name, f"{outcome}.effects") for name in required_effects},
+        numbers={name: _number(section, name, outcome, *bounds) for name, bounds in numbers.items()},
+        etablissement_sd=_number(section, "etablissement_ecart_type", outcome, 0, 5),
+        region_sd=_number(section, "region_ecart_type", outcome, 0, 5),
     )
 
 
@@ -92,42 +104,57 @@ def charlson_points() -> dict[str, int]:
 
 
 def draw_truth(seed: int, hospitals: Etablissements) -> Truth:
-    model = readmission_model()
     rng = np.random.default_rng([seed, STREAM])
     regions = tuple(sorted(set(departements()["region"])))
-    return Truth(etablissement_effect=rng.normal(0, model.etablissement_sd, hospitals.table.num_rows),
-                 region_effect=rng.normal(0, model.region_sd, len(regions)), regions=regions)
+    models = {outcome: model(outcome) for outcome in OUTCOMES}
+    return Truth(
+        etablissement_effects={o: rng.normal(0, m.etablissement_sd, hospitals.table.num_rows) for o, m in models.items()},
+        region_effects={o: rng.normal(0, m.region_sd, len(regions)) for o, m in models.items()},
+        regions=regions)
 
 
-def readmission_probability(age: np.ndarray, charlson: np.ndarray, prior_stays: np.ndarray,
-                            to_rehab: np.ndarray, to_nursing_home: np.ndarray,
-                            etablissement_effect: np.ndarray, region_effect: np.ndarray) -> np.ndarray:
-    model = readmission_model()
-    e = model.effects
-    z = (model.intercept + e["age_par_decennie"] * (age - 70) / 10 + e["charlson_par_point"] * charlson
+def readmission_probability(age, charlson, prior_stays, to_rehab, to_nursing_home, place_effect) -> np.ndarray:
+    """`place_effect`: the établissement's plus the région's effect on this outcome."""
+    m = model("readmission_30_jours")
+    e = m.effects
+    z = (m.numbers["intercept"] + e["age_par_decennie"] * m.age_decades(age) + e["charlson_par_point"] * charlson
          + e["sejour_precedent_12_mois"] * np.minimum(prior_stays, PRIOR_STAYS_COUNTED)
-         + e["sortie_vers_ssr"] * to_rehab + e["sortie_vers_medico_social"] * to_nursing_home
-         + etablissement_effect + region_effect)
+         + e["sortie_vers_ssr"] * to_rehab + e["sortie_vers_medico_social"] * to_nursing_home + place_effect)
     return 1 / (1 + np.exp(-z))
 
 
+def length_factor(age, charlson, to_rehab, to_nursing_home, place_effect) -> np.ndarray:
+    """What multiplies the motif's mean length of stay."""
+    m = model("sejour_long")
+    e = m.effects
+    return np.exp(e["age_par_decennie"] * m.age_decades(age) + e["charlson_par_point"] * charlson
+                  + e["sortie_vers_ssr"] * to_rehab + e["sortie_vers_medico_social"] * to_nursing_home + place_effect)
+
+
+def admission_odds_factor(age, charlson, place_effect) -> np.ndarray:
+    """What multiplies the odds that an emergency visit ends in admission."""
+    m = model("admission_apres_urgences")
+    e = m.effects
+    return np.exp(e["age_par_decennie"] * m.age_decades(age) + e["charlson_par_point"] * charlson + place_effect)
+
+
 def truth_document(truth: Truth, hospitals: Etablissements, options: dict) -> dict:
-    model = readmission_model()
     finess = hospitals.table["finess"].to_pylist()
-    return {
+    document = {
         "warning": "Instructors only: the true effects hidden in the dataset. Never give this file to participants.",
         "options": options,
-        "readmission_30_jours": {
-            "model": "P(readmission) = 1 / (1 + exp(-z)), z = intercept + sum of effects (see description)",
-            "description": " ".join(signals_file()["readmission_30_jours"].get("description", "").split()),
-            "intercept": model.intercept,
-            "effects": model.effects,
-            "charlson_points": charlson_points(),
-            "prior_stays_counted_at_most": PRIOR_STAYS_COUNTED,
-            "etablissement_effects": {f: round(float(u), 4) for f, u in zip(finess, truth.etablissement_effect)},
-            "region_effects": {r: round(float(v), 4) for r, v in zip(truth.regions, truth.region_effect)},
-        },
+        "charlson_points": charlson_points(),
     }
+    for outcome in OUTCOMES:
+        m = model(outcome)
+        document[outcome] = {
+            "description": " ".join(str(signals_file()[outcome].get("description", "")).split()),
+            **m.numbers,
+            "effects": m.effects,
+            "etablissement_effects": {f: round(float(u), 4) for f, u in zip(finess, truth.etablissement_effects[outcome])},
+            "region_effects": {r: round(float(v), 4) for r, v in zip(truth.regions, truth.region_effects[outcome])},
+        }
+    return document
 
 
 def _field(section: dict, name: str, kind: type, expected: str, where: str = ""):
@@ -142,6 +169,6 @@ def _field(section: dict, name: str, kind: type, expected: str, where: str = "")
 def _number(section: dict, name: str, where: str, minimum: float = -np.inf, maximum: float = np.inf) -> float:
     value = section.get(name)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not minimum <= value <= maximum:
-        bounds = "" if (minimum, maximum) == (-np.inf, np.inf) else f" from {minimum} to {maximum}"
+        bounds = "" if (minimum, maximum) == (-np.inf, np.inf) else f" from {minimum:g} to {maximum:g}"
         raise SignalsFileError(f"{SIGNALS_FILE}: {where}.{name}: expected a number{bounds}, got {value!r}")
     return float(value)

@@ -2,13 +2,14 @@
 
 Stays that came through the emergency department get the visit that led to
 them (same hospital, arrival on the day the stay starts); other visits end at
-home and are drawn from the rates of reference/urgences.csv.
+home and are drawn from the rates of reference/urgences.csv, divided by the
+true admission odds factor of signals.py.
 """
 
 import numpy as np
 import pyarrow as pa
 
-from generators import reference
+from generators import reference, signals
 from generators.activity import Stays
 from generators.ids import block_numbers, keyed_ids
 from generators.columns import pick, timestamps
@@ -28,7 +29,7 @@ MINUTES_A_DAY = 24 * 60
 
 
 def emergency_visits(block: int, seed: int, period: Period, population: Population, stays: Stays,
-                     finess: pa.ChunkedArray) -> pa.Table:
+                     finess: pa.ChunkedArray, truth: signals.Truth) -> pa.Table:
     rng = np.random.default_rng([seed, STREAM, block])
     start = int(period.start.astype("datetime64[D]").astype(np.int64))
 
@@ -37,7 +38,13 @@ def emergency_visits(block: int, seed: int, period: Period, population: Populati
                                                              "taux_passages_sans_hospitalisation"].to_numpy(float)
     group = reference.age_group(population.age)
     span = np.maximum(stays.alive_until - start, 0)
-    counts = rng.poisson(rates[group] / 1000 * span / 365.25)
+    # The true admission model (signals.py): the odds of admission grow by a factor, so visits that
+    # end at home shrink by it, for older and sicker patients and at some hospitals and régions.
+    odds = signals.admission_odds_factor(
+        age=population.age, charlson=stays.charlson,
+        place_effect=truth.etablissement_effects["admission_apres_urgences"][stays.emergency_hospital]
+        + truth.region_effect_by_departement("admission_apres_urgences")[population.departement])
+    counts = rng.poisson(rates[group] / odds / 1000 * span / 365.25)
     other_patient = np.repeat(np.arange(len(population.age)), counts)
     other_day = start + np.floor(rng.random(len(other_patient)) * span[other_patient]).astype(np.int64)
     inside = inside_intervals(other_patient, other_day, stays.patient, stays.entry, stays.exit)

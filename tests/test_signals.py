@@ -20,7 +20,7 @@ def run(tmp_path_factory):
     folder = tmp_path_factory.mktemp("signals")
     manifest = generate_dataset(Options(patients=200_000, seed=7), folder / "ds", truth_file=folder / "verite.json")
     tables = {name: pd.read_parquet(folder / "ds" / f"{name}.parquet")
-              for name in ("patients", "sejours", "diagnostics", "etablissements")}
+              for name in ("patients", "sejours", "diagnostics", "etablissements", "urgences")}
     return folder, manifest, tables, json.loads((folder / "verite.json").read_text())
 
 
@@ -68,13 +68,39 @@ def test_hospitals_with_a_higher_true_effect_readmit_more(run):
     assert high > 1.3 * low, (high, low)
 
 
+def test_long_stays_follow_their_true_effects(run):
+    stays = analyst_features(run[2])
+    stays = stays[stays["duree_sejour"] > 0]
+    long_stay = (stays["duree_sejour"] > 7).astype(int)
+    numeric = ["age", "charlson", "to_rehab", "to_nursing_home"]
+    model = LogisticRegression(max_iter=1000).fit(stays[numeric], long_stay)
+    truth = run[3]["sejour_long"]["effects"]
+    for feature, name in zip(numeric, ("age_par_decennie", "charlson_par_point", "sortie_vers_ssr",
+                                       "sortie_vers_medico_social")):
+        assert np.sign(model.coef_[0][numeric.index(feature)]) == np.sign(truth[name]), feature
+    effect = stays["finess"].map(run[3]["sejour_long"]["etablissement_effects"])
+    assert long_stay[effect > 0.15].mean() > long_stay[effect < -0.15].mean()
+
+
+def test_admission_after_an_emergency_visit_follows_its_true_effects(run):
+    tables, truth = run[2], run[3]["admission_apres_urgences"]
+    visits = tables["urgences"]
+    admitted = visits["sejour_id"].notna()
+    age = (visits["date_heure_arrivee"] - visits["patient_id"].map(
+        tables["patients"].set_index("patient_id")["date_naissance"])).dt.days / 365.25
+    assert admitted[age >= 80].mean() > 2 * admitted[(age >= 18) & (age < 45)].mean()
+    effect = visits["finess"].map(truth["etablissement_effects"])
+    assert admitted[effect > 0.3].mean() > 1.3 * admitted[effect < -0.3].mean()
+    assert truth["effects"]["age_par_decennie"] > 0 and truth["age_de_reference"] == 40
+
+
 def test_truth_file_is_complete_and_stays_out_of_the_dataset(run):
     folder, manifest, tables, truth = run
     assert "verite.json" not in {p.name for p in (folder / "ds").iterdir()}
-    readmission = truth["readmission_30_jours"]
-    assert set(readmission["etablissement_effects"]) == set(tables["etablissements"]["finess"])
-    assert len(readmission["region_effects"]) == 18
-    assert readmission["effects"] == signals.readmission_model().effects
+    for outcome in signals.OUTCOMES:
+        assert set(truth[outcome]["etablissement_effects"]) == set(tables["etablissements"]["finess"])
+        assert len(truth[outcome]["region_effects"]) == 18
+        assert truth[outcome]["effects"] == signals.model(outcome).effects
     assert truth["dataset"] == {name: entry["sha256"] for name, entry in manifest["tables"].items()}
     for path in (folder / "ds").iterdir():       # no effect value leaks into what participants get
         assert "etablissement_effects" not in path.read_bytes().decode("utf-8", errors="ignore")
@@ -99,14 +125,14 @@ def test_a_faulty_signals_file_is_named_with_its_field(tmp_path, monkeypatch, ed
     faulty = tmp_path / "signaux.yml"
     faulty.write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
     monkeypatch.setattr(signals, "SIGNALS_FILE", faulty)
-    for cached in (signals.signals_file, signals.readmission_model, signals.charlson_points):
+    for cached in (signals.signals_file, signals.model, signals.charlson_points):
         cached.cache_clear()
     try:
         with pytest.raises(signals.SignalsFileError) as error:
-            signals.readmission_model()
+            signals.model("readmission_30_jours")
             signals.charlson_points()
         assert str(error.value).startswith(str(faulty)) and says in str(error.value)
     finally:
         monkeypatch.undo()
-        for cached in (signals.signals_file, signals.readmission_model, signals.charlson_points):
+        for cached in (signals.signals_file, signals.model, signals.charlson_points):
             cached.cache_clear()
