@@ -142,6 +142,7 @@ class _Block:
     charlson: np.ndarray         # per patient: Charlson-like score of the chronic conditions
     home: np.ndarray             # per patient: usual hospital
     emergency_hospital: np.ndarray   # per patient: the emergency department they go to
+    middle: int                  # middle day of the period: lengths of stay trend around it
     rng: np.random.Generator
 
     def place_effect(self, outcome: str, finess: np.ndarray, patient: np.ndarray) -> np.ndarray:
@@ -166,7 +167,7 @@ def hospital_activity(block: int, seed: int, period: Period, population: Populat
                emergency_hospital=np.where(
                    hospitals.table["urgences"].to_numpy()[home], home,
                    hospitals.emergency_index[hospitals.emergency_by_departement.draw(population.departement, rng)]),
-               rng=rng)
+               middle=(start + end) // 2, rng=rng)
 
     # 1. Last stays of those who die in hospital.
     dies_in_hospital = (death < end) & (rng.random(n) < IN_HOSPITAL_DEATH_SHARE)
@@ -185,8 +186,9 @@ def hospital_activity(block: int, seed: int, period: Period, population: Populat
     ordinary = _Stays(patient=patient, motif=motif, entry=None, exit=None, kind=np.full(len(patient), ORDINARY))
     _route(ordinary, b)
     ambulatory = rng.random(len(patient)) < cat.ambulatory[motif]
-    length = np.where(ambulatory, 0, _lengths(cat, motif, population.age[patient], rng, _length_factor(ordinary, b)))
     entry = _entry_days(cat, motif, start, stays_until[patient], rng)
+    factor = _length_factor(ordinary, b, entry)
+    length = np.where(ambulatory, 0, _lengths(cat, motif, population.age[patient], rng, factor))
     kept, entry = _without_overlaps(patient, entry, length, stays_until)
     ordinary = ordinary.take(kept)
     ordinary.entry, ordinary.exit = entry, entry + length[kept]
@@ -286,10 +288,12 @@ def _route(stays: _Stays, b: _Block) -> None:
     stays.to_nursing_home = ordinary & ~stays.to_rehab & (age >= 80) & (rng.random(count) < MEDICO_SOCIAL_EXIT_80_PLUS)
 
 
-def _length_factor(stays: _Stays, b: _Block) -> np.ndarray:
+def _length_factor(stays: _Stays, b: _Block, entry: np.ndarray) -> np.ndarray:
     return signals.length_factor(age=b.population.age[stays.patient], charlson=b.charlson[stays.patient],
                                  to_rehab=stays.to_rehab, to_nursing_home=stays.to_nursing_home,
-                                 place_effect=b.place_effect("sejour_long", stays.finess, stays.patient))
+                                 place_effect=b.place_effect("sejour_long", stays.finess, stays.patient),
+                                 in_programme=b.truth.programme_runs(stays.finess, entry),
+                                 years_from_middle=(entry - b.middle) / 365.25)
 
 
 def _readmissions(stays: _Stays, b: _Block, until: np.ndarray) -> _Stays:
@@ -305,7 +309,8 @@ def _readmissions(stays: _Stays, b: _Block, until: np.ndarray) -> _Stays:
         age=b.population.age[patient], charlson=b.charlson[patient],
         prior_stays=_stays_in_year_before(stays.patient[hospital], stays.entry[hospital], patient, stays.entry[index]),
         to_rehab=stays.to_rehab[index], to_nursing_home=stays.to_nursing_home[index],
-        place_effect=b.place_effect("readmission_30_jours", stays.finess[index], patient))
+        place_effect=b.place_effect("readmission_30_jours", stays.finess[index], patient),
+        in_programme=b.truth.programme_runs(stays.finess[index], stays.entry[index]))
     index = index[rng.random(len(index)) < probability]
     patient = stays.patient[index]
 
@@ -314,7 +319,8 @@ def _readmissions(stays: _Stays, b: _Block, until: np.ndarray) -> _Stays:
                    entry=stays.exit[index] + np.minimum(30, rng.geometric(1 / model.numbers["delai_moyen_jours"], len(index))),
                    exit=None, kind=np.full(len(index), READMISSION), finess=stays.finess[index])
     _route(again, b)
-    again.exit = again.entry + _lengths(b.cat, again.motif, b.population.age[patient], rng, _length_factor(again, b))
+    again.exit = again.entry + _lengths(b.cat, again.motif, b.population.age[patient], rng,
+                                        _length_factor(again, b, again.entry))
     following = np.minimum(index + 1, len(stays.patient) - 1)     # the patient's next stay, if any: stays are sorted
     next_entry = np.where((index + 1 < len(stays.patient)) & (stays.patient[following] == patient),
                           stays.entry[following], NO_DAY)

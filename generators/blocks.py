@@ -4,18 +4,20 @@ A block's tables depend only on (seed, options, block number) and the shared
 context, so blocks can run in any process, on any machine, in any order.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pyarrow as pa
 
 from generators.activity import hospital_activity
+from generators.defects import inject_defects
 from generators.etablissements import Etablissements, build_etablissements
 from generators.hashing import row_hashes
 from generators.patients import BLOCK_SIZE, Period, patients_block
 from generators.pools import IdentityPools, build_identity_pools
 from generators.schema import TABLES
-from generators.signals import Truth, draw_truth
+from generators.columns import timestamps
+from generators.signals import Truth, draw_truth, programme
 from generators.urgences import emergency_visits
 
 BLOCK_TABLES = ("patients", "sejours", "diagnostics", "actes", "urgences")
@@ -31,12 +33,17 @@ class Context:
     hospitals: Etablissements
     truth: Truth
     tables: tuple[str, ...] = BLOCK_TABLES     # a subset makes only those (each table has its own random stream)
+    defects: float = 0.0
 
     @classmethod
-    def build(cls, patients: int, seed: int, period: Period, tables: tuple[str, ...] = BLOCK_TABLES) -> "Context":
+    def build(cls, patients: int, seed: int, period: Period, tables: tuple[str, ...] = BLOCK_TABLES,
+              defects: float = 0.0) -> "Context":
         pools = build_identity_pools(seed)
         hospitals = build_etablissements(patients, seed, pools)
-        return cls(patients, seed, period, pools, hospitals, draw_truth(seed, hospitals), tables)
+        truth = draw_truth(seed, hospitals)
+        start = np.where(truth.in_programme, programme().start, np.datetime64("NaT", "D"))
+        hospitals = replace(hospitals, table=hospitals.table.append_column("date_programme_sortie", timestamps(start)))
+        return cls(patients, seed, period, pools, hospitals, truth, tables, defects)
 
     def block_count(self) -> int:
         return (self.patients + BLOCK_SIZE - 1) // BLOCK_SIZE
@@ -49,6 +56,7 @@ class Context:
 class Block:
     tables: dict[str, pa.Table]
     row_hashes: dict[str, np.ndarray]     # computed here, in parallel, rather than by the writer
+    defects: pa.Table                     # what inject_defects damaged (empty for clean data)
 
 
 def generate_block(block: int, context: Context) -> Block:
@@ -60,7 +68,8 @@ def generate_block(block: int, context: Context) -> Block:
                    "urgences": emergency_visits(block, context.seed, context.period, population, activity.stays,
                                                 context.hospitals.table["finess"], context.truth)}
     tables = {name: conform(name, table) for name, table in tables.items() if name in context.tables}
-    return Block(tables, {name: row_hashes(table) for name, table in tables.items()})
+    damaged = inject_defects(tables, block, context.seed, context.defects)
+    return Block(damaged.tables, {name: row_hashes(table) for name, table in damaged.tables.items()}, damaged.log)
 
 
 def conform(name: str, table: pa.Table) -> pa.Table:

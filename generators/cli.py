@@ -32,6 +32,18 @@ def bounded_int(low: int, high: int):
     return parse
 
 
+def share(high: float):
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a number such as 0.02, got {text!r}") from None
+        if not 0 <= value <= high:
+            raise argparse.ArgumentTypeError(f"expected a share from 0 to {high}, got {value}")
+        return value
+    return parse
+
+
 def build_parser() -> Parser:
     defaults = Options()
     parser = Parser(
@@ -57,6 +69,9 @@ def build_parser() -> Parser:
     parser.add_argument("--scheduler", metavar="ADDRESS",
                         help="run the blocks on an existing dask.distributed cluster, e.g. tcp://HOST:8786 "
                              "(its workers need this kit installed)")
+    parser.add_argument("--defects", type=share(0.5), default=defaults.defects, metavar="RATE",
+                        help="share of rows given a data-quality defect (missing value, duplicate, badly written "
+                             "code, impossible date), for cleaning exercises; logged in --truth (default 0: clean)")
     parser.add_argument("--truth", type=Path, metavar="FILE",
                         help="also write the true effects hidden in the data (JSON) to FILE, outside DIR: "
                              "for instructors only, never for participants")
@@ -77,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.truth and truth_inside(args.truth, args.out):
         parser.error(f"--truth {args.truth} is inside --out {args.out}: participants would see it; "
                      "write it elsewhere")
-    options = Options(patients=args.patients, seed=args.seed, years=args.years, start_year=args.start_year)
+    options = Options(patients=args.patients, seed=args.seed, years=args.years, start_year=args.start_year,
+                      defects=args.defects)
     bar = ProgressBar(enabled=not args.quiet and sys.stderr.isatty())
     started = time.perf_counter()
     try:

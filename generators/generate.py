@@ -5,6 +5,8 @@ from dataclasses import asdict, dataclass
 from importlib.metadata import version
 from pathlib import Path
 
+import pyarrow as pa
+
 from generators.blocks import BLOCK_TABLES, Context, conform
 from generators.patients import Period
 from generators.runner import run_blocks
@@ -19,6 +21,7 @@ class Options:
     seed: int = 2024
     years: int = 3
     start_year: int = 2022
+    defects: float = 0.0      # share of rows given a data-quality defect (see defects.py)
 
 
 def generate_dataset(options: Options, out: Path, overwrite: bool = False, file_format: str = "parquet",
@@ -35,15 +38,16 @@ def generate_dataset(options: Options, out: Path, overwrite: bool = False, file_
     tables made are the same, row for row, whatever the others.
     """
     context = Context.build(options.patients, options.seed, Period(options.start_year, options.years),
-                            tuple(t for t in tables if t in BLOCK_TABLES))
+                            tuple(t for t in tables if t in BLOCK_TABLES), defects=options.defects)
     with dataset_folder(out, overwrite) as folder:
         writer = DatasetWriter(folder, file_format)
         if "etablissements" in tables:
             writer.write({"etablissements": conform("etablissements", context.hospitals.table)})
-        done = 0
+        done, defect_logs = 0, []
         for block in run_blocks(context, workers=workers, scheduler=scheduler):
             writer.write(block.tables, block.row_hashes)
-            done += block.tables["patients"].num_rows
+            defect_logs.append(block.defects)
+            done += context.block_size(len(defect_logs) - 1)
             progress(done, options.patients)
         manifest = {
             "generator": "generators (Innov'Health datathon kit)",
@@ -58,6 +62,7 @@ def generate_dataset(options: Options, out: Path, overwrite: bool = False, file_
     if truth_file is not None:
         truth = truth_document(context.truth, context.hospitals, asdict(options))
         truth["dataset"] = {name: entry["sha256"] for name, entry in manifest["tables"].items()}
+        truth["defauts"] = {"taux": options.defects, "liste": pa.concat_tables(defect_logs).to_pylist()}
         write_json_atomically(truth_file, truth)
     return manifest
 

@@ -78,6 +78,8 @@ TABLES = {t.name: t for t in (
         Column("ght", "code", "Groupement hospitalier de territoire (établissements publics), sinon vide."),
         Column("lits", "int", "Nombre de lits d'hospitalisation complète."),
         Column("urgences", "bool", "L'établissement a-t-il un service d'urgences ?"),
+        Column("date_programme_sortie", "date", "Date à laquelle l'établissement a lancé un programme de sortie "
+                                                "coordonnée (innovation organisationnelle à évaluer), sinon vide."),
     )),
     Table("sejours", "Séjours hospitaliers MCO, à la manière des résumés de sortie anonymes (RSA) du PMSI.", (
         Column("sejour_id", "code", "Identifiant du séjour.", distinct=True),

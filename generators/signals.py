@@ -34,6 +34,16 @@ OUTCOMES = {
 }
 
 
+@dataclass(frozen=True)
+class Programme:
+    """The organisational innovation: where and from when it runs, and its true effects."""
+    start: np.datetime64
+    public_share: float
+    length_effect: float          # on log length of stay
+    readmission_effect: float     # on the log-odds of readmission
+    length_trend_per_year: float  # everywhere: the confounder of a before/after comparison
+
+
 class SignalsFileError(ValueError):
     """signaux.yml is malformed; the message names the file, the field and what is expected."""
 
@@ -52,10 +62,17 @@ class Model:
 
 @dataclass(frozen=True)
 class Truth:
-    """What a run draws on top of the file: per outcome, one effect per établissement and per région."""
+    """What a run draws on top of the file: per outcome, one effect per établissement and per région,
+    and the établissements that run the programme."""
     etablissement_effects: dict[str, np.ndarray]    # outcome -> per établissement (index of the table)
     region_effects: dict[str, np.ndarray]           # outcome -> per région of `regions`
     regions: tuple[str, ...]
+    in_programme: np.ndarray                        # per établissement: runs the programme
+
+    def programme_runs(self, finess: np.ndarray, day: np.ndarray) -> np.ndarray:
+        """Whether a stay of that établissement starting on that day (days since 1970) is in the programme."""
+        start = programme().start.astype("datetime64[D]").astype(np.int64)
+        return self.in_programme[finess] & (day >= start)
 
     def region_effect_by_departement(self, outcome: str) -> np.ndarray:
         position = {region: k for k, region in enumerate(self.regions)}
@@ -92,6 +109,21 @@ def model(outcome: str) -> Model:
 
 
 @cache
+def programme() -> Programme:
+    where = "programme_sortie_coordonnee"
+    section = _field(signals_file(), where, dict, "a mapping")
+    start = section.get("date_debut")
+    if not hasattr(start, "isoformat"):
+        raise SignalsFileError(f"{SIGNALS_FILE}: {where}.date_debut: expected a date such as 2023-07-01, got {start!r}")
+    return Programme(
+        start=np.datetime64(start.isoformat(), "D"),
+        public_share=_number(section, "part_etablissements_publics", where, 0, 1),
+        length_effect=_number(section, "effet_duree", where, -3, 3),
+        readmission_effect=_number(section, "effet_readmission", where, -5, 5),
+        length_trend_per_year=_number(section, "tendance_duree_par_an", where, -1, 1))
+
+
+@cache
 def charlson_points() -> dict[str, int]:
     points = _field(signals_file(), "charlson", dict, "a mapping of CIM-10 codes to points")
     known = set(cim10()["code"])
@@ -107,28 +139,34 @@ def draw_truth(seed: int, hospitals: Etablissements) -> Truth:
     rng = np.random.default_rng([seed, STREAM])
     regions = tuple(sorted(set(departements()["region"])))
     models = {outcome: model(outcome) for outcome in OUTCOMES}
+    public = np.isin(hospitals.table["categorie"].to_numpy(zero_copy_only=False), ("CHU", "CH"))
     return Truth(
         etablissement_effects={o: rng.normal(0, m.etablissement_sd, hospitals.table.num_rows) for o, m in models.items()},
         region_effects={o: rng.normal(0, m.region_sd, len(regions)) for o, m in models.items()},
-        regions=regions)
+        regions=regions,
+        in_programme=public & (rng.random(hospitals.table.num_rows) < programme().public_share))
 
 
-def readmission_probability(age, charlson, prior_stays, to_rehab, to_nursing_home, place_effect) -> np.ndarray:
+def readmission_probability(age, charlson, prior_stays, to_rehab, to_nursing_home, place_effect,
+                            in_programme) -> np.ndarray:
     """`place_effect`: the établissement's plus the région's effect on this outcome."""
     m = model("readmission_30_jours")
     e = m.effects
     z = (m.numbers["intercept"] + e["age_par_decennie"] * m.age_decades(age) + e["charlson_par_point"] * charlson
          + e["sejour_precedent_12_mois"] * np.minimum(prior_stays, PRIOR_STAYS_COUNTED)
-         + e["sortie_vers_ssr"] * to_rehab + e["sortie_vers_medico_social"] * to_nursing_home + place_effect)
+         + e["sortie_vers_ssr"] * to_rehab + e["sortie_vers_medico_social"] * to_nursing_home + place_effect
+         + programme().readmission_effect * in_programme)
     return 1 / (1 + np.exp(-z))
 
 
-def length_factor(age, charlson, to_rehab, to_nursing_home, place_effect) -> np.ndarray:
+def length_factor(age, charlson, to_rehab, to_nursing_home, place_effect, in_programme,
+                  years_from_middle) -> np.ndarray:
     """What multiplies the motif's mean length of stay."""
-    m = model("sejour_long")
+    m, p = model("sejour_long"), programme()
     e = m.effects
     return np.exp(e["age_par_decennie"] * m.age_decades(age) + e["charlson_par_point"] * charlson
-                  + e["sortie_vers_ssr"] * to_rehab + e["sortie_vers_medico_social"] * to_nursing_home + place_effect)
+                  + e["sortie_vers_ssr"] * to_rehab + e["sortie_vers_medico_social"] * to_nursing_home + place_effect
+                  + p.length_effect * in_programme + p.length_trend_per_year * years_from_middle)
 
 
 def admission_odds_factor(age, charlson, place_effect) -> np.ndarray:
@@ -154,6 +192,16 @@ def truth_document(truth: Truth, hospitals: Etablissements, options: dict) -> di
             "etablissement_effects": {f: round(float(u), 4) for f, u in zip(finess, truth.etablissement_effects[outcome])},
             "region_effects": {r: round(float(v), 4) for r, v in zip(truth.regions, truth.region_effects[outcome])},
         }
+    p = programme()
+    document["programme_sortie_coordonnee"] = {
+        "description": " ".join(str(signals_file()["programme_sortie_coordonnee"].get("description", "")).split()),
+        "date_debut": str(p.start),
+        "etablissements": [f for f, runs in zip(finess, truth.in_programme) if runs],
+        "effet_duree_log": p.length_effect,
+        "effet_duree_relatif": round(float(np.exp(p.length_effect) - 1), 4),
+        "effet_readmission_log_odds": p.readmission_effect,
+        "tendance_duree_par_an_log": p.length_trend_per_year,
+    }
     return document
 
 

@@ -27,7 +27,7 @@ def test_writes_every_table_the_manifest_and_the_dictionary(dataset):
         ["dictionnaire.md", "manifest.json"] + [f"{name}.parquet" for name in TABLES])
     assert manifest == json.loads((out / "manifest.json").read_text())
     assert manifest["seed"] == 11 and manifest["format"] == "parquet"
-    assert manifest["options"] == {"patients": 60_000, "seed": 11, "years": 3, "start_year": 2022}
+    assert manifest["options"] == {"patients": 60_000, "seed": 11, "years": 3, "start_year": 2022, "defects": 0.0}
     assert list(manifest["tables"]) == list(TABLES)
     for name, table in tables.items():
         assert list(table.columns) == [c.name for c in TABLES[name].columns]

@@ -136,3 +136,20 @@ def test_a_faulty_signals_file_is_named_with_its_field(tmp_path, monkeypatch, ed
         monkeypatch.undo()
         for cached in (signals.signals_file, signals.model, signals.charlson_points):
             cached.cache_clear()
+
+
+def test_difference_in_differences_recovers_the_programme_effect(run):
+    tables, truth = run[2], run[3]["programme_sortie_coordonnee"]
+    hospitals = tables["etablissements"].set_index("finess")
+    assert set(hospitals.index[hospitals["date_programme_sortie"].notna()]) == set(truth["etablissements"])
+    stays = tables["sejours"]
+    stays = stays[~stays["ghm"].str.startswith("28") & (stays["duree_sejour"] > 0) & (stays["mode_sortie"] != "9")]
+    in_programme = stays["finess"].map(hospitals["date_programme_sortie"]).notna()
+    after = stays["date_entree"] >= pd.Timestamp(truth["date_debut"])
+    log_length = np.log(stays["duree_sejour"])
+    mean = {(p, a): log_length[(in_programme == p) & (after == a)].mean() for p in (True, False) for a in (True, False)}
+    did = (mean[True, True] - mean[True, False]) - (mean[False, True] - mean[False, False])
+    naive = mean[True, True] - mean[True, False]
+    effect = truth["effet_duree_log"]
+    assert abs(did - effect) <= 0.2 * abs(effect), (did, effect)
+    assert abs(naive - effect) > 0.2 * abs(effect), (naive, effect)       # the trend fools a before/after
