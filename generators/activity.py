@@ -1,8 +1,8 @@
 """Hospital activity of a block of patients: the `sejours`, `diagnostics` and `actes` tables.
 
-The clinical content comes from the reference tables (motifs_sejour.csv,
-seances.csv, comorbidites.csv, complications.csv); this module only turns
-rates into rows, for the whole block at once:
+The clinical content comes from the pathway modules (generators/modules/*.yml)
+and the reference tables (complications.csv); this module only turns rates
+into rows, for the whole block at once:
 
 1. patients who die in hospital get a last stay that ends with their death;
 2. every patient gets a Poisson number of stays, from the rates of their age
@@ -23,6 +23,7 @@ import pyarrow as pa
 from generators import reference, signals
 from generators.etablissements import Etablissements
 from generators.ids import block_numbers, keyed_ids
+from generators.modules import modules
 from generators.patients import Period, Population
 from generators.columns import pick, timestamps
 from generators.sampling import inside_intervals, ragged_arange
@@ -55,6 +56,7 @@ class Catalogue:
     via_emergency: np.ndarray
     exit_to_rehab: np.ndarray
     death_weight: np.ndarray
+    readmission_risk: np.ndarray     # added to the log-odds of readmission after a stay of this motif
     winter_amplitude: np.ndarray     # 0: no season; a: (1 + a) times the mean in mid-January
     rate: np.ndarray                 # (2 sexes: M, F; motifs; 6 age groups), stays per 1000 person-years
     hospital_motifs: int             # motifs before this index are stays, after it séances
@@ -68,7 +70,7 @@ class Catalogue:
 
 @cache
 def catalogue() -> Catalogue:
-    motifs, seances, ghm = reference.motifs_sejour(), reference.seances(), reference.ghm()
+    motifs, seances, ghm = modules().motifs, modules().seances, reference.ghm()
     split = lambda column: [np.array(str(v).split(";")) if isinstance(v, str) else np.array([], dtype=str)
                             for v in column]
     acts = split(motifs["actes"]) + split(seances["actes"])
@@ -93,6 +95,7 @@ def catalogue() -> Catalogue:
         via_emergency=np.concatenate([motifs["part_urgences"], zeros]),
         exit_to_rehab=np.concatenate([motifs["part_sortie_ssr"], zeros]),
         death_weight=motifs["poids_deces"].to_numpy(float),
+        readmission_risk=np.concatenate([motifs["surrisque_readmission"], zeros]),
         winter_amplitude=np.concatenate([motifs["amplitude_hivernale"], zeros]),
         rate=np.stack([male, female]),
         hospital_motifs=len(motifs),
@@ -160,7 +163,7 @@ def hospital_activity(block: int, seed: int, period: Period, population: Populat
     start, end = _day(period.start), _day(period.end)
     death = np.where(np.isnat(population.death), NO_DAY, population.death.astype("datetime64[D]").astype(np.int64))
     alive_until = np.minimum(end, death)
-    chronic = _chronic_conditions(group, rng)
+    chronic = population.chronic
     home = hospitals.by_departement.draw(population.departement, rng)
     b = _Block(cat=cat, population=population, hospitals=hospitals, truth=truth, group=group,
                sex=population.female.astype(int), charlson=_charlson(chronic), home=home,
@@ -310,7 +313,8 @@ def _readmissions(stays: _Stays, b: _Block, until: np.ndarray) -> _Stays:
         prior_stays=_stays_in_year_before(stays.patient[hospital], stays.entry[hospital], patient, stays.entry[index]),
         to_rehab=stays.to_rehab[index], to_nursing_home=stays.to_nursing_home[index],
         place_effect=b.place_effect("readmission_30_jours", stays.finess[index], patient),
-        in_programme=b.truth.programme_runs(stays.finess[index], stays.entry[index]))
+        in_programme=b.truth.programme_runs(stays.finess[index], stays.entry[index]),
+        motif_effect=b.cat.readmission_risk[stays.motif[index]])
     index = index[rng.random(len(index)) < probability]
     patient = stays.patient[index]
 
@@ -328,16 +332,10 @@ def _readmissions(stays: _Stays, b: _Block, until: np.ndarray) -> _Stays:
     return again.take(np.flatnonzero(again.entry <= again.exit))
 
 
-def _chronic_conditions(group: np.ndarray, rng) -> np.ndarray:
-    """(patients, chronic codes) booleans: the same conditions on every stay of a patient."""
-    table = reference.comorbidites()
-    return rng.random((len(group), len(table))) < reference.by_age_group(table, "prevalence")[:, group].T
-
-
 def _charlson(chronic: np.ndarray) -> np.ndarray:
     """Each patient's Charlson-like score from their chronic conditions (points in signaux.yml)."""
     points = signals.charlson_points()
-    weights = np.array([points.get(code, 0) for code in reference.comorbidites()["code"]])
+    weights = np.array([points.get(code, 0) for code in modules().chronic["code"]])
     return chronic.astype(np.int64) @ weights
 
 
@@ -411,7 +409,7 @@ def _without_overlaps(patient, entry, length, until):
 def _seances(cat: Catalogue, population: Population, group, start, until, rng):
     """Dialysis three times a week for prevalent patients; courses of chemotherapy every few weeks."""
     patients, motifs, days = [], [], []
-    rates = reference.by_age_group(reference.seances(), "taux") / 1000
+    rates = reference.by_age_group(modules().seances, "taux") / 1000
     n = len(population.age)
     for k in range(len(cat.seance_kind)):
         motif = cat.hospital_motifs + k
@@ -451,7 +449,7 @@ def _principal_diagnoses(cat: Catalogue, motif: np.ndarray, rng) -> np.ndarray:
 
 def _secondary_diagnoses(cat, population, has_chronic, patient, motif, kind, length, principal, group, rng):
     """(stay, rank, code) of the secondary diagnoses, and each stay's highest severity level (1-4)."""
-    chronic_codes = reference.comorbidites()["code"].to_numpy(object)
+    chronic_codes = modules().chronic["code"].to_numpy(object)
     complication_table = reference.complications()
     complication_codes = complication_table["code"].to_numpy(object)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from generators.generate import Options, generate_dataset, truth_inside
 from generators.runner import SchedulerUnreachable
+from generators.modules import ModuleError
 from generators.signals import SignalsFileError
 from generators.writer import FORMATS
 
@@ -103,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     except SchedulerUnreachable as error:
         bar.clear()
         parser.error(str(error))
-    except SignalsFileError as error:
+    except (SignalsFileError, ModuleError) as error:
         bar.clear()
         parser.error(str(error))
     except OSError as error:

@@ -10,7 +10,8 @@ import pyarrow as pa
 from generators.blocks import BLOCK_TABLES, Context, conform
 from generators.patients import Period
 from generators.runner import run_blocks
-from generators.signals import truth_document
+from generators.modules import modules
+from generators.signals import OUTCOMES, charlson_points, model, programme, truth_document
 from generators.writer import DatasetWriter, dataset_folder, write_json_atomically, write_manifest
 
 
@@ -37,6 +38,7 @@ def generate_dataset(options: Options, out: Path, overwrite: bool = False, file_
     `tables` restricts the output (the benchmark times the patients table alone); the
     tables made are the same, row for row, whatever the others.
     """
+    check_clinical_files()
     context = Context.build(options.patients, options.seed, Period(options.start_year, options.years),
                             tuple(t for t in tables if t in BLOCK_TABLES), defects=options.defects)
     with dataset_folder(out, overwrite) as folder:
@@ -65,6 +67,14 @@ def generate_dataset(options: Options, out: Path, overwrite: bool = False, file_
         truth["defauts"] = {"taux": options.defects, "liste": pa.concat_tables(defect_logs).to_pylist()}
         write_json_atomically(truth_file, truth)
     return manifest
+
+
+def check_clinical_files() -> None:
+    """Reads and checks the modules and signaux.yml now, so that a mistake stops the run before any work."""
+    modules()
+    for outcome in OUTCOMES:
+        model(outcome)
+    programme(), charlson_points()
 
 
 def truth_inside(truth_file: Path, out: Path) -> bool:

@@ -12,7 +12,8 @@ import numpy as np
 import pyarrow as pa
 
 from generators.pools import IdentityPools
-from generators.reference import age_pyramid, departements
+from generators.modules import modules
+from generators.reference import age_group, age_pyramid, by_age_group, departements
 from generators.sampling import cumulative, draw_from
 from generators.ids import keyed_ids
 from generators.columns import fixed_width_strings, join, pick, timestamps
@@ -48,8 +49,9 @@ class Period:
 
 
 def annual_death_probability(age: np.ndarray) -> np.ndarray:
-    """Gompertz law fitted by eye to French mortality (INSEE: about 0.9 % of residents die each year)."""
-    return np.minimum(2.25e-5 * np.exp(0.095 * age), 0.5)
+    """Gompertz law for a person without chronic condition; the modules' surmortalite multiply it.
+    Fitted by eye to French mortality (INSEE: about 0.93 % of residents die each year)."""
+    return np.minimum(1.35e-5 * np.exp(0.095 * age), 0.5)
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class Population:
     female: np.ndarray       # bool
     departement: np.ndarray  # index into departements()
     death: np.ndarray        # datetime64[D], NaT when alive at the end of the period
+    chronic: np.ndarray      # (patients, chronic conditions of the modules): the same on every stay
 
 
 def patients_block(block: int, count: int, seed: int, period: Period, pools: IdentityPools) -> Population:
@@ -77,7 +80,12 @@ def patients_block(block: int, count: int, seed: int, period: Period, pools: Ide
     dep = draw_from(cumulative(deps["population"].to_numpy(float)), count, rng)
     commune = pools.communes_by_departement.draw(dep, rng)
 
-    dies = rng.random(count) < 1 - (1 - annual_death_probability(age_years)) ** period.years
+    chronic_table = modules().chronic
+    group = age_group(age_years)
+    chronic = rng.random((count, len(chronic_table))) < by_age_group(chronic_table, "prevalence")[:, group].T
+    excess = np.prod(np.where(chronic, chronic_table["surmortalite"].to_numpy()[None, :], 1.0), axis=1)
+    yearly = np.minimum(annual_death_probability(age_years) * excess, 0.9)
+    dies = rng.random(count) < 1 - (1 - yearly) ** period.years
     days_in_period = int((period.end - period.start).astype(int))
     death_day = period.start + rng.integers(0, days_in_period, count).astype("timedelta64[D]")
     date_deces = np.where(dies, death_day, np.datetime64("NaT", "D"))
@@ -103,7 +111,7 @@ def patients_block(block: int, count: int, seed: int, period: Period, pools: Ide
         "adresse": adresse,
         "telephone": _phone_numbers(dep, rng),
     })
-    return Population(table=table, age=age_years, female=female, departement=dep, death=date_deces)
+    return Population(table=table, age=age_years, female=female, departement=dep, death=date_deces, chronic=chronic)
 
 
 def _phone_numbers(departement: np.ndarray, rng: np.random.Generator) -> pa.Array:

@@ -76,21 +76,6 @@ def ghm() -> pd.DataFrame:
 
 
 @cache
-def motifs_sejour() -> pd.DataFrame:
-    return _read("motifs_sejour.csv", dtype={"diagnostics": str, "actes": str, "sexe": str, "racine_ghm": str})
-
-
-@cache
-def seances() -> pd.DataFrame:
-    return _read("seances.csv", dtype={"diagnostics_associes": str, "actes": str, "racine_ghm": str})
-
-
-@cache
-def comorbidites() -> pd.DataFrame:
-    return _read("comorbidites.csv", dtype={"code": str})
-
-
-@cache
 def complications() -> pd.DataFrame:
     return _read("complications.csv", dtype={"code": str})
 

@@ -13,6 +13,7 @@ import numpy as np
 import yaml
 
 from generators.etablissements import Etablissements
+from generators.modules import modules
 from generators.reference import REFERENCE_DIR, cim10, departements
 
 SIGNALS_FILE = REFERENCE_DIR / "signaux.yml"
@@ -148,14 +149,15 @@ def draw_truth(seed: int, hospitals: Etablissements) -> Truth:
 
 
 def readmission_probability(age, charlson, prior_stays, to_rehab, to_nursing_home, place_effect,
-                            in_programme) -> np.ndarray:
-    """`place_effect`: the établissement's plus the région's effect on this outcome."""
+                            in_programme, motif_effect) -> np.ndarray:
+    """`place_effect`: the établissement's plus the région's effect on this outcome; `motif_effect`:
+    the module's surrisque_readmission for the first stay's motif."""
     m = model("readmission_30_jours")
     e = m.effects
     z = (m.numbers["intercept"] + e["age_par_decennie"] * m.age_decades(age) + e["charlson_par_point"] * charlson
          + e["sejour_precedent_12_mois"] * np.minimum(prior_stays, PRIOR_STAYS_COUNTED)
          + e["sortie_vers_ssr"] * to_rehab + e["sortie_vers_medico_social"] * to_nursing_home + place_effect
-         + programme().readmission_effect * in_programme)
+         + programme().readmission_effect * in_programme + motif_effect)
     return 1 / (1 + np.exp(-z))
 
 
@@ -192,6 +194,8 @@ def truth_document(truth: Truth, hospitals: Etablissements, options: dict) -> di
             "etablissement_effects": {f: round(float(u), 4) for f, u in zip(finess, truth.etablissement_effects[outcome])},
             "region_effects": {r: round(float(v), 4) for r, v in zip(truth.regions, truth.region_effects[outcome])},
         }
+    risks = modules().motifs.set_index("motif")["surrisque_readmission"]
+    document["readmission_30_jours"]["surrisque_par_motif"] = {m: r for m, r in risks.items() if r}
     p = programme()
     document["programme_sortie_coordonnee"] = {
         "description": " ".join(str(signals_file()["programme_sortie_coordonnee"].get("description", "")).split()),

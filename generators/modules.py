@@ -1,0 +1,233 @@
+"""Pathway modules: the clinical content of the data, one YAML file per pathway in generators/modules/.
+
+An instructor who does not code can read and edit them (see modules/README.md).
+Each module may declare a chronic condition its patients carry (prevalence by
+age, excess mortality), the kinds of stay it triggers (incidence by age and sex,
+diagnoses, GHM, acts, length, ambulatory share, share through the emergency
+department, seasonality, readmission risk) and séances. The engine applies them
+to whole blocks of patients at once. A faulty module is rejected with a message
+naming the file, the field and what is expected.
+"""
+
+import os
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from generators.reference import AGE_GROUPS, ccam, cim10, ghm
+
+# KIT_MODULES may name another folder of modules: an instructor's own, edited copy.
+MODULES_DIR = Path(os.environ.get("KIT_MODULES") or Path(__file__).parent / "modules")
+AGE_LABELS = ("0-1", "2-17", "18-44", "45-64", "65-79", "80+")   # in the files; AGE_GROUPS in the tables
+
+# field: (required, kind, description of what is expected)
+MODULE_FIELDS = {
+    "module": (True, "name", "the file's name without .yml"),
+    "nom": (True, "text", "a name in French"),
+    "description": (False, "text", "a sentence or two"),
+    "maladies_chroniques": (False, "list", "a list of chronic conditions"),
+    "sejours": (False, "list", "a list of kinds of stay"),
+    "seances": (False, "list", "a list of kinds of séance"),
+}
+CHRONIC_FIELDS = {
+    "code": (True, "cim10", "a CIM-10 code of reference/cim10.csv"),
+    "prevalence": (True, "shares_by_age", "a share from 0 to 1 for each age group: 0-1, 2-17, 18-44, 45-64, 65-79, 80+"),
+    "surmortalite": (False, "ratio", "a mortality hazard ratio, from 0.1 to 20 (1: none)"),
+}
+STAY_FIELDS = {
+    "motif": (True, "name", "a name in lower case, letters, digits and _"),
+    "libelle": (True, "text", "a label in French"),
+    "diagnostics": (True, "cim10_list", "a list of CIM-10 codes of reference/cim10.csv"),
+    "ghm": (True, "ghm_root", "a GHM root of reference/ghm.csv, such as 05M09"),
+    "actes": (False, "ccam_list", "a list of CCAM codes of reference/ccam.csv"),
+    "taux_pour_1000": (True, "rates_by_age", "stays per 1 000 person-years, a number >= 0 for each age group: "
+                                             "0-1, 2-17, 18-44, 45-64, 65-79, 80+"),
+    "sexe": (False, "sex", "F or M, when only one sex is concerned"),
+    "ratio_femmes_hommes": (False, "ratio", "the rate of women over that of men, from 0.1 to 20"),
+    "ambulatoire": (True, "share", "the share of stays without a night, from 0 to 1"),
+    "duree_moyenne": (True, "nights", "the mean length in nights of stays with a night, from 0.5 to 100"),
+    "par_les_urgences": (True, "share", "the share of stays coming through the emergency department, from 0 to 1"),
+    "sortie_ssr": (False, "share", "the share discharged to rehabilitation (SSR), from 0 to 1"),
+    "poids_deces": (False, "weight", "the weight of this motif among in-hospital deaths, a number >= 0"),
+    "saisonnalite": (False, "share", "the winter amplitude, from 0 (none) to 1 (twice the mean in mid-January)"),
+    "surrisque_readmission": (False, "log_odds", "added to the log-odds of readmission after this stay, from -3 to 3"),
+}
+SEANCE_FIELDS = {
+    "seance": (True, "name", "a name in lower case, letters, digits and _"),
+    "libelle": (True, "text", "a label in French"),
+    "mode": (True, "seance_mode", "chronique (a prevalence, séances for the whole period) or cure (courses)"),
+    "diagnostic_principal": (True, "cim10", "a CIM-10 code of reference/cim10.csv"),
+    "diagnostics_associes": (True, "cim10_list", "a list of CIM-10 codes of reference/cim10.csv"),
+    "ghm": (True, "ghm_root", "a GHM root of reference/ghm.csv, such as 28Z04"),
+    "actes": (False, "ccam_list", "a list of CCAM codes of reference/ccam.csv"),
+    "intervalle_jours": (True, "nights", "days between two séances, from 0.5 to 100"),
+    "nombre_seances": (False, "count", "séances in a course (mode cure), a whole number from 1 to 100"),
+    "taux_pour_1000": (True, "rates_by_age", "per 1 000: prevalence (chronique) or courses a year (cure), >= 0 "
+                                             "for each age group: 0-1, 2-17, 18-44, 45-64, 65-79, 80+"),
+}
+
+
+class ModuleError(ValueError):
+    """A module file is malformed: the message names the file, the field and what is expected."""
+
+
+@dataclass(frozen=True)
+class Modules:
+    motifs: pd.DataFrame       # one row per kind of stay
+    seances: pd.DataFrame      # one row per kind of séance
+    chronic: pd.DataFrame      # one row per chronic condition
+    files: tuple[str, ...]
+
+
+@cache
+def modules() -> Modules:
+    motifs, seances, chronic, files = [], [], [], []
+    for path in sorted(MODULES_DIR.glob("*.yml")):
+        content = _read(path)
+        check = _Checker(path)
+        check.fields(content, MODULE_FIELDS, "")
+        if content["module"] != path.stem:
+            check.fail("module", f"{path.stem!r}, the file's name", content["module"])
+        for k, item in enumerate(content.get("maladies_chroniques") or []):
+            check.fields(item, CHRONIC_FIELDS, f"maladies_chroniques[{k}]")
+            chronic.append({"code": item["code"], "module": path.stem, "surmortalite": float(item.get("surmortalite", 1)),
+                            **_by_age(item["prevalence"], "prevalence")})
+        for k, item in enumerate(content.get("sejours") or []):
+            check.fields(item, STAY_FIELDS, f"sejours[{k}]")
+            motifs.append(_stay_row(item, path.stem))
+        for k, item in enumerate(content.get("seances") or []):
+            check.fields(item, SEANCE_FIELDS, f"seances[{k}]")
+            if item["mode"] == "cure" and "nombre_seances" not in item:
+                check.fail(f"seances[{k}].nombre_seances", "a whole number of séances per course for mode cure", None)
+            seances.append(_seance_row(item, path.stem))
+        files.append(path.name)
+    if not files:
+        raise ModuleError(f"{MODULES_DIR}: no module (*.yml) in this folder; expected the kit's generators/modules")
+    if not motifs:
+        raise ModuleError(f"{MODULES_DIR}: no module declares a kind of stay; expected at least one *.yml with sejours")
+    _unique(motifs, "motif", "sejours"), _unique(seances, "seance", "seances"), _unique(chronic, "code", "maladies_chroniques")
+    return Modules(pd.DataFrame(motifs), pd.DataFrame(seances, columns=_SEANCE_COLUMNS), pd.DataFrame(chronic), tuple(files))
+
+
+_SEANCE_COLUMNS = ["seance", "module", "libelle", "mode", "diagnostic_principal", "diagnostics_associes", "racine_ghm",
+                   "actes", "intervalle_jours", "nombre_seances"] + [f"taux_{g}" for g in AGE_GROUPS]
+
+
+def _stay_row(item: dict, module: str) -> dict:
+    return {"motif": item["motif"], "module": module, "libelle": item["libelle"],
+            "diagnostics": ";".join(item["diagnostics"]), "racine_ghm": item["ghm"],
+            "actes": ";".join(item.get("actes") or []) or None,
+            "part_ambulatoire": float(item["ambulatoire"]), "duree_moyenne": float(item["duree_moyenne"]),
+            "part_urgences": float(item["par_les_urgences"]),
+            **_by_age(item["taux_pour_1000"], "taux"),
+            "sexe": item.get("sexe"), "ratio_femmes_hommes": float(item.get("ratio_femmes_hommes", 1)),
+            "part_sortie_ssr": float(item.get("sortie_ssr", 0.02)), "poids_deces": float(item.get("poids_deces", 0)),
+            "amplitude_hivernale": float(item.get("saisonnalite", 0)),
+            "surrisque_readmission": float(item.get("surrisque_readmission", 0))}
+
+
+def _seance_row(item: dict, module: str) -> dict:
+    return {"seance": item["seance"], "module": module, "libelle": item["libelle"], "mode": item["mode"],
+            "diagnostic_principal": item["diagnostic_principal"],
+            "diagnostics_associes": ";".join(item["diagnostics_associes"]), "racine_ghm": item["ghm"],
+            "actes": ";".join(item.get("actes") or []) or None, "intervalle_jours": float(item["intervalle_jours"]),
+            "nombre_seances": item.get("nombre_seances"),
+            **_by_age(item["taux_pour_1000"], "taux")}
+
+
+def _by_age(values: dict, prefix: str) -> dict:
+    return {f"{prefix}_{group}": float(values[label]) for label, group in zip(AGE_LABELS, AGE_GROUPS)}
+
+
+def _read(path: Path) -> dict:
+    try:
+        content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        where = getattr(error, "problem_mark", None)
+        line = f" (line {where.line + 1})" if where else ""
+        raise ModuleError(f"{path}: not valid YAML{line}: {getattr(error, 'problem', error)}") from None
+    if not isinstance(content, dict):
+        raise ModuleError(f"{path}: expected fields such as module, nom and sejours, got {type(content).__name__}")
+    return content
+
+
+def _unique(rows: list[dict], key: str, section: str) -> None:
+    seen: dict[str, str] = {}
+    for row in rows:
+        if row[key] in seen:
+            raise ModuleError(f"{MODULES_DIR / (row['module'] + '.yml')}: {section}: {row[key]!r} is already declared "
+                              f"in {seen[row[key]]}.yml; expected each {key} once")
+        seen[row[key]] = row["module"]
+
+
+class _Checker:
+    """Checks fields against a specification and says which file and field are wrong."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, field: str, expected: str, value) -> None:
+        got = "" if value is None else f", got {value!r}"
+        raise ModuleError(f"{self.path}: {field}: expected {expected}{got}")
+
+    def fields(self, item, specification: dict, where: str) -> None:
+        if not isinstance(item, dict):
+            self.fail(where or "module", "a set of fields (name: value)", item)
+        prefix = f"{where}." if where else ""
+        for name in item:
+            if name not in specification:
+                raise ModuleError(f"{self.path}: {prefix}{name}: unknown field; expected one of {', '.join(specification)}")
+        for name, (required, kind, expected) in specification.items():
+            if name not in item:
+                if required:
+                    self.fail(f"{prefix}{name}", f"{expected} (this field is required)", None)
+                continue
+            if not self.valid(kind, item[name]):
+                self.fail(f"{prefix}{name}", expected, item[name])
+
+    def valid(self, kind: str, value) -> bool:
+        number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if kind == "text":
+            return isinstance(value, str) and value.strip() != ""
+        if kind == "name":
+            return isinstance(value, str) and value.replace("_", "a").isalnum() and value == value.lower()
+        if kind == "list":
+            return isinstance(value, list)
+        if kind in ("shares_by_age", "rates_by_age"):
+            limit = 1 if kind == "shares_by_age" else 1e6
+            return (isinstance(value, dict) and set(map(str, value)) == set(AGE_LABELS)
+                    and all(isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= limit
+                            for v in value.values()))
+        if kind == "share":
+            return number and 0 <= value <= 1
+        if kind == "ratio":
+            return number and 0.1 <= value <= 20
+        if kind == "nights":
+            return number and 0.5 <= value <= 100
+        if kind == "weight":
+            return number and value >= 0
+        if kind == "log_odds":
+            return number and -3 <= value <= 3
+        if kind == "count":
+            return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 100
+        if kind == "sex":
+            return value in ("F", "M")
+        if kind == "seance_mode":
+            return value in ("chronique", "cure")
+        if kind == "cim10":
+            return value in _codes("cim10")
+        if kind == "cim10_list":
+            return isinstance(value, list) and value != [] and all(v in _codes("cim10") for v in value)
+        if kind == "ccam_list":
+            return isinstance(value, list) and all(v in _codes("ccam") for v in value)
+        if kind == "ghm_root":
+            return value in _codes("ghm_root")
+        raise AssertionError(kind)
+
+
+@cache
+def _codes(kind: str) -> frozenset:
+    return frozenset({"cim10": cim10()["code"], "ccam": ccam()["code"], "ghm_root": ghm()["racine"]}[kind])

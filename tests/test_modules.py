@@ -1,0 +1,89 @@
+"""Pathway modules: the required pathways are there, and a faulty file is named with its field."""
+
+import shutil
+
+import pytest
+import yaml
+
+from generators import modules as modules_module
+from generators.modules import ModuleError, modules
+
+REQUIRED_MOTIFS = {
+    "diabete_type_2": {"diabete_desequilibre"}, "insuffisance_cardiaque": {"insuffisance_cardiaque"},
+    "bpco": {"bpco"}, "cancers": {"cancer_sein", "cancer_colon", "cancer_poumon"}, "avc": {"avc"},
+    "sante_mentale": {"episode_depressif", "intoxication_alcoolique"},
+    "maternite": {"accouchement_voie_basse", "cesarienne"},
+    "chirurgie_ambulatoire": {"cataracte", "arthroscopie_genou"},
+    "traumatologie_sujet_age": {"fracture_col_femur"},
+    "infections_respiratoires": {"pneumonie", "bronchiolite", "grippe"},
+}
+
+
+def test_the_required_pathways_are_modules():
+    catalogue = modules()
+    for module, motifs in REQUIRED_MOTIFS.items():
+        assert motifs <= set(catalogue.motifs.loc[catalogue.motifs["module"] == module, "motif"]), module
+    assert set(catalogue.seances["seance"]) == {"hemodialyse", "chimiotherapie"}
+    assert {"E11.9", "I50.9", "J44.9"} <= set(catalogue.chronic["code"])
+    seasonal = catalogue.motifs.set_index("motif")["amplitude_hivernale"]
+    assert seasonal[["pneumonie", "bronchiolite", "grippe"]].min() > 0.4
+
+
+@pytest.fixture
+def module_copy(tmp_path, monkeypatch):
+    """A copy of the modules to spoil, used instead of the kit's."""
+    folder = tmp_path / "modules"
+    shutil.copytree(modules_module.MODULES_DIR, folder)
+    monkeypatch.setattr(modules_module, "MODULES_DIR", folder)
+    modules.cache_clear()
+    yield folder
+    monkeypatch.undo()
+    modules.cache_clear()
+
+
+def spoil(folder, name, edit):
+    path = folder / f"{name}.yml"
+    content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    edit(content)
+    path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("name, edit, says", [
+    ("bpco", lambda m: m["sejours"][0].update(duree_moyene=8), "sejours[0].duree_moyene: unknown field; expected one of motif"),
+    ("bpco", lambda m: m["sejours"][0].update(ghm="99Z99"), "sejours[0].ghm: expected a GHM root of reference/ghm.csv"),
+    ("bpco", lambda m: m["sejours"][0].update(diagnostics=["J44.1", "XYZ"]),
+     "sejours[0].diagnostics: expected a list of CIM-10 codes of reference/cim10.csv"),
+    ("bpco", lambda m: m["sejours"][0]["taux_pour_1000"].update({"80+": -1}),
+     "sejours[0].taux_pour_1000: expected stays per 1 000 person-years"),
+    ("bpco", lambda m: m["sejours"][0]["taux_pour_1000"].pop("0-1"), "taux_pour_1000: expected stays per 1 000"),
+    ("bpco", lambda m: m["sejours"][0].pop("ambulatoire"), "sejours[0].ambulatoire: expected the share of stays "
+                                                         "without a night, from 0 to 1 (this field is required)"),
+    ("bpco", lambda m: m["maladies_chroniques"][0].update(surmortalite=50), "maladies_chroniques[0].surmortalite"),
+    ("bpco", lambda m: m.update(module="copd"), "module: expected 'bpco', the file's name"),
+    ("cancers", lambda m: m["seances"][0].pop("nombre_seances"), "seances[0].nombre_seances"),
+    ("avc", lambda m: m["sejours"][0].update(motif="bpco"), "'bpco' is already declared in"),
+])
+def test_a_faulty_module_is_named_with_its_field(module_copy, name, edit, says):
+    path = spoil(module_copy, name, edit)
+    with pytest.raises(ModuleError) as error:
+        modules()
+    message = str(error.value)
+    assert says in message and (str(path) in message or str(module_copy) in message), message
+
+
+def test_invalid_yaml_says_where(module_copy):
+    (module_copy / "bpco.yml").write_text("module: bpco\nsejours: [\n", encoding="utf-8")
+    with pytest.raises(ModuleError, match=r"bpco.yml: not valid YAML \(line \d+\)"):
+        modules()
+
+
+def test_cli_stops_on_a_faulty_module_before_any_work(tmp_path, cli, monkeypatch):
+    folder = tmp_path / "modules"
+    shutil.copytree(modules_module.MODULES_DIR, folder)
+    spoil(folder, "avc", lambda m: m["sejours"][0].update(ambulatoire=1.5))
+    monkeypatch.setenv("KIT_MODULES", str(folder))
+    result = cli("generators", "--patients", "100", "--out", str(tmp_path / "ds"))
+    assert result.returncode == 2 and len(result.stderr.splitlines()) == 1, result.stderr
+    assert "avc.yml: sejours[0].ambulatoire: expected the share of stays without a night, from 0 to 1, got 1.5" in result.stderr
+    assert not (tmp_path / "ds").exists()
