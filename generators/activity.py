@@ -21,11 +21,11 @@ import numpy as np
 import pyarrow as pa
 
 from generators import reference, signals
+from generators.columns import pick, timestamps
 from generators.etablissements import Etablissements
 from generators.ids import block_numbers, keyed_ids
 from generators.modules import modules
 from generators.patients import Period, Population
-from generators.columns import pick, timestamps
 from generators.sampling import inside_intervals, ragged_arange
 
 STREAM = 2

@@ -10,13 +10,13 @@ import numpy as np
 import pyarrow as pa
 
 from generators.activity import hospital_activity
+from generators.columns import timestamps
 from generators.defects import inject_defects
 from generators.etablissements import Etablissements, build_etablissements
 from generators.hashing import row_hashes
 from generators.patients import BLOCK_SIZE, Period, patients_block
 from generators.pools import IdentityPools, build_identity_pools
 from generators.schema import TABLES
-from generators.columns import timestamps
 from generators.signals import Truth, draw_truth, programme
 from generators.urgences import emergency_visits
 

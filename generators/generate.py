@@ -8,9 +8,9 @@ from pathlib import Path
 import pyarrow as pa
 
 from generators.blocks import BLOCK_TABLES, Context, conform
+from generators.modules import modules
 from generators.patients import Period
 from generators.runner import run_blocks
-from generators.modules import modules
 from generators.signals import OUTCOMES, charlson_points, model, programme, truth_document
 from generators.writer import DatasetWriter, dataset_folder, write_json_atomically, write_manifest
 

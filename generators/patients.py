@@ -11,12 +11,12 @@ from functools import cache
 import numpy as np
 import pyarrow as pa
 
-from generators.pools import IdentityPools
+from generators.columns import fixed_width_strings, join, pick, timestamps
+from generators.ids import keyed_ids
 from generators.modules import modules
+from generators.pools import IdentityPools
 from generators.reference import age_group, age_pyramid, by_age_group, departements
 from generators.sampling import cumulative, draw_from
-from generators.ids import keyed_ids
-from generators.columns import fixed_width_strings, join, pick, timestamps
 
 BLOCK_SIZE = 50_000
 TABLE_STREAM = 1          # stream number of this table in the seed sequence
