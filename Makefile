@@ -5,6 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 SAMPLE := datasets/sample
+SANDBOX_WORKS = $(PY) -c 'import sys; from grading.sandbox import sandbox_available; sys.exit(not sandbox_available())'
 
 .PHONY: demo test bench lab notebooks clean
 
@@ -20,7 +21,8 @@ demo: $(INSTALLED)
 	$(PY) -m generators --out datasets/generated --overwrite
 	$(PY) -m grading release
 	$(PY) -m grading samples
-	$(PY) -m grading autograde
+	@$(SANDBOX_WORKS) || echo "bubblewrap cannot run here: the demo grades its own trusted samples without a sandbox"
+	$(PY) -m grading autograde $$($(SANDBOX_WORKS) || echo --no-sandbox)
 	$(PY) -m grading report
 	@echo
 	@echo "Done. Results:"

@@ -1,6 +1,7 @@
 """Command line: python -m grading release | samples | collect | autograde | report."""
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -41,10 +42,19 @@ def build_parser() -> Parser:
     collect.add_argument("source", type=Path, metavar="SOURCE")
     collect.add_argument("--assignment", required=True, metavar="A")
 
-    autograde = commands.add_parser("autograde", help="grade collected submissions; one status per submission")
+    autograde = commands.add_parser("autograde", help="grade collected submissions in parallel, each in a sandbox; "
+                                                      "one status per submission")
     autograde.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="default: all released")
     autograde.add_argument("--data", type=Path, default=None, metavar="DIR",
                            help=f"dataset the notebooks read (default: ROOT/{DEFAULT_DATA})")
+    autograde.add_argument("--workers", type=positive_int, default=os.cpu_count() or 1, metavar="W",
+                           help="submissions graded at once (default: the number of cores)")
+    autograde.add_argument("--timeout", type=positive_int, default=600, metavar="S",
+                           help="seconds for a whole notebook (default 600); each cell also has 120 s")
+    autograde.add_argument("--memory", type=memory_size, default=2.0, metavar="SIZE",
+                           help="memory per process, e.g. 2G or 512M (default 2G, as on Binder)")
+    autograde.add_argument("--no-sandbox", action="store_true",
+                           help="run submissions without bubblewrap: only for trusted notebooks")
     autograde.add_argument("--force", action="store_true", help="re-grade submissions that already have a status")
 
     commands.add_parser("report", help="write reports/grades.csv, one row per student and assignment")
@@ -102,8 +112,29 @@ def run_collect(workspace: Workspace, args) -> None:
         say(f"{args.assignment}/{item.student}: {item.outcome}")
 
 
+def positive_int(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return int(text)
+
+
+def memory_size(text: str) -> float:
+    """'2G', '512M' or a number of gigabytes -> gigabytes."""
+    units = {"G": 1.0, "M": 1 / 1024}
+    number, unit = (text[:-1], text[-1].upper()) if text[-1:].upper() in units else (text, "G")
+    try:
+        size = float(number) * units[unit]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a size such as 2G or 512M, got {text!r}") from None
+    if not 0.1 <= size <= 64:
+        raise argparse.ArgumentTypeError(f"expected a size from 100M to 64G, got {text!r}")
+    return size
+
+
 def run_autograde(workspace: Workspace, args) -> None:
     from grading.autograde import autograde
+    from grading.sandbox import sandbox_available
+    from grading.workspace import GradingSettings
 
     data = args.data or workspace.root / DEFAULT_DATA
     if not (data / "manifest.json").is_file():
@@ -112,10 +143,15 @@ def run_autograde(workspace: Workspace, args) -> None:
     assignments = chosen_assignments(workspace, args.assignments)
     if not args.assignments:
         assignments = [a for a in assignments if workspace.release_dir(a).is_dir()]
+    if not args.no_sandbox and not sandbox_available():
+        raise GradingError("bubblewrap cannot run here (install the Debian package bubblewrap); "
+                           "pass --no-sandbox to grade trusted notebooks without a sandbox")
+    settings = GradingSettings(data=data, sandbox=not args.no_sandbox, notebook_timeout=args.timeout,
+                               memory_gb=args.memory)
     for assignment in assignments:
         if not workspace.release_dir(assignment).is_dir():
             raise GradingError(f"{assignment} has not been released; run `python -m grading release {assignment}`")
-        verdicts = autograde(workspace, assignment, data, force=args.force, progress=say)
+        verdicts = autograde(workspace, assignment, settings, workers=args.workers, force=args.force, progress=say)
         say(f"{assignment}: {len(verdicts)} submission(s), "
             f"{sum(v.status == 'graded' for v in verdicts)} graded")
 

@@ -15,6 +15,7 @@ from traitlets.config import Config
 
 KIT_DIR = Path(__file__).resolve().parent.parent
 COURSE_ID = "innov-health"
+WORK_DIRECTORY = ".grading-work"     # working copies of running submissions, under the workspace root
 ERROR_LINE = re.compile(r"^[\w.]*(Error|Exception|Exit)\b.*:")
 WRAPPER_ERRORS = ("nbgrader.converters.base.NbGraderException",)   # says only "see above"
 
@@ -56,8 +57,33 @@ class Workspace:
         return sorted(p.name for p in submitted.iterdir() if (p / assignment).is_dir())
 
 
-def nbgrader_config(workspace: Workspace) -> Config:
-    """nbgrader settings of the kit: paths, French stubs, execution limits."""
+@dataclass(frozen=True)
+class GradingSettings:
+    """How submissions run: where the public data is, and the sandbox's limits."""
+    data: Path | None = None            # default: ROOT/datasets/generated
+    sandbox: bool = True
+    notebook_timeout: int = 600         # seconds for the whole notebook
+    cell_timeout: int = 120             # seconds per cell
+    memory_gb: float = 2.0              # per process, as on Binder
+
+
+def hidden_from_submissions(workspace: Workspace) -> list[Path]:
+    """What a running submission must not see: sources, other submissions, grades, instructor files."""
+    root = workspace.root.resolve()
+    return [workspace.course.resolve(), workspace.gradebook.resolve()] + [
+        root / name for name in ("submitted", "submitted-history", "autograded", "feedback", "status", "reports",
+                                 "release", "instructeur", WORK_DIRECTORY)]
+
+
+def nbgrader_config(workspace: Workspace, settings: GradingSettings = GradingSettings()) -> Config:
+    """nbgrader settings of the kit: paths, French stubs, the sandboxed execution."""
+    from nbconvert.preprocessors import ClearMetadataPreprocessor
+    from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, ClearOutput, DeduplicateIds,
+                                        IgnorePattern, LimitOutput, OverwriteCells, OverwriteKernelspec,
+                                        SaveAutoGrades)
+
+    from grading.preprocessors import RestoreLockedCells, SandboxedExecute
+
     c = Config()
     c.CourseDirectory.root = str(workspace.root.resolve())
     c.CourseDirectory.source_directory = str(workspace.source.resolve())   # absolute: outside root
@@ -65,8 +91,19 @@ def nbgrader_config(workspace: Workspace) -> Config:
     c.CourseDirectory.db_url = f"sqlite:///{workspace.gradebook.resolve()}"
     c.ClearSolutions.code_stub = {"python": "# VOTRE CODE ICI\nraise NotImplementedError()"}
     c.ClearSolutions.text_stub = "VOTRE RÉPONSE ICI"
-    c.Execute.timeout = 120            # seconds per cell
-    c.Execute.allow_errors = True      # a failing test cell scores 0; it does not stop grading
+    root = workspace.root.resolve()
+    c.Autograde.sanitize_preprocessors = [ClearOutput, DeduplicateIds, OverwriteKernelspec, RestoreLockedCells,
+                                          OverwriteCells, CheckCellMetadata]
+    c.Autograde.autograde_preprocessors = [SandboxedExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
+                                           SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
+    c.RestoreLockedCells.release_directory = str(root / "release")
+    c.SandboxedExecute.data_directory = str((settings.data or root / "datasets" / "generated").resolve())
+    c.SandboxedExecute.hidden_paths = [str(p) for p in hidden_from_submissions(workspace)]
+    c.SandboxedExecute.use_sandbox = settings.sandbox
+    c.SandboxedExecute.notebook_timeout = settings.notebook_timeout
+    c.SandboxedExecute.cell_timeout = settings.cell_timeout
+    c.SandboxedExecute.memory_gb = settings.memory_gb
+    c.SandboxedExecute.work_directory = str(root / WORK_DIRECTORY)
     return c
 
 
@@ -82,7 +119,7 @@ class GradingError(Exception):
     """A step that could not be done; the message says why and what to do."""
 
 
-def nbgrader_api(workspace: Workspace):
+def nbgrader_api(workspace: Workspace, settings: GradingSettings = GradingSettings()):
     from nbgrader.apps import NbGraderAPI          # slow to import: only when a step needs it
     from nbgrader.coursedir import CourseDirectory
 
@@ -90,7 +127,7 @@ def nbgrader_api(workspace: Workspace):
     bin_dir = str(Path(sys.executable).parent)
     if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
         os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
-    config = nbgrader_config(workspace)
+    config = nbgrader_config(workspace, settings)
     workspace.root.mkdir(parents=True, exist_ok=True)
     return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
 

@@ -11,10 +11,12 @@ from grading.collect import collect_folder
 from grading.release import release
 from grading.report import COLUMNS, write_grades
 from grading.samples import collect_samples, write_samples
-from grading.workspace import Workspace
+from grading.sandbox import sandbox_available
+from grading.workspace import GradingSettings, Workspace
 from tests.conftest import SAMPLE_DATASET
 
 ASSIGNMENT = "00_prise_en_main"
+SETTINGS = GradingSettings(data=SAMPLE_DATASET, sandbox=sandbox_available())
 NOTEBOOK = f"{ASSIGNMENT}.ipynb"
 
 
@@ -28,7 +30,7 @@ def graded(tmp_path_factory):
     (broken / "exemple-casse").mkdir()
     (broken / "exemple-casse" / NOTEBOOK).write_text('{"cells": [', encoding="utf-8")   # truncated JSON
     collect_folder(workspace, broken, ASSIGNMENT)
-    verdicts = autograde(workspace, ASSIGNMENT, SAMPLE_DATASET)
+    verdicts = autograde(workspace, ASSIGNMENT, SETTINGS, workers=2)
     write_grades(workspace)
     return workspace, {v.student: v for v in verdicts}
 
@@ -78,7 +80,7 @@ def test_autograde_resumes_instead_of_regrading(graded):
     workspace, _ = graded
     status = workspace.status_file("exemple-vide", ASSIGNMENT)
     before = status.stat().st_mtime_ns
-    verdicts = autograde(workspace, ASSIGNMENT, SAMPLE_DATASET)
+    verdicts = autograde(workspace, ASSIGNMENT, SETTINGS, workers=2)
     assert status.stat().st_mtime_ns == before
     assert {v.student for v in verdicts} == {"exemple-correct", "exemple-partiel", "exemple-vide", "exemple-casse"}
 
@@ -113,6 +115,8 @@ def test_grading_cli_bad_input_one_line_exit_2(tmp_path, cli):
     for args, says in [
         (["release", "99_inconnu"], "no assignment '99_inconnu'"),
         (["autograde", "--data", str(tmp_path / "nowhere")], "no dataset in"),
+        (["autograde", "--workers", "0"], "--workers: expected a whole number of at least 1, got '0'"),
+        (["autograde", "--memory", "beaucoup"], "--memory: expected a size such as 2G or 512M, got 'beaucoup'"),
         (["collect", str(tmp_path / "absent"), "--assignment", ASSIGNMENT], "is not a folder"),
         (["grade"], "invalid choice: 'grade'"),
     ]:
