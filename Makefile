@@ -38,6 +38,7 @@ test: $(INSTALLED)
 ## bench: throughput figures, each against a baseline measured in the same run
 bench: $(INSTALLED)
 	$(PY) benchmarks/run.py
+	$(PY) benchmarks/autograde_speed.py
 
 ## lab: open JupyterLab on the kit
 lab: $(INSTALLED)

@@ -6,6 +6,7 @@
   notebook that cannot finish raises SandboxFailure naming the status.
 """
 
+import shutil
 from pathlib import Path
 
 import nbformat
@@ -72,8 +73,7 @@ class SandboxedExecute(NbGraderPreprocessor):
         base.mkdir(parents=True, exist_ok=True)
         name = f"{resources['nbgrader']['student']}-{resources['nbgrader']['notebook']}"
         workdir = base / name
-        if workdir.exists():
-            _remove(workdir)
+        shutil.rmtree(workdir, ignore_errors=True)
         workdir.mkdir()
         notebook, executed = workdir / "notebook.ipynb", workdir / "executed.ipynb"
         nbformat.write(nb, notebook)
@@ -83,9 +83,4 @@ class SandboxedExecute(NbGraderPreprocessor):
                 raise SandboxFailure(outcome.status, outcome.reason)
             return nbformat.read(executed, as_version=4), resources
         finally:
-            _remove(workdir)
-
-
-def _remove(folder: Path) -> None:
-    import shutil
-    shutil.rmtree(folder, ignore_errors=True)
+            shutil.rmtree(workdir, ignore_errors=True)

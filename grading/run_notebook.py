@@ -29,7 +29,7 @@ def main() -> int:
     args = parser.parse_args()
     notebook = nbformat.read(args.notebook, as_version=4)
     client = NotebookClient(notebook, timeout=args.cell_timeout, allow_errors=True, interrupt_on_timeout=True,
-                            error_on_timeout=CELL_TIMEOUT, kernel_name="python3", extra_arguments=["--HistoryManager.hist_file=:memory:"],
+                            error_on_timeout=CELL_TIMEOUT, kernel_name="python3", shutdown_kernel="immediate", extra_arguments=["--HistoryManager.hist_file=:memory:"],
                             resources={"metadata": {"path": str(Path(args.notebook).parent)}})
     try:
         client.execute()

@@ -1,11 +1,11 @@
 """Running a submitted notebook where it can do no harm: bubblewrap, as an unprivileged user.
 
-The notebook runs in a fresh working folder, the only place it may write, as a user
-of its own when the grader is root. It
-sees the system read-only, the public dataset read-only, and nothing of the
-course sources, the other submissions, the gradebook or the instructor's home.
-It has no network, a memory limit per process, a process-count limit, and a
-wall-clock limit for the whole notebook (on top of nbclient's per-cell one).
+The notebook runs in a fresh working folder, the only place it may write, as a
+user of its own when the grader is root. It sees the system read-only, the
+public dataset read-only, and nothing of the course sources, the other
+submissions, the gradebook or the instructor's home. It has no network, a memory
+limit per process, a process-count limit, and a wall-clock limit for the whole
+notebook (on top of nbclient's per-cell one).
 """
 
 import os
