@@ -38,7 +38,8 @@ def build_parser() -> Parser:
                                                   "(from course/samples/), as if students had handed them in")
     samples.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="default: all with samples")
 
-    collect = commands.add_parser("collect", help="import submissions from a folder SOURCE/STUDENT/*.ipynb")
+    collect = commands.add_parser("collect", help="import submissions from a folder SOURCE/STUDENT/*.ipynb, a zip of "
+                                                  "such folders, or Moodle's 'Download all submissions' zip")
     collect.add_argument("source", type=Path, metavar="SOURCE")
     collect.add_argument("--assignment", required=True, metavar="A")
 
@@ -105,10 +106,10 @@ def run_samples(workspace: Workspace, args) -> None:
 
 
 def run_collect(workspace: Workspace, args) -> None:
-    from grading.collect import collect_folder
+    from grading.collect import collect
 
     chosen_assignments(workspace, [args.assignment])
-    for item in collect_folder(workspace, args.source, args.assignment):
+    for item in collect(workspace, args.source, args.assignment):
         say(f"{args.assignment}/{item.student}: {item.outcome}")
 
 
