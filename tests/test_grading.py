@@ -85,12 +85,16 @@ def test_autograde_resumes_instead_of_regrading(graded):
     assert {v.student for v in verdicts} == {"exemple-correct", "exemple-partiel", "exemple-vide", "exemple-casse"}
 
 
-def test_collect_keeps_an_earlier_submission_it_replaces(tmp_path, graded):
-    source_workspace, _ = graded
+def released_with_samples(tmp_path, graded) -> tuple[Workspace, object]:
+    """A new workspace holding the release, and the sample submissions written to tmp_path/inbox."""
     workspace = Workspace(root=tmp_path / "ws")
-    shutil.copytree(source_workspace.release_dir(ASSIGNMENT), workspace.release_dir(ASSIGNMENT))
-    inbox = tmp_path / "inbox"
-    write_samples(workspace, ASSIGNMENT, inbox)
+    shutil.copytree(graded[0].release_dir(ASSIGNMENT), workspace.release_dir(ASSIGNMENT))
+    write_samples(workspace, ASSIGNMENT, tmp_path / "inbox")
+    return workspace, tmp_path / "inbox"
+
+
+def test_collect_keeps_an_earlier_submission_it_replaces(tmp_path, graded):
+    workspace, inbox = released_with_samples(tmp_path, graded)
     assert {c.outcome for c in collect_folder(workspace, inbox, ASSIGNMENT)} == {"new"}
     assert {c.outcome for c in collect_folder(workspace, inbox, ASSIGNMENT)} == {"unchanged"}
 
@@ -154,11 +158,7 @@ def test_report_has_per_question_scores_and_a_moodle_sheet(graded):
 def test_collect_reads_a_moodle_download_zip(tmp_path, graded):
     import zipfile
 
-    source_workspace, _ = graded
-    workspace = Workspace(root=tmp_path / "ws")
-    shutil.copytree(source_workspace.release_dir(ASSIGNMENT), workspace.release_dir(ASSIGNMENT))
-    inbox = tmp_path / "inbox"
-    write_samples(workspace, ASSIGNMENT, inbox)
+    workspace, inbox = released_with_samples(tmp_path, graded)
     archive = tmp_path / "moodle.zip"
     with zipfile.ZipFile(archive, "w") as zipped:
         zipped.write(inbox / "exemple-correct" / NOTEBOOK,
