@@ -23,12 +23,6 @@ class SandboxFailure(Exception):
         super().__init__(f"SandboxFailure[{status}]: {reason}")
 
 
-def locked_cells(notebook) -> dict[str, int]:
-    """grade_id -> position of each locked cell."""
-    return {cell.metadata["nbgrader"]["grade_id"]: k for k, cell in enumerate(notebook.cells)
-            if cell.metadata.get("nbgrader", {}).get("locked")}
-
-
 class RestoreLockedCells(NbGraderPreprocessor):
     release_directory = Unicode("", help="the release folder of the course (ROOT/release)").tag(config=True)
 
