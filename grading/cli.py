@@ -1,4 +1,4 @@
-"""Command line: python -m grading release | samples | collect | autograde | report."""
+"""Command line: python -m grading release | samples | collect | autograde | feedback | report."""
 
 import argparse
 import os
@@ -58,7 +58,12 @@ def build_parser() -> Parser:
                            help="run submissions without bubblewrap: only for trusted notebooks")
     autograde.add_argument("--force", action="store_true", help="re-grade submissions that already have a status")
 
-    commands.add_parser("report", help="write reports/grades.csv, one row per student and assignment")
+    feedback = commands.add_parser("feedback", help="write each graded student's HTML feedback into feedback/, "
+                                                    "without the hidden tests")
+    feedback.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="default: all released")
+
+    commands.add_parser("report", help="write reports/grades.csv (one row per student and assignment) "
+                                       "and reports/moodle.csv")
     return parser
 
 
@@ -157,6 +162,23 @@ def run_autograde(workspace: Workspace, args) -> None:
             f"{sum(v.status == 'graded' for v in verdicts)} graded")
 
 
+def run_feedback(workspace: Workspace, args) -> None:
+    from grading.autograde import read_verdict
+    from grading.workspace import last_line, nbgrader_api
+
+    api = nbgrader_api(workspace)
+    for assignment in chosen_assignments(workspace, args.assignments):
+        for student in workspace.submitted_students(assignment):
+            status = workspace.status_file(student, assignment)
+            if not status.exists() or read_verdict(status).status != "graded":
+                continue
+            result = api.generate_feedback(assignment, student)
+            if not result["success"]:
+                raise GradingError(f"feedback for {assignment}/{student} failed: "
+                                   f"{last_line(result.get('error') or result.get('log'))}")
+            say(f"{assignment}/{student}: {workspace.root / 'feedback' / student / assignment}")
+
+
 def run_report(workspace: Workspace, args) -> None:
     from grading.report import write_grades
 
@@ -165,4 +187,4 @@ def run_report(workspace: Workspace, args) -> None:
 
 
 COMMANDS = {"release": run_release, "samples": run_samples, "collect": run_collect,
-            "autograde": run_autograde, "report": run_report}
+            "autograde": run_autograde, "feedback": run_feedback, "report": run_report}

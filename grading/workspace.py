@@ -78,11 +78,12 @@ def hidden_from_submissions(workspace: Workspace) -> list[Path]:
 def nbgrader_config(workspace: Workspace, settings: GradingSettings = GradingSettings()) -> Config:
     """nbgrader settings of the kit: paths, French stubs, the sandboxed execution."""
     from nbconvert.preprocessors import ClearMetadataPreprocessor
-    from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, ClearOutput, DeduplicateIds,
-                                        IgnorePattern, LimitOutput, OverwriteCells, OverwriteKernelspec,
-                                        SaveAutoGrades)
+    from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
+    from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, ClearHiddenTests, ClearOutput,
+                                        DeduplicateIds, GetGrades, IgnorePattern, LimitOutput, OverwriteCells,
+                                        OverwriteKernelspec, SaveAutoGrades)
 
-    from grading.preprocessors import RestoreLockedCells, SandboxedExecute
+    from grading.preprocessors import PlotlyOffline, RestoreLockedCells, SandboxedExecute
 
     c = Config()
     c.CourseDirectory.root = str(workspace.root.resolve())
@@ -96,6 +97,9 @@ def nbgrader_config(workspace: Workspace, settings: GradingSettings = GradingSet
                                           OverwriteCells, CheckCellMetadata]
     c.Autograde.autograde_preprocessors = [SandboxedExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
                                            SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
+    # Feedback: the hidden tests stay hidden (stock nbgrader shows them), plotly figures work offline.
+    c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, PlotlyOffline, CSSHTMLHeaderPreprocessor]
+    c.ClearHiddenTests.enforce_metadata = False
     c.RestoreLockedCells.release_directory = str(root / "release")
     c.SandboxedExecute.data_directory = str((settings.data or root / "datasets" / "generated").resolve())
     c.SandboxedExecute.hidden_paths = [str(p) for p in hidden_from_submissions(workspace)]

@@ -1,5 +1,6 @@
 import csv
 import json
+import re
 import shutil
 
 import nbformat
@@ -180,3 +181,15 @@ def test_collect_refuses_a_zip_reaching_outside(tmp_path, cli):
     result = cli("grading", "--root", str(tmp_path / "ws"), "collect", str(archive), "--assignment", ASSIGNMENT)
     assert result.returncode == 2 and "a path outside the archive; nothing collected" in result.stderr
     assert not (tmp_path / "evil").exists() and not (tmp_path / "ws" / "submitted").exists()
+
+
+def test_feedback_hides_hidden_tests_and_shows_figures_offline(graded, cli):
+    workspace, _ = graded
+    result = cli("grading", "--root", str(workspace.root), "feedback", ASSIGNMENT)
+    assert result.returncode == 0, result.stderr
+    page = (workspace.root / "feedback" / "exemple-correct" / ASSIGNMENT / f"{ASSIGNMENT}.html").read_text(encoding="utf-8")
+    source = (workspace.source / ASSIGNMENT / NOTEBOOK).read_text(encoding="utf-8")
+    assert "load_manifest()" in source and "load_manifest()" not in page        # a line of a hidden test
+    assert "BEGIN HIDDEN TESTS" not in page
+    assert "plotly-graph-div" in page and not re.search(r"<script[^>]*src=[^>]*plot\.ly", page)   # plotly.js inline
+    assert not (workspace.root / "feedback" / "exemple-casse").exists()         # not graded: no feedback
