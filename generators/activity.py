@@ -160,7 +160,7 @@ def hospital_activity(block: int, seed: int, period: Period, population: Populat
     cat = catalogue()
     n = len(population.age)
     group = reference.age_group(population.age)
-    start, end = _day(period.start), _day(period.end)
+    start, end = period.day_numbers()
     death = np.where(np.isnat(population.death), NO_DAY, population.death.astype("datetime64[D]").astype(np.int64))
     alive_until = np.minimum(end, death)
     chronic = population.chronic
@@ -344,10 +344,6 @@ def _stays_in_year_before(stay_patient, stay_entry, patient, day) -> np.ndarray:
     key = np.sort(stay_patient.astype(np.int64) * 2**32 + stay_entry)
     target = patient.astype(np.int64) * 2**32
     return np.searchsorted(key, target + day, side="left") - np.searchsorted(key, target + day - 365, side="left")
-
-
-def _day(date: np.datetime64) -> int:
-    return int(date.astype("datetime64[D]").astype(np.int64))
 
 
 def _lengths(cat: Catalogue, motif: np.ndarray, age: np.ndarray, rng, factor: np.ndarray | float = 1.0) -> np.ndarray:

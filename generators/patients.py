@@ -47,6 +47,10 @@ class Period:
         """First day after the period."""
         return np.datetime64(f"{self.start_year + self.years}-01-01", "D")
 
+    def day_numbers(self) -> tuple[int, int]:
+        """(start, end) as days since 1970-01-01, the unit of the per-row date arithmetic."""
+        return int(self.start.astype(np.int64)), int(self.end.astype(np.int64))
+
 
 def annual_death_probability(age: np.ndarray) -> np.ndarray:
     """Gompertz law for a person without chronic condition; the modules' surmortalite multiply it.

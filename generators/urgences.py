@@ -31,7 +31,7 @@ MINUTES_A_DAY = 24 * 60
 def emergency_visits(block: int, seed: int, period: Period, population: Population, stays: Stays,
                      finess: pa.ChunkedArray, truth: signals.Truth) -> pa.Table:
     rng = np.random.default_rng([seed, STREAM, block])
-    start = int(period.start.astype("datetime64[D]").astype(np.int64))
+    start, _ = period.day_numbers()
 
     admitted = np.flatnonzero(stays.via_emergency)
     rates = reference.urgences().set_index("groupe_age").loc[list(reference.AGE_GROUPS),

@@ -17,6 +17,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from grading.workspace import KIT_DIR, last_line
+
 SANDBOX_UIDS = range(61000, 65000)   # one unused user id per running notebook: process limits count per user
 RUNNER_EXIT = {3: "kernel_died", 4: "memory_exceeded"}     # exit codes of grading.run_notebook
 
@@ -73,10 +75,11 @@ class Sandbox:
         if runner.returncode == 0 and executed.is_file():
             return Outcome("executed")
         if runner.returncode in RUNNER_EXIT:
-            return Outcome(RUNNER_EXIT[runner.returncode], _last_line(errors))
+            return Outcome(RUNNER_EXIT[runner.returncode], last_line(errors)[:300])
         if runner.returncode < 0 or runner.returncode > 128:
             return Outcome("kernel_died", f"the notebook was killed by signal {abs(runner.returncode) % 128}")
-        return Outcome("error", _last_line(errors) or f"the runner exited with status {runner.returncode}")
+        return Outcome("error", last_line(errors)[:300] if errors.strip()
+                       else f"the runner exited with status {runner.returncode}")
 
     def _bwrap(self, workdir: Path) -> list[str]:
         if shutil.which("bwrap") is None:
@@ -165,10 +168,4 @@ def _closed_ancestors(paths: list[Path]) -> set[Path]:
 
 
 def _python_paths() -> list[Path]:
-    from grading.workspace import KIT_DIR
     return [Path(sys.prefix), Path(sys.base_prefix), KIT_DIR / "generators", KIT_DIR / "grading"]
-
-
-def _last_line(text: str) -> str:
-    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
-    return lines[-1][:300] if lines else ""
