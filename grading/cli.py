@@ -23,7 +23,7 @@ def build_parser() -> Parser:
         description="Release, collect, autograde and report on the kit's nbgrader assignments. "
                     "Artefacts (release/, submitted/, autograded/, gradebook.db, status/, reports/) "
                     "go to --root, in nbgrader's layout.",
-        epilog="Typical cycle: release, collect (or samples), autograde, report.",
+        epilog="Typical cycle: release, collect (or samples), autograde, feedback, report.",
     )
     parser.add_argument("--root", type=Path, default=Path("."), metavar="DIR",
                         help="workspace for generated artefacts (default: current folder)")
