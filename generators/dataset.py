@@ -1,8 +1,9 @@
 """Reading a generated dataset from a notebook.
 
-The dataset is found, in order: in the folder named by the KIT_DATASET
-environment variable, else in `datasets/generated/` of the nearest parent
-folder that has one. Messages are in French: participants read them.
+The dataset is found, in order: in the folder passed as `dossier` (a notebook's
+papermill parameter), in the folder named by the KIT_DATASET environment
+variable, else in `datasets/generated/` of the nearest parent folder that has
+one. Messages are in French: participants read them.
 """
 
 import json
@@ -20,12 +21,13 @@ class DatasetNotFound(FileNotFoundError):
     pass
 
 
-def dataset_dir() -> Path:
-    if ENV_VAR in os.environ:
-        folder = Path(os.environ[ENV_VAR])
+def dataset_dir(dossier: str | Path | None = None) -> Path:
+    if dossier is not None or ENV_VAR in os.environ:
+        folder = Path(dossier if dossier is not None else os.environ[ENV_VAR])
+        named_by = "paramètre DONNEES" if dossier is not None else f"variable {ENV_VAR}"
         if not (folder / MANIFEST).is_file():
             raise DatasetNotFound(
-                f"Aucun jeu de données complet dans {folder} (variable {ENV_VAR}) : "
+                f"Aucun jeu de données complet dans {folder} ({named_by}) : "
                 f"il y manque {MANIFEST}. Vérifiez le chemin ou régénérez les données.")
         return folder
     for parent in [Path.cwd(), *Path.cwd().parents]:
@@ -36,12 +38,26 @@ def dataset_dir() -> Path:
         "`python -m generators` (ou `make demo`), ou demandez-le à votre formateur.")
 
 
-def load_manifest() -> dict:
-    return json.loads((dataset_dir() / MANIFEST).read_text(encoding="utf-8"))
+def load_manifest(dossier: str | Path | None = None) -> dict:
+    return json.loads((dataset_dir(dossier) / MANIFEST).read_text(encoding="utf-8"))
 
 
-def load_table(name: str) -> pd.DataFrame:
-    tables = load_manifest()["tables"]
+def load_table(name: str, dossier: str | Path | None = None) -> pd.DataFrame:
+    """The table `name` of the dataset in `dossier` (default: see the module's docstring)."""
+    tables = load_manifest(dossier)["tables"]
     if name not in tables:
         raise KeyError(f"Table inconnue : {name!r}. Tables disponibles : {', '.join(sorted(tables))}.")
-    return pd.read_parquet(dataset_dir() / tables[name]["file"])
+    return pd.read_parquet(dataset_dir(dossier) / tables[name]["file"])
+
+
+def load_reference(name: str) -> pd.DataFrame:
+    """A reference table of the kit (nomenclatures, départements...): cim10, ccam, ghm, departements...
+
+    Codes are read as text, so that "01" (Ain) or "2A" keep their form.
+    """
+    folder = Path(__file__).parent / "reference"
+    path = folder / f"{name}.csv"
+    if not path.is_file():
+        known = ", ".join(sorted(p.stem for p in folder.glob("*.csv")))
+        raise KeyError(f"Table de référence inconnue : {name!r}. Tables disponibles : {known}.")
+    return pd.read_csv(path, dtype={"code": str, "ghm": str, "racine": str})

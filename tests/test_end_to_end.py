@@ -20,9 +20,9 @@ def test_generate_release_grade_report(tmp_path, cli):
     with open(tmp_path / "reports" / "grades.csv", newline="", encoding="utf-8") as file:
         rows = list(csv.DictReader(file))
     assert [(r["student"], r["status"], r["score"], r["max_score"]) for r in rows] == [
-        ("exemple-correct", "graded", "5", "7"),
-        ("exemple-partiel", "graded", "3", "7"),
-        ("exemple-vide", "graded", "0", "7"),
+        ("exemple-correct", "graded", "9", "11"),
+        ("exemple-partiel", "graded", "5", "11"),
+        ("exemple-vide", "graded", "0", "11"),
     ]
     for artefact in ("release", "submitted", "autograded", "gradebook.db", "status"):
         assert (tmp_path / artefact).exists(), artefact

@@ -58,9 +58,9 @@ def test_samples_get_their_expected_grades(graded):
     rows = grades(workspace)
     assert list(next(iter(rows.values())).keys())[: len(COLUMNS)] == COLUMNS
     expected = {                       # (status, flags, score, max_score)
-        "exemple-correct": ("graded", "needs_manual_grade", "5", "7"),   # 5 automatic points + 2 by hand
-        "exemple-partiel": ("graded", "", "3", "7"),                     # question 2 wrong
-        "exemple-vide": ("graded", "", "0", "7"),
+        "exemple-correct": ("graded", "needs_manual_grade", "9", "11"),  # 9 automatic points + 2 by hand
+        "exemple-partiel": ("graded", "", "5", "11"),                    # questions 2 and 5 wrong
+        "exemple-vide": ("graded", "", "0", "11"),
     }
     for student, (status, flags, score, max_score) in expected.items():
         row = rows[student]
@@ -72,7 +72,7 @@ def test_samples_get_their_expected_grades(graded):
 def test_unreadable_notebook_is_named_not_scored_zero(graded):
     workspace, verdicts = graded
     row = grades(workspace)["exemple-casse"]
-    assert row["status"] == "invalid_notebook" and row["score"] == "" and row["max_score"] == "7"
+    assert row["status"] == "invalid_notebook" and row["score"] == "" and row["max_score"] == "11"
     assert "is not a valid notebook" in verdicts["exemple-casse"].reason
     assert set(v.status for v in verdicts.values()) <= set(STATUSES)
 
@@ -153,7 +153,7 @@ def test_report_has_per_question_scores_and_a_moodle_sheet(graded):
     assert rows["exemple-casse"][f"{ASSIGNMENT}:q1-test"] == ""          # not graded: no score at all
     with open(workspace.reports / "moodle.csv", newline="", encoding="utf-8") as file:
         moodle = {row["Identifiant"]: row for row in csv.DictReader(file)}
-    assert moodle["exemple-correct"][ASSIGNMENT] == "5" and moodle["exemple-casse"][ASSIGNMENT] == ""
+    assert moodle["exemple-correct"][ASSIGNMENT] == "9" and moodle["exemple-casse"][ASSIGNMENT] == ""
 
 
 def test_collect_reads_a_moodle_download_zip(tmp_path, graded):

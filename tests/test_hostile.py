@@ -99,8 +99,8 @@ def batch(tmp_path_factory):
 
 
 EXPECTED = {   # student: (status, flags that must be there, score; None: no score)
-    "exemple-correct": ("graded", {"needs_manual_grade"}, "5"),
-    "exemple-partiel": ("graded", set(), "3"),
+    "exemple-correct": ("graded", {"needs_manual_grade"}, "9"),
+    "exemple-partiel": ("graded", set(), "5"),
     "exemple-vide": ("graded", set(), "0"),
     "boucle-infinie": ("graded", {"cell_timeout"}, "0"),
     "boucle-qui-ignore-interruption": ("timeout", set(), None),
