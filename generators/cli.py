@@ -8,6 +8,7 @@ from pathlib import Path
 from generators.generate import Options, generate_dataset, truth_inside
 from generators.runner import SchedulerUnreachable
 from generators.modules import ModuleError
+from generators.progress import ProgressBar
 from generators.signals import SignalsFileError
 from generators.writer import FORMATS
 
@@ -95,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
                      "write it elsewhere")
     options = Options(patients=args.patients, seed=args.seed, years=args.years, start_year=args.start_year,
                       defects=args.defects)
-    bar = ProgressBar(enabled=not args.quiet and sys.stderr.isatty())
+    bar = ProgressBar("patients", enabled=not args.quiet and sys.stderr.isatty())
     started = time.perf_counter()
     try:
         manifest = generate_dataset(options, args.out, overwrite=args.overwrite, file_format=args.format,
@@ -117,25 +118,3 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {args.out} in {seconds:.1f} s ({args.patients / seconds:,.0f} patients/s): {rows}",
               file=sys.stderr)
     return 0
-
-
-class ProgressBar:
-    """One line redrawn in place on a terminal; nothing otherwise."""
-
-    def __init__(self, enabled: bool, width: int = 30) -> None:
-        self.enabled, self.width, self.started = enabled, width, time.perf_counter()
-
-    def update(self, done: int, total: int) -> None:
-        if not self.enabled:
-            return
-        filled = self.width * done // max(total, 1)
-        elapsed = time.perf_counter() - self.started
-        left = elapsed / done * (total - done) if done else 0
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (self.width - filled)}] {done:,}/{total:,} patients"
-                         f"  {elapsed:.0f} s, about {left:.0f} s left ")
-        sys.stderr.flush()
-
-    def clear(self) -> None:
-        if self.enabled:
-            sys.stderr.write("\r" + " " * (self.width + 70) + "\r")
-            sys.stderr.flush()

@@ -49,8 +49,12 @@ def read_verdict(path: Path) -> Verdict:
 
 
 def autograde(workspace: Workspace, assignment: str, settings: GradingSettings, workers: int = 1,
-              force: bool = False, progress: Callable[[str], None] = lambda message: None) -> list[Verdict]:
-    """Grades every collected submission of `assignment`, `workers` at a time, each in the sandbox."""
+              force: bool = False, progress: Callable[[str], None] = lambda message: None,
+              advance: Callable[[int, int], None] = lambda done, total: None) -> list[Verdict]:
+    """Grades every collected submission of `assignment`, `workers` at a time, each in the sandbox.
+
+    `progress(line)` reports each verdict, `advance(done, total)` drives a progress bar.
+    """
     students = workspace.submitted_students(assignment)
     todo = [s for s in students if force or not workspace.status_file(s, assignment).exists()]
     verdicts = {s: read_verdict(workspace.status_file(s, assignment)) for s in students if s not in todo}
@@ -61,6 +65,7 @@ def autograde(workspace: Workspace, assignment: str, settings: GradingSettings, 
         with ProcessPoolExecutor(max(1, min(workers, len(todo))), mp_context=multiprocessing.get_context("spawn"),
                                  initializer=_start_worker, initargs=(workspace, settings)) as pool:
             futures = {pool.submit(_grade_in_worker, assignment, student): student for student in todo}
+            advance(0, len(todo))
             for number, future in enumerate(as_completed(futures), 1):
                 verdict = future.result()
                 write_atomically(workspace.status_file(verdict.student, assignment),
@@ -69,6 +74,7 @@ def autograde(workspace: Workspace, assignment: str, settings: GradingSettings, 
                 progress(f"[{number}/{len(todo)}] {assignment}/{verdict.student}: {verdict.status}"
                          + (f" ({verdict.reason})" if verdict.reason else "")
                          + (f" [{' '.join(verdict.flags)}]" if verdict.flags else ""))
+                advance(number, len(todo))
     return [verdicts[s] for s in students]
 
 

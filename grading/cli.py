@@ -5,6 +5,7 @@ import os
 import sys
 from pathlib import Path
 
+from generators.progress import ProgressBar
 from grading.workspace import GradingError, Workspace
 
 DEFAULT_DATA = Path("datasets/generated")
@@ -39,9 +40,12 @@ def build_parser() -> Parser:
     samples.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="default: all with samples")
 
     collect = commands.add_parser("collect", help="import submissions from a folder SOURCE/STUDENT/*.ipynb, a zip of "
-                                                  "such folders, or Moodle's 'Download all submissions' zip")
+                                                  "such folders, Moodle's 'Download all submissions' zip, or "
+                                                  "nbgrader's exchange; earlier submissions are kept, late ones reported")
     collect.add_argument("source", type=Path, metavar="SOURCE")
     collect.add_argument("--assignment", required=True, metavar="A")
+    collect.add_argument("--due", metavar="DATE", help="due date, e.g. '2026-11-30 18:00' (Paris time); kept in the "
+                                                       "gradebook for later collections and reports")
 
     autograde = commands.add_parser("autograde", help="grade collected submissions in parallel, each in a sandbox; "
                                                       "one status per submission")
@@ -62,8 +66,8 @@ def build_parser() -> Parser:
                                                     "without the hidden tests")
     feedback.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="default: all released")
 
-    commands.add_parser("report", help="write reports/grades.csv (one row per student and assignment) "
-                                       "and reports/moodle.csv")
+    commands.add_parser("report", help="write reports/grades.csv (one row per student and assignment), "
+                                       "reports/moodle.csv (for Moodle's grade import) and reports/dashboard.html")
     return parser
 
 
@@ -107,15 +111,24 @@ def run_samples(workspace: Workspace, args) -> None:
                                  if (workspace.course / "samples" / f"{a}.yml").is_file()]
     for assignment in chosen_assignments(workspace, names):
         for item in collect_samples(workspace, assignment):
-            say(f"{assignment}/{item.student}: {item.outcome}")
+            say(f"{assignment}/{item.student}: {item.describe()}")
 
 
 def run_collect(workspace: Workspace, args) -> None:
     from grading.collect import collect
+    from grading.deadlines import due_dates, parse_due, set_due_date
 
     chosen_assignments(workspace, [args.assignment])
-    for item in collect(workspace, args.source, args.assignment):
-        say(f"{args.assignment}/{item.student}: {item.outcome}")
+    due = parse_due(args.due) if args.due else due_dates(workspace).get(args.assignment)
+    collected = collect(workspace, args.source, args.assignment, due)
+    if args.due:
+        set_due_date(workspace, args.assignment, due)
+    for item in collected:
+        say(f"{args.assignment}/{item.student}: {item.describe()}")
+    late = sum(item.late_by is not None for item in collected)
+    say(f"{args.assignment}: {len(collected)} submission(s) read, "
+        f"{sum(item.outcome in ('new', 'replaced') for item in collected)} collected"
+        + (f", {late} late (due {due:%Y-%m-%d %H:%M} UTC)" if due else ", no due date (see --due)"))
 
 
 def positive_int(text: str) -> int:
@@ -157,7 +170,10 @@ def run_autograde(workspace: Workspace, args) -> None:
     for assignment in assignments:
         if not workspace.release_dir(assignment).is_dir():
             raise GradingError(f"{assignment} has not been released; run `python -m grading release {assignment}`")
-        verdicts = autograde(workspace, assignment, settings, workers=args.workers, force=args.force, progress=say)
+        bar = ProgressBar("submissions")
+        verdicts = autograde(workspace, assignment, settings, workers=args.workers, force=args.force,
+                             progress=bar.say, advance=bar.update)
+        bar.clear()
         say(f"{assignment}: {len(verdicts)} submission(s), "
             f"{sum(v.status == 'graded' for v in verdicts)} graded")
 
@@ -180,10 +196,10 @@ def run_feedback(workspace: Workspace, args) -> None:
 
 
 def run_report(workspace: Workspace, args) -> None:
-    from grading.report import write_grades
+    from grading.report import write_reports
 
-    path, rows = write_grades(workspace)
-    say(f"wrote {path} ({rows} row(s))")
+    paths, rows = write_reports(workspace)
+    say(f"{rows} submission(s) reported: " + ", ".join(str(path) for path in paths))
 
 
 COMMANDS = {"release": run_release, "samples": run_samples, "collect": run_collect,

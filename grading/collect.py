@@ -1,10 +1,16 @@
 """Import submissions into submitted/STUDENT/ASSIGNMENT/, as nbgrader expects them.
 
 Sources: a folder SOURCE/STUDENT/*.ipynb (one folder per student), a zip of such
-folders, or the zip of Moodle's "Download all submissions" (folders named
-"Prénom Nom_12345_assignsubmission_file_", collected as "prenom-nom-12345"). A
-submission already collected is never lost: an identical one is left alone, a
-different one is moved to submitted-history/ before the new one takes its place.
+folders, the zip of Moodle's "Download all submissions" (folders named
+"Prénom Nom_12345_assignsubmission_file_", collected as "prenom-nom-12345"), or
+nbgrader's exchange (SOURCE/inbound/STUDENT+ASSIGNMENT+TIMESTAMP+..., or
+SOURCE/COURSE/inbound/...).
+
+Nothing is ever lost: each submission keeps its time (timestamp.txt, nbgrader's
+format); an identical one is left alone; a newer one takes the place of the
+collected one, which moves to submitted-history/; an older one goes straight to
+submitted-history/. Each outcome is reported, with how late a submission is when
+the assignment has a due date.
 """
 
 import filecmp
@@ -16,30 +22,59 @@ import time
 import unicodedata
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path, PurePosixPath
 
 from grading.workspace import GradingError, Workspace, write_atomically
 
 TIMESTAMP = "timestamp.txt"
+TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S.%f UTC"      # nbgrader's, in UTC
+MOODLE_FOLDER = re.compile(r"^(?P<name>.+?)_(?P<id>\d+)_assignsubmission_\w+?_?$")
+MAX_ZIP_BYTES = 2 * 2**30
+
+
+@dataclass(frozen=True)
+class Submission:
+    student: str
+    notebooks: tuple[Path, ...]
+    submitted_at: datetime            # UTC, aware
 
 
 @dataclass(frozen=True)
 class Collected:
     student: str
-    outcome: str        # "new", "unchanged" or "replaced"
+    outcome: str                      # "new", "unchanged", "replaced" (a newer one) or "older" (kept in history)
+    submitted_at: datetime
+    late_by: timedelta | None = None
+
+    def describe(self) -> str:
+        text = f"{self.outcome}, handed in {self.submitted_at:%Y-%m-%d %H:%M} UTC"
+        if self.outcome == "replaced":
+            text += " (the earlier submission is kept in submitted-history/)"
+        elif self.outcome == "older":
+            text += " (older than the one already collected: kept in submitted-history/ only)"
+        if self.late_by:
+            text += f", LATE by {_duration(self.late_by)}"
+        return text
 
 
-MOODLE_FOLDER = re.compile(r"^(?P<name>.+?)_(?P<id>\d+)_assignsubmission_\w+?_?$")
-MAX_ZIP_BYTES = 2 * 2**30
-
-
-def collect(workspace: Workspace, source: Path, assignment: str) -> list[Collected]:
-    """From a folder or a zip (plain or Moodle's)."""
+def collect(workspace: Workspace, source: Path, assignment: str, due: datetime | None = None) -> list[Collected]:
+    """From a folder, a zip (plain or Moodle's) or nbgrader's exchange; `due` (UTC) flags late submissions."""
     if source.is_file() and zipfile.is_zipfile(source):
         with tempfile.TemporaryDirectory() as folder:
-            return collect_folder(workspace, _unzip(source, Path(folder)), assignment)
-    return collect_folder(workspace, source, assignment)
+            return store(workspace, submissions_in_folder(_unzip(source, Path(folder))), assignment, due)
+    if not source.is_dir():
+        raise GradingError(f"{source} is neither a folder nor a zip; expected SOURCE/STUDENT/notebook.ipynb")
+    inbound = exchange_inbound(source)
+    found = submissions_in_exchange(inbound, assignment) if inbound else submissions_in_folder(source)
+    if not found:
+        where = f"nbgrader's exchange {inbound} for {assignment}" if inbound else source
+        raise GradingError(f"no submission found in {where}; expected SOURCE/STUDENT/notebook.ipynb")
+    return store(workspace, found, assignment, due)
+
+
+def collect_folder(workspace: Workspace, source: Path, assignment: str) -> list[Collected]:
+    return collect(workspace, source, assignment)
 
 
 def student_id(folder_name: str) -> str:
@@ -49,6 +84,107 @@ def student_id(folder_name: str) -> str:
         return folder_name
     ascii_name = unicodedata.normalize("NFKD", moodle["name"]).encode("ascii", "ignore").decode()
     return "-".join(re.findall(r"[a-z0-9]+", ascii_name.lower()) + [moodle["id"]])
+
+
+def submissions_in_folder(source: Path) -> list[Submission]:
+    """SOURCE/STUDENT/**.ipynb; a submission's time is that of its newest notebook file."""
+    found = []
+    for student_dir in sorted(p for p in source.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        notebooks = tuple(sorted(student_dir.rglob("*.ipynb")))
+        if notebooks:
+            newest = max(nb.stat().st_mtime for nb in notebooks)
+            found.append(Submission(student_id(student_dir.name), notebooks,
+                                    datetime.fromtimestamp(newest, timezone.utc)))
+    return found
+
+
+def exchange_inbound(source: Path) -> Path | None:
+    """The inbound folder when `source` is nbgrader's exchange (or one course of it), else None."""
+    if (source / "inbound").is_dir():
+        return source / "inbound"
+    courses = sorted(p for p in source.glob("*/inbound") if p.is_dir())
+    if len(courses) > 1:
+        raise GradingError(f"{source} is an nbgrader exchange with several courses "
+                           f"({', '.join(p.parent.name for p in courses)}); name one, e.g. {courses[0].parent}")
+    return courses[0] if courses else None
+
+
+def submissions_in_exchange(inbound: Path, assignment: str) -> list[Submission]:
+    """nbgrader submit writes inbound/STUDENT+ASSIGNMENT+TIMESTAMP+RANDOM/ with timestamp.txt inside."""
+    found = []
+    for folder in sorted(inbound.iterdir()):
+        parts = folder.name.split("+")
+        if len(parts) < 3 or parts[1] != assignment or not folder.is_dir():
+            continue
+        notebooks = tuple(sorted(folder.glob("*.ipynb")))
+        stamp = folder / TIMESTAMP
+        submitted_at = parse_timestamp(stamp.read_text().strip() if stamp.is_file() else parts[2])
+        if notebooks:
+            found.append(Submission(parts[0], notebooks, submitted_at))
+    return found
+
+
+def parse_timestamp(text: str) -> datetime:
+    """nbgrader's '2026-11-20 17:58:03.123456 UTC' (or any ISO date, UTC when no offset is given)."""
+    try:
+        moment = datetime.fromisoformat(text.removesuffix(" UTC").strip())
+    except ValueError:
+        raise GradingError(f"cannot read the submission time {text!r}; expected e.g. 2026-11-20 17:58:03 UTC") from None
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
+
+
+def submitted_at(folder: Path) -> datetime | None:
+    stamp = folder / TIMESTAMP
+    return parse_timestamp(stamp.read_text().strip()) if stamp.is_file() else None
+
+
+def store(workspace: Workspace, found: list[Submission], assignment: str, due: datetime | None) -> list[Collected]:
+    """Oldest first, so that a student's latest submission is the one graded."""
+    return [_store_one(workspace, s, assignment, due) for s in sorted(found, key=lambda s: (s.student, s.submitted_at))]
+
+
+def _store_one(workspace: Workspace, submission: Submission, assignment: str, due: datetime | None) -> Collected:
+    dest = workspace.submission_dir(submission.student, assignment)
+    late_by = submission.submitted_at - due if due and submission.submitted_at > due else None
+    result = Collected(submission.student, "new", submission.submitted_at, late_by)
+    if dest.exists():
+        if all((dest / nb.name).is_file() and filecmp.cmp(nb, dest / nb.name, shallow=False)
+               for nb in submission.notebooks):
+            return Collected(submission.student, "unchanged", submission.submitted_at, late_by)
+        current = submitted_at(dest)
+        if current and submission.submitted_at < current:
+            _write(_history(workspace, submission.student, assignment, submission.submitted_at), submission)
+            return Collected(submission.student, "older", submission.submitted_at, late_by)
+        history = _history(workspace, submission.student, assignment, current)
+        history.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(dest, history)
+        result = Collected(submission.student, "replaced", submission.submitted_at, late_by)
+    _write(dest, submission)
+    workspace.status_file(submission.student, assignment).unlink(missing_ok=True)   # graded anew
+    return result
+
+
+def _history(workspace: Workspace, student: str, assignment: str, moment: datetime | None) -> Path:
+    name = moment.strftime("%Y-%m-%dT%H-%M-%S.%fZ") if moment else "unknown-time"
+    folder = workspace.root / "submitted-history" / student / assignment / name
+    return folder if not folder.exists() else folder.with_name(f"{name}-{time.time_ns()}")
+
+
+def _write(dest: Path, submission: Submission) -> None:
+    """Into a staging folder renamed into place: a crash never leaves a half-copied submission."""
+    staging = dest.with_name(f".{dest.name}.partial-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    for nb in submission.notebooks:
+        shutil.copy2(nb, staging / nb.name)
+    write_atomically(staging / TIMESTAMP, submission.submitted_at.strftime(TIMESTAMP_FORMAT) + "\n")
+    os.replace(staging, dest)
+
+
+def history_count(workspace: Workspace, student: str, assignment: str) -> int:
+    """How many earlier (or older) submissions of this student are kept in submitted-history/."""
+    folder = workspace.root / "submitted-history" / student / assignment
+    return sum(1 for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else 0
 
 
 def _unzip(archive: Path, folder: Path) -> Path:
@@ -72,35 +208,8 @@ def _unzip(archive: Path, folder: Path) -> Path:
     return folder
 
 
-def collect_folder(workspace: Workspace, source: Path, assignment: str) -> list[Collected]:
-    if not source.is_dir():
-        raise GradingError(f"{source} is neither a folder nor a zip; expected SOURCE/STUDENT/notebook.ipynb")
-    collected = []
-    for student_dir in sorted(p for p in source.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        notebooks = sorted(student_dir.rglob("*.ipynb"))
-        if notebooks:
-            collected.append(_collect_one(workspace, student_id(student_dir.name), assignment, notebooks))
-    if not collected:
-        raise GradingError(f"no submission found in {source}; expected SOURCE/STUDENT/notebook.ipynb")
-    return collected
-
-
-def _collect_one(workspace: Workspace, student: str, assignment: str, notebooks: list[Path]) -> Collected:
-    dest = workspace.submission_dir(student, assignment)
-    submitted_at = max(nb.stat().st_mtime for nb in notebooks)
-    timestamp = datetime.fromtimestamp(submitted_at, timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f %Z")
-    outcome = "new"
-    if dest.exists():
-        if all((dest / nb.name).is_file() and filecmp.cmp(nb, dest / nb.name, shallow=False) for nb in notebooks):
-            return Collected(student, "unchanged")
-        previous = (dest / TIMESTAMP).read_text().strip() if (dest / TIMESTAMP).exists() else "unknown-time"
-        history = workspace.root / "submitted-history" / student / assignment / previous.replace(" ", "_")
-        history.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(dest, history)
-        outcome = "replaced"
-    dest.mkdir(parents=True)
-    for nb in notebooks:
-        shutil.copy2(nb, dest / nb.name)
-    write_atomically(dest / TIMESTAMP, timestamp + "\n")
-    workspace.status_file(student, assignment).unlink(missing_ok=True)   # a new submission is graded anew
-    return Collected(student, outcome)
+def _duration(delta: timedelta) -> str:
+    minutes = int(delta.total_seconds() // 60)
+    days, minutes = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(minutes, 60)
+    return " ".join(f"{n} {unit}" for n, unit in ((days, "d"), (hours, "h"), (minutes, "min")) if n) or "less than 1 min"

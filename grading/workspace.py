@@ -17,7 +17,7 @@ KIT_DIR = Path(__file__).resolve().parent.parent
 COURSE_ID = "innov-health"
 WORK_DIRECTORY = ".grading-work"     # working copies of running submissions, under the workspace root
 ERROR_LINE = re.compile(r"^[\w.]*(Error|Exception|Exit)\b.*:")
-WRAPPER_ERRORS = ("nbgrader.converters.base.NbGraderException",)   # says only "see above"
+WRAPPER_MESSAGES = ("see the the above traceback", "see the above traceback")   # nbgrader's "see above"
 
 
 @dataclass(frozen=True)
@@ -139,5 +139,6 @@ def nbgrader_api(workspace: Workspace, settings: GradingSettings = GradingSettin
 def last_line(text: str | None) -> str:
     """The line of a log or traceback that says what went wrong: its last 'SomeError: ...' line."""
     lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
-    errors = [line for line in lines if ERROR_LINE.match(line) and not line.startswith(WRAPPER_ERRORS)]
+    lines = [line for line in lines if not any(wrapper in line for wrapper in WRAPPER_MESSAGES)]
+    errors = [line for line in lines if ERROR_LINE.match(line)]
     return (errors or lines or ["no message"])[-1]

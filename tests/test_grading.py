@@ -1,5 +1,6 @@
 import csv
 import json
+import os
 import re
 import shutil
 
@@ -10,7 +11,7 @@ from grading.autograde import STATUSES, autograde
 from grading.checks import WrongAnswer, check
 from grading.collect import collect_folder
 from grading.release import release
-from grading.report import COLUMNS, write_grades
+from grading.report import COLUMNS, write_reports
 from grading.samples import collect_samples, write_samples
 from grading.sandbox import sandbox_available
 from grading.workspace import GradingSettings, Workspace
@@ -32,7 +33,7 @@ def graded(tmp_path_factory):
     (broken / "exemple-casse" / NOTEBOOK).write_text('{"cells": [', encoding="utf-8")   # truncated JSON
     collect_folder(workspace, broken, ASSIGNMENT)
     verdicts = autograde(workspace, ASSIGNMENT, SETTINGS, workers=2)
-    write_grades(workspace)
+    write_reports(workspace)
     return workspace, {v.student: v for v in verdicts}
 
 
@@ -46,7 +47,7 @@ def test_release_strips_solutions_and_hidden_tests(graded):
     released = (workspace.release_dir(ASSIGNMENT) / NOTEBOOK).read_text(encoding="utf-8")
     source = (workspace.source / ASSIGNMENT / NOTEBOOK).read_text(encoding="utf-8")
     assert "BEGIN SOLUTION" in source and "BEGIN HIDDEN TESTS" in source
-    for secret in ("BEGIN SOLUTION", "BEGIN HIDDEN TESTS", "len(patients)\\n", "load_manifest()", "attendu"):
+    for secret in ("BEGIN SOLUTION", "BEGIN HIDDEN TESTS", "len(patients)\\n", "load_manifest(DONNEES)", "attendu"):
         assert secret not in released
     assert "VOTRE CODE ICI" in released and "VOTRE RÉPONSE ICI" in released
     notebook = nbformat.read(workspace.release_dir(ASSIGNMENT) / NOTEBOOK, as_version=4)
@@ -89,7 +90,7 @@ def test_autograde_resumes_instead_of_regrading(graded):
 def released_with_samples(tmp_path, graded) -> tuple[Workspace, object]:
     """A new workspace holding the release, and the sample submissions written to tmp_path/inbox."""
     workspace = Workspace(root=tmp_path / "ws")
-    shutil.copytree(graded[0].release_dir(ASSIGNMENT), workspace.release_dir(ASSIGNMENT))
+    release(workspace, ASSIGNMENT)
     write_samples(workspace, ASSIGNMENT, tmp_path / "inbox")
     return workspace, tmp_path / "inbox"
 
@@ -189,7 +190,68 @@ def test_feedback_hides_hidden_tests_and_shows_figures_offline(graded, cli):
     assert result.returncode == 0, result.stderr
     page = (workspace.root / "feedback" / "exemple-correct" / ASSIGNMENT / f"{ASSIGNMENT}.html").read_text(encoding="utf-8")
     source = (workspace.source / ASSIGNMENT / NOTEBOOK).read_text(encoding="utf-8")
-    assert "load_manifest()" in source and "load_manifest()" not in page        # a line of a hidden test
+    assert "load_manifest(DONNEES)" in source and "load_manifest(DONNEES)" not in page        # a line of a hidden test
     assert "BEGIN HIDDEN TESTS" not in page
     assert "plotly-graph-div" in page and not re.search(r"<script[^>]*src=[^>]*plot\.ly", page)   # plotly.js inline
     assert not (workspace.root / "feedback" / "exemple-casse").exists()         # not graded: no feedback
+
+
+def exchange_submission(inbound, student, handed_in: str, notebook_path) -> None:
+    """What `nbgrader submit` leaves in the exchange: STUDENT+ASSIGNMENT+TIMESTAMP+RANDOM/ with timestamp.txt."""
+    folder = inbound / f"{student}+{ASSIGNMENT}+{handed_in}+{abs(hash(handed_in)) % 10**6}"
+    folder.mkdir(parents=True)
+    shutil.copy(notebook_path, folder / NOTEBOOK)
+    (folder / "timestamp.txt").write_text(handed_in)
+
+
+def test_collect_reads_nbgrader_exchange_keeps_every_submission_and_flags_late(tmp_path, graded, cli):
+    workspace, inbox = released_with_samples(tmp_path, graded)
+    inbound = tmp_path / "exchange" / "innov-health" / "inbound"
+    exchange_submission(inbound, "exemple-vide", "2026-11-20 16:00:00.000000 UTC", inbox / "exemple-vide" / NOTEBOOK)
+    exchange_submission(inbound, "exemple-vide", "2026-11-20 18:30:00.000000 UTC", inbox / "exemple-correct" / NOTEBOOK)
+    exchange_submission(inbound, "exemple-partiel", "2026-11-20 15:00:00.000000 UTC", inbox / "exemple-partiel" / NOTEBOOK)
+
+    root = ["grading", "--root", str(workspace.root)]
+    result = cli(*root, "collect", str(tmp_path / "exchange"), "--assignment", ASSIGNMENT, "--due", "2026-11-20 18:00")
+    assert result.returncode == 0, result.stderr
+    lines = {line.split(":")[0].split("/")[-1]: line for line in result.stderr.splitlines() if "/" in line}
+    assert "LATE by 1 h 30 min" in lines["exemple-vide"] and "replaced" in lines["exemple-vide"]   # 18:00 Paris = 17:00 UTC
+    assert "LATE" not in lines["exemple-partiel"]
+    assert (workspace.submission_dir("exemple-vide", ASSIGNMENT) / NOTEBOOK).read_bytes() == \
+        (inbox / "exemple-correct" / NOTEBOOK).read_bytes()                   # the latest is the one graded
+    history = workspace.root / "submitted-history" / "exemple-vide" / ASSIGNMENT
+    assert [p.name for p in history.iterdir()] == ["2026-11-20T16-00-00.000000Z"]
+
+    # An older copy collected afterwards (say, from a Moodle zip) never replaces the newer one.
+    older = tmp_path / "older" / "exemple-vide"
+    older.mkdir(parents=True)
+    shutil.copy(inbox / "exemple-partiel" / NOTEBOOK, older / NOTEBOOK)
+    os.utime(older / NOTEBOOK, (1763600000, 1763600000))                     # 2025-11-20
+    result = cli(*root, "collect", str(tmp_path / "older"), "--assignment", ASSIGNMENT)
+    assert result.returncode == 0 and "older than the one already collected" in result.stderr
+    assert (workspace.submission_dir("exemple-vide", ASSIGNMENT) / NOTEBOOK).read_bytes() == \
+        (inbox / "exemple-correct" / NOTEBOOK).read_bytes()
+    assert len(list(history.iterdir())) == 2
+
+    autograde(workspace, ASSIGNMENT, SETTINGS, workers=2)
+    write_reports(workspace)
+    rows = grades(workspace)
+    assert rows["exemple-vide"]["flags"] == "late resubmitted needs_manual_grade"
+    assert rows["exemple-vide"]["submitted_at"] == "2026-11-20 18:30:00"
+    assert rows["exemple-partiel"]["flags"] == ""
+
+
+def test_dashboard_shows_the_class_offline(graded):
+    workspace, _ = graded
+    page = (workspace.reports / "dashboard.html").read_text(encoding="utf-8")
+    for section in ("Distribution des scores", "Réussite par question", "Statuts des copies", "Scores par compétence"):
+        assert f"<h2>{section}</h2>" in page
+    assert page.count("plotly-graph-div") >= 4 and not re.search(r"<script[^>]*src=[^>]*plot\.ly", page)
+    assert "Charger une table de donn" in page                                  # a competency's label (JSON-escaped)
+    assert "carnet illisible" in page                                            # exemple-casse's status
+
+
+def test_collect_due_date_must_be_readable(tmp_path, cli):
+    result = cli("grading", "--root", str(tmp_path), "collect", str(tmp_path), "--assignment", ASSIGNMENT,
+                 "--due", "vendredi soir")
+    assert result.returncode == 2 and "cannot read the due date 'vendredi soir'" in result.stderr

@@ -10,7 +10,7 @@ import pytest
 from grading.autograde import autograde
 from grading.collect import collect_folder
 from grading.release import release
-from grading.report import write_grades
+from grading.report import write_reports
 from grading.samples import write_samples
 from grading.sandbox import SANDBOX_UIDS, sandbox_available
 from grading.workspace import GradingSettings, Workspace
@@ -92,7 +92,7 @@ def batch(tmp_path_factory):
     collect_folder(workspace, inbox, ASSIGNMENT)
     settings = GradingSettings(data=SAMPLE_DATASET, notebook_timeout=60, cell_timeout=10)
     verdicts = {v.student: v for v in autograde(workspace, ASSIGNMENT, settings, workers=2)}
-    write_grades(workspace)
+    write_reports(workspace)
     with open(workspace.reports / "grades.csv", newline="", encoding="utf-8") as file:
         rows = {row["student"]: row for row in csv.DictReader(file)}
     return workspace, verdicts, rows
