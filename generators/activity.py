@@ -33,7 +33,9 @@ IN_HOSPITAL_DEATH_SHARE = 0.4        # of deaths, in an MCO stay
 FRAILTY_SHAPE = 1.5                  # gamma frailty of mean 1: some patients have many stays
 LENGTH_SPREAD = 0.6                  # sigma of the log-normal length of stay
 CHRONIC_CODED = 0.7                  # chance a chronic condition is coded on a given stay
-HOME_HOSPITAL_SHARE = 0.75           # stays in the patient's usual hospital
+HOME_HOSPITAL_SHARE = 0.60           # planned stays in the patient's usual hospital; the others go to
+REGIONAL_CHU_SHARE = 0.10            # the région's CHU, often in another département,
+REGION_SHARE = 0.15                  # any hospital of the région (by beds), else one of the département
 TRANSFER_IN_SHARE = 0.05             # planned stays coming from another hospital
 MEDICO_SOCIAL_EXIT_80_PLUS = 0.03    # exits to a nursing home, patients of 80 and over
 SECONDARY_ACT_SHARE = 0.6            # chance of each act listed after the first one
@@ -279,8 +281,14 @@ def _route(stays: _Stays, b: _Block) -> None:
     via = (kind != SEANCE) & (rng.random(count) < np.where(
         kind == READMISSION, signals.model("readmission_30_jours").numbers["part_par_les_urgences"],
         b.cat.via_emergency[motif]))
-    usual = np.where(rng.random(count) < HOME_HOSPITAL_SHARE, b.home[patient],
-                     b.hospitals.by_departement.draw(b.population.departement[patient], rng))
+    departement = b.population.departement[patient]
+    choice = rng.random(count)
+    hospitals = b.hospitals
+    in_region = hospitals.region_order[hospitals.by_region.draw(hospitals.region_of_departement[departement], rng)]
+    usual = np.select([choice < HOME_HOSPITAL_SHARE, choice < HOME_HOSPITAL_SHARE + REGIONAL_CHU_SHARE,
+                       choice < HOME_HOSPITAL_SHARE + REGIONAL_CHU_SHARE + REGION_SHARE],
+                      [b.home[patient], hospitals.regional_chu[departement], in_region],
+                      hospitals.by_departement.draw(departement, rng))
     if stays.finess is not None:          # readmissions: the first stay's hospital unless they come through the ED
         usual = stays.finess
     stays.via_emergency = via

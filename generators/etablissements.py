@@ -33,6 +33,10 @@ class Etablissements:
     by_departement: Groups           # weighted by beds
     emergency_by_departement: Groups # only those with an emergency department, weighted by beds
     emergency_index: np.ndarray      # établissement index of each item of emergency_by_departement
+    regional_chu: np.ndarray         # per département: the CHU its région refers patients to
+    region_of_departement: np.ndarray  # per département: its région's index (alphabetical)
+    by_region: Groups                # per région, weighted by beds; items are positions in region_order
+    region_order: np.ndarray         # établissement indices sorted by région, weighted by beds in by_region
 
 
 def build_etablissements(patients: int, seed: int, pools: IdentityPools) -> Etablissements:
@@ -58,6 +62,9 @@ def build_etablissements(patients: int, seed: int, pools: IdentityPools) -> Etab
     codes = deps["code"].to_numpy(object)[dep]
     ght = np.where(public, "GHT " + codes + "-" + (1 + public_rank // PUBLIC_PER_GHT).astype(str), None)
 
+    region_of_departement = region_index(deps)
+    region = region_of_departement[dep]
+    order = np.argsort(region, kind="stable")
     return Etablissements(
         table=pa.table({
             "finess": _finess(codes, rng),
@@ -76,7 +83,22 @@ def build_etablissements(patients: int, seed: int, pools: IdentityPools) -> Etab
         by_departement=Groups.from_sorted(dep, beds, len(deps)),
         emergency_by_departement=Groups.from_sorted(dep[emergency], beds[emergency], len(deps)),
         emergency_index=np.flatnonzero(emergency),
+        regional_chu=_regional_chu(deps, np.searchsorted(dep, np.arange(len(deps)))),
+        region_of_departement=region_of_departement,
+        by_region=Groups.from_sorted(region[order], beds[order], region.max() + 1),
+        region_order=order,
     )
+
+
+def region_index(deps) -> np.ndarray:
+    """Per département: the index of its région in alphabetical order."""
+    return np.unique(deps["region"].to_numpy(str), return_inverse=True)[1]
+
+
+def _regional_chu(deps, first_of_departement: np.ndarray) -> np.ndarray:
+    """The CHU of each région's most populous département, for every département of the région."""
+    capital = deps.groupby("region")["population"].transform("idxmax").to_numpy()
+    return first_of_departement[capital]
 
 
 def _rank_within(group: np.ndarray, selected: np.ndarray) -> np.ndarray:

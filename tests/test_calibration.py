@@ -15,7 +15,8 @@ PATIENTS, YEARS = 200_000, 3
 def data(tmp_path_factory):
     out = tmp_path_factory.mktemp("calibration") / "ds"
     generate_dataset(Options(patients=PATIENTS, years=YEARS, seed=7), out)
-    return {name: pd.read_parquet(out / f"{name}.parquet") for name in ("patients", "sejours", "urgences")}
+    return {name: pd.read_parquet(out / f"{name}.parquet")
+            for name in ("patients", "sejours", "urgences", "etablissements")}
 
 
 def figures(data) -> dict[str, float]:
@@ -40,6 +41,13 @@ def figures(data) -> dict[str, float]:
         "share_of_emergency_visits_admitted": visits["sejour_id"].notna().mean(),
         "respiratory_stays_winter_to_summer": respiratory.isin([12, 1, 2]).sum() / respiratory.isin([6, 7, 8]).sum(),
     }
+
+
+def test_some_stays_take_place_outside_the_patients_departement(data):
+    stays = data["sejours"][~data["sejours"]["ghm"].str.startswith("28")]
+    where = (stays.merge(data["patients"][["patient_id", "departement"]], on="patient_id")
+             .merge(data["etablissements"][["finess", "departement"]], on="finess", suffixes=("_patient", "_soins")))
+    assert 0.08 <= (where["departement_patient"] != where["departement_soins"]).mean() <= 0.16
 
 
 # figure: (published value, tolerance); the sources are in datasets/README.md.

@@ -255,3 +255,38 @@ def test_collect_due_date_must_be_readable(tmp_path, cli):
     result = cli("grading", "--root", str(tmp_path), "collect", str(tmp_path), "--assignment", ASSIGNMENT,
                  "--due", "vendredi soir")
     assert result.returncode == 2 and "cannot read the due date 'vendredi soir'" in result.stderr
+
+
+def test_kill_9_then_rerun_grades_only_what_is_left(tmp_path, graded, cli):
+    """kill -9 of the whole run (workers and sandboxes too) mid-way: nothing graded is lost or graded twice."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    workspace, inbox = released_with_samples(tmp_path, graded)
+    for copy in range(3):
+        for kind in ("exemple-correct", "exemple-partiel"):
+            shutil.copytree(inbox / kind, tmp_path / "classe" / f"{kind}-{copy}")
+    collect_folder(workspace, tmp_path / "classe", ASSIGNMENT)
+    command = [sys.executable, "-m", "grading", "--root", str(workspace.root), "autograde",
+               "--data", str(SAMPLE_DATASET), "--workers", "1"] + ([] if SETTINGS.sandbox else ["--no-sandbox"])
+    run = subprocess.Popen(command, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    status = workspace.root / "status" / ASSIGNMENT
+    deadline = time.monotonic() + 300
+    while not (status.is_dir() and list(status.glob("*.json"))) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    os.killpg(run.pid, signal.SIGKILL)
+    run.wait()
+    done_before = {p.name: p.stat().st_mtime_ns for p in status.glob("*.json")}
+    assert 1 <= len(done_before) < 6, "the run was killed before its end"
+
+    result = cli("grading", "--root", str(workspace.root), "autograde", "--data", str(SAMPLE_DATASET),
+                 "--workers", "2", *([] if SETTINGS.sandbox else ["--no-sandbox"]))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("(already graded)") == len(done_before)
+    assert {p.name: p.stat().st_mtime_ns for p in status.glob("*.json") if p.name in done_before} == done_before
+    write_reports(workspace)
+    rows = grades(workspace)
+    assert {(r["status"], r["score"]) for s, r in rows.items() if s.startswith("exemple-correct")} == {("graded", "9")}
+    assert {(r["status"], r["score"]) for s, r in rows.items() if s.startswith("exemple-partiel")} == {("graded", "5")}
