@@ -39,6 +39,7 @@ test: $(INSTALLED)
 bench: $(INSTALLED)
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/autograde_speed.py
+	$(PY) benchmarks/notebooks.py
 
 ## lab: open JupyterLab on the kit
 lab: $(INSTALLED)

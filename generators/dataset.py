@@ -42,12 +42,13 @@ def load_manifest(dossier: str | Path | None = None) -> dict:
     return json.loads((dataset_dir(dossier) / MANIFEST).read_text(encoding="utf-8"))
 
 
-def load_table(name: str, dossier: str | Path | None = None) -> pd.DataFrame:
-    """The table `name` of the dataset in `dossier` (default: see the module's docstring)."""
+def load_table(name: str, dossier: str | Path | None = None, colonnes: list[str] | None = None) -> pd.DataFrame:
+    """The table `name` of the dataset in `dossier` (default: see the module's docstring);
+    only the `colonnes` listed, when given, which saves memory on large datasets."""
     tables = load_manifest(dossier)["tables"]
     if name not in tables:
         raise KeyError(f"Table inconnue : {name!r}. Tables disponibles : {', '.join(sorted(tables))}.")
-    return pd.read_parquet(dataset_dir(dossier) / tables[name]["file"])
+    return pd.read_parquet(dataset_dir(dossier) / tables[name]["file"], columns=colonnes)
 
 
 def load_reference(name: str) -> pd.DataFrame:
