@@ -1,4 +1,4 @@
-"""Command line: python -m grading release | samples | collect | autograde | feedback | report."""
+"""Command line: python -m grading release | samples | collect | autograde | feedback | report | datathon."""
 
 import argparse
 import os
@@ -65,6 +65,34 @@ def build_parser() -> Parser:
     feedback = commands.add_parser("feedback", help="write each graded student's HTML feedback into feedback/, "
                                                     "without the hidden tests")
     feedback.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="default: all released")
+
+    datathon = commands.add_parser("datathon", help="datathon challenges (course/datathon/*.yml): prepare the hidden "
+                                                    "data, score team submissions, leaderboard")
+    steps = datathon.add_subparsers(dest="step", required=True, metavar="STEP", parser_class=Parser)
+    prepare = steps.add_parser("prepare", help="generate a challenge's data with a secret seed: OUT/participants/ "
+                                               "(training data with the target, test data without) and OUT/instructeur/")
+    prepare.add_argument("challenge", metavar="CHALLENGE", help="a name of course/datathon/ or a YAML file")
+    prepare.add_argument("--secret-seed", type=positive_int, required=True, metavar="S",
+                         help="at least 7 digits; never written anywhere: keep it to prepare the same data again")
+    prepare.add_argument("--out", type=Path, required=True, metavar="DIR")
+    prepare.add_argument("--patients", type=positive_int, default=None, metavar="N",
+                         help="override the challenge's number of patients (e.g. a small rehearsal)")
+    prepare.add_argument("--overwrite", action="store_true", help="replace DIR if it exists")
+    score = steps.add_parser("score", help="check, re-execute (papermill, sandboxed) and score SUBMISSIONS/TEAM/NAME.csv "
+                                           "and NAME.ipynb; write the leaderboard")
+    score.add_argument("challenge", metavar="CHALLENGE")
+    score.add_argument("submissions", type=Path, metavar="SUBMISSIONS")
+    score.add_argument("--prepared", type=Path, required=True, metavar="DIR", help="the folder `prepare` wrote")
+    score.add_argument("--out", type=Path, default=None, metavar="DIR",
+                       help="where the leaderboard goes (default: ROOT/reports/datathon/CHALLENGE)")
+    score.add_argument("--phase", choices=("public", "prive"), default="public",
+                       help="public: public figures only, during the event; prive: the final ranking with the jury")
+    score.add_argument("--jury", type=Path, default=None, metavar="CSV",
+                       help="jury marks out of 20: equipe, pertinence, presentation (default: OUT/jury.csv, "
+                            "written blank when missing)")
+    score.add_argument("--workers", type=positive_int, default=os.cpu_count() or 1, metavar="W")
+    score.add_argument("--timeout", type=positive_int, default=600, metavar="S", help="seconds per notebook (default 600)")
+    score.add_argument("--no-sandbox", action="store_true", help="re-execute notebooks without bubblewrap")
 
     commands.add_parser("report", help="write reports/grades.csv (one row per student and assignment), "
                                        "reports/moodle.csv (for Moodle's grade import) and reports/dashboard.html")
@@ -195,6 +223,31 @@ def run_feedback(workspace: Workspace, args) -> None:
             say(f"{assignment}/{student}: {workspace.root / 'feedback' / student / assignment}")
 
 
+def run_datathon(workspace: Workspace, args) -> None:
+    from grading.datathon.challenge import load_challenge
+
+    challenge = load_challenge(args.challenge)
+    if args.step == "prepare":
+        from grading.datathon.prepare import prepare
+
+        summary = prepare(challenge, args.secret_seed, args.out, overwrite=args.overwrite, patients=args.patients)
+        say(f"{challenge.name}: {summary['train_rows']} training rows, {summary['test_rows']} test rows "
+            f"({summary['public_rows']} public); give {args.out / 'participants'} to the teams, "
+            f"keep {args.out / 'instructeur'}")
+        return
+    from grading.datathon.score import score_submissions, write_results
+    from grading.sandbox import sandbox_available
+
+    if not args.no_sandbox and not sandbox_available():
+        raise GradingError("bubblewrap cannot run here (install the Debian package bubblewrap); "
+                           "pass --no-sandbox to re-execute trusted notebooks without a sandbox")
+    submissions = score_submissions(challenge, args.submissions, args.prepared, workers=args.workers,
+                                    sandbox=not args.no_sandbox, timeout=args.timeout, progress=say)
+    out = args.out or workspace.root / "reports" / "datathon" / challenge.name
+    for path in write_results(challenge, submissions, out, args.phase, args.jury):
+        say(f"wrote {path}")
+
+
 def run_report(workspace: Workspace, args) -> None:
     from grading.report import write_reports
 
@@ -203,4 +256,4 @@ def run_report(workspace: Workspace, args) -> None:
 
 
 COMMANDS = {"release": run_release, "samples": run_samples, "collect": run_collect,
-            "autograde": run_autograde, "feedback": run_feedback, "report": run_report}
+            "autograde": run_autograde, "feedback": run_feedback, "datathon": run_datathon, "report": run_report}

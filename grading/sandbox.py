@@ -50,15 +50,18 @@ class Sandbox:
     enabled: bool = True               # False: --no-sandbox, the instructor's explicit choice
 
     def run_notebook(self, notebook: Path, executed: Path) -> Outcome:
-        """Executes `notebook` (in its own working folder) into `executed`."""
-        workdir = notebook.parent
-        command = [sys.executable, "-m", "grading.run_notebook", str(notebook), str(executed),
-                   "--cell-timeout", str(self.limits.cell_seconds)]
+        """Executes `notebook` (in its own working folder) into `executed`, with grading.run_notebook."""
+        return self.run([sys.executable, "-m", "grading.run_notebook", str(notebook), str(executed),
+                         "--cell-timeout", str(self.limits.cell_seconds)], notebook.parent, executed)
+
+    def run(self, command: list[str], workdir: Path, produced: Path) -> Outcome:
+        """Runs `command` in `workdir`, the only folder it may write; it succeeds when it exits with
+        status 0 having written `produced`."""
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(workdir), "LANG": "C.UTF-8",
                "KIT_DATASET": str(self.data), "JUPYTER_RUNTIME_DIR": str(workdir / ".runtime"),
                "MPLCONFIGDIR": str(workdir / ".matplotlib"), "PYTHONNOUSERSITE": "1", "PYTHONDONTWRITEBYTECODE": "1"}
         if self.enabled:
-            if os.geteuid() == 0:                 # the notebook runs as a user of its own, who owns its folder
+            if os.geteuid() == 0:                 # the command runs as a user of its own, who owns its folder
                 uid = sandbox_uid()
                 for path in (workdir, *workdir.iterdir()):
                     os.chown(path, uid, uid)
@@ -72,7 +75,7 @@ class Sandbox:
             os.killpg(runner.pid, signal.SIGKILL)     # the sandbox's processes die with it (--die-with-parent)
             runner.communicate()
             return Outcome("timeout", f"the notebook ran for more than {self.limits.notebook_seconds} s")
-        if runner.returncode == 0 and executed.is_file():
+        if runner.returncode == 0 and produced.is_file():
             return Outcome("executed")
         if runner.returncode in RUNNER_EXIT:
             return Outcome(RUNNER_EXIT[runner.returncode], last_line(errors)[:300])

@@ -1,0 +1,121 @@
+"""datathon prepare: the hidden data of a challenge, from the instructor's secret seed.
+
+OUT/participants/  what teams receive: entrainement.csv (features and target), test.csv
+                   (features only), exemple_predictions.csv, LISEZMOI.md
+OUT/instructeur/   what stays with the instructor: etiquettes.csv (test targets, public or
+                   private part, fairness groups) and preparation.json
+
+The secret seed is never written anywhere: participants who know the kit's default seeds
+cannot regenerate the labels, and the instructor's files keep only a hash of it.
+"""
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from generators.generate import Options, generate_dataset
+from grading.datathon.challenge import Challenge
+from grading.datathon.features import GROUPS, prediction_table
+from grading.workspace import GradingError
+
+MINIMUM_SECRET = 10**6
+PARTICIPANTS, INSTRUCTOR = "participants", "instructeur"
+LABELS = "etiquettes.csv"
+
+
+def check_secret(seed: int) -> None:
+    if seed < MINIMUM_SECRET:
+        raise GradingError(f"--secret-seed {seed} is too easy to guess (the kit's examples use small seeds); "
+                           "choose one of at least 7 digits, e.g. python -c 'import secrets; print(secrets.randbelow(10**12))'")
+
+
+def prepare(challenge: Challenge, secret_seed: int, out: Path, overwrite: bool = False,
+            patients: int | None = None) -> dict:
+    """Writes OUT/participants and OUT/instructeur (atomically: a staging folder renamed into place)."""
+    check_secret(secret_seed)
+    if out.exists() and not overwrite:
+        raise GradingError(f"{out} already exists; pass --overwrite to replace it")
+    staging = out.with_name(f".{out.name}.partial-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        with tempfile.TemporaryDirectory() as raw:
+            options = Options(patients=patients or challenge.patients, seed=secret_seed, years=challenge.years)
+            generate_dataset(options, Path(raw) / "donnees")
+            tables = {name: pd.read_parquet(Path(raw) / "donnees" / f"{name}.parquet")
+                      for name in ("patients", "etablissements", "sejours", "diagnostics", "urgences")}
+        table = prediction_table(challenge.target, tables)
+        summary = _write(challenge, table, secret_seed, staging)
+        if out.exists():
+            shutil.rmtree(out)
+        os.replace(staging, out)
+        return summary
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _write(challenge: Challenge, table: pd.DataFrame, secret_seed: int, folder: Path) -> dict:
+    rng = np.random.default_rng([secret_seed, 17])
+    patients = table["patient_id"].unique()
+    part = pd.Series(rng.random(len(patients)), index=patients)
+    held_out = table["patient_id"].map(part) < challenge.test_share          # by patient: no leak across the split
+    public = rng.random(len(table)) < challenge.public_share
+    columns = ["id"] + challenge.features
+    train = table.loc[~held_out, columns + ["cible"]]
+    test = table.loc[held_out, columns].sample(frac=1, random_state=rng.integers(2**31))   # no order to exploit
+    labels = table.loc[held_out, ["id", "cible"] + GROUPS].assign(
+        partie=np.where(public[held_out.to_numpy()], "public", "prive"))
+
+    (folder / PARTICIPANTS).mkdir(parents=True)
+    (folder / INSTRUCTOR).mkdir()
+    train.to_csv(folder / PARTICIPANTS / "entrainement.csv", index=False)
+    test.to_csv(folder / PARTICIPANTS / "test.csv", index=False)
+    pd.DataFrame({"id": test["id"], "probabilite": round(train["cible"].mean(), 4)}).to_csv(
+        folder / PARTICIPANTS / "exemple_predictions.csv", index=False)
+    (folder / PARTICIPANTS / "LISEZMOI.md").write_text(_readme(challenge, len(train), len(test)), encoding="utf-8")
+    labels.to_csv(folder / INSTRUCTOR / LABELS, index=False)
+    summary = {"challenge": challenge.name, "target": challenge.target, "patients": int(len(patients)),
+               "train_rows": int(len(train)), "test_rows": int(len(test)),
+               "public_rows": int((labels["partie"] == "public").sum()),
+               "target_rate_train": round(float(train["cible"].mean()), 4),
+               "secret_seed_sha256": hashlib.sha256(str(secret_seed).encode()).hexdigest()}
+    (folder / INSTRUCTOR / "preparation.json").write_text(json.dumps(summary, indent=2) + "\n")
+    return summary
+
+
+def _readme(challenge: Challenge, train_rows: int, test_rows: int) -> str:
+    features = "\n".join(f"- `{name}`" for name in challenge.features)
+    return f"""# {challenge.title}
+
+{challenge.question}
+
+## Les fichiers
+
+- `entrainement.csv` : {train_rows} lignes avec les variables et la cible (`cible` : 1 si oui, 0 sinon) ;
+- `test.csv` : {test_rows} lignes avec les mêmes variables, sans la cible : c'est à vous de la prédire ;
+- `exemple_predictions.csv` : le format attendu, une ligne par `id` du fichier de test.
+
+Les variables :
+
+{features}
+
+## Ce que vous rendez
+
+Un fichier CSV avec deux colonnes, `id` et `probabilite` (un nombre entre 0 et 1), une ligne pour
+chaque `id` de `test.csv`, et le carnet qui l'a produit : il est ré-exécuté sur les données de
+test pour vérifier que vos prédictions sont reproductibles. Au plus {challenge.daily_limit} soumissions par
+équipe et par jour.
+
+## Comment vous êtes classés
+
+- **AUROC** (aire sous la courbe ROC : 0,5 pour le hasard, 1 pour un classement parfait), sur une
+  partie du test pendant l'épreuve (classement public), sur l'autre partie à la fin (classement privé) ;
+- **score de Brier** (la calibration : vos probabilités sont-elles justes ? plus il est bas, mieux c'est) ;
+- **écart d'équité** : le plus grand écart d'AUROC entre groupes ({", ".join(challenge.fairness_groups)}) ;
+- un jury note enfin la pertinence et la présentation.
+"""

@@ -1,0 +1,252 @@
+"""datathon score: every team's submissions checked, re-executed, scored; one leaderboard.
+
+SUBMISSIONS/TEAM/ holds a team's submissions: NAME.csv (predictions: id, probabilite) and/or
+NAME.ipynb (the notebook that made them), one submission per NAME, timed by its newest file.
+A notebook is re-executed with papermill, in the grading sandbox (no network, no labels, time
+and memory limits), on the prepared data; its predictions are compared with the submitted
+ones (flag `non_reproductible` when they differ). A malformed submission gets its reason,
+never a crash of the scorer. Beyond `soumissions_par_jour` a day, a submission is listed, not scored.
+"""
+
+import shutil
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import numpy as np
+import pandas as pd
+from sklearn.metrics import brier_score_loss, roc_auc_score
+
+from grading.datathon.challenge import Challenge
+from grading.datathon.prepare import INSTRUCTOR, LABELS, PARTICIPANTS
+from grading.sandbox import Limits, Sandbox
+from grading.workspace import GradingError
+
+PARAMETERS = ("DONNEES_ENTRAINEMENT", "DONNEES_TEST", "FICHIER_PREDICTIONS")
+TOLERANCE = 1e-6                    # predictions that differ by more are not the same
+DAY_ZONE = ZoneInfo("Europe/Paris")
+
+
+@dataclass
+class Submission:
+    team: str
+    name: str
+    time: datetime
+    predictions: Path | None = None
+    notebook: Path | None = None
+    status: str = "scored"          # scored, invalid, failed, over_limit
+    reason: str = ""
+    flags: list[str] = field(default_factory=list)
+    scores: dict[str, float] = field(default_factory=dict)
+
+
+def find_submissions(folder: Path) -> list[Submission]:
+    if not folder.is_dir():
+        raise GradingError(f"{folder} is not a folder; expected SUBMISSIONS/TEAM/NAME.csv or NAME.ipynb")
+    found = []
+    for team in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        files = [p for p in team.iterdir() if p.suffix in (".csv", ".ipynb") and not p.name.startswith(".")]
+        for name in sorted({p.stem for p in files}):
+            pair = [p for p in files if p.stem == name]
+            newest = max(p.stat().st_mtime for p in pair)
+            found.append(Submission(team=team.name, name=name, time=datetime.fromtimestamp(newest, timezone.utc),
+                                    predictions=next((p for p in pair if p.suffix == ".csv"), None),
+                                    notebook=next((p for p in pair if p.suffix == ".ipynb"), None)))
+    if not found:
+        raise GradingError(f"no submission in {folder}; expected SUBMISSIONS/TEAM/NAME.csv or NAME.ipynb")
+    return sorted(found, key=lambda s: (s.team, s.time, s.name))
+
+
+def enforce_daily_limit(submissions: list[Submission], limit: int) -> None:
+    used: dict[tuple[str, object], int] = {}
+    for submission in submissions:                         # sorted by team, then time
+        day = (submission.team, submission.time.astimezone(DAY_ZONE).date())
+        used[day] = used.get(day, 0) + 1
+        if used[day] > limit:
+            submission.status = "over_limit"
+            submission.reason = f"{used[day]}e soumission du {day[1]:%d/%m} : au plus {limit} par jour, non évaluée"
+
+
+def read_predictions(path: Path, test_ids: pd.Index) -> pd.Series:
+    """probabilite indexed by id; a ValueError in French says what is wrong with the file."""
+    try:
+        table = pd.read_csv(path, dtype={"id": str})
+    except Exception as error:          # any parsing problem means the same for the team
+        raise ValueError(f"fichier illisible comme CSV ({str(error).splitlines()[0][:120]})") from None
+    if sorted(table.columns) != ["id", "probabilite"]:
+        raise ValueError(f"colonnes attendues : id, probabilite ; reçues : {', '.join(map(str, table.columns))}")
+    if len(table) != len(test_ids):
+        raise ValueError(f"{len(table)} lignes au lieu de {len(test_ids)} (une par id du fichier de test)")
+    if table["id"].duplicated().any():
+        raise ValueError(f"id en double : {table.loc[table['id'].duplicated(), 'id'].iloc[0]}")
+    unknown = table.loc[~table["id"].isin(test_ids), "id"]
+    if len(unknown):
+        raise ValueError(f"{len(unknown)} id inconnus du fichier de test, par exemple {unknown.iloc[0]}")
+    probability = pd.to_numeric(table["probabilite"], errors="coerce")
+    if probability.isna().any():
+        raise ValueError(f"{int(probability.isna().sum())} probabilités manquantes ou non numériques")
+    if ((probability < 0) | (probability > 1)).any():
+        raise ValueError(f"probabilités hors de [0, 1], par exemple {probability[(probability < 0) | (probability > 1)].iloc[0]:g}")
+    return pd.Series(probability.to_numpy(float), index=table["id"])
+
+
+def metrics(probability: pd.Series, labels: pd.DataFrame, groups: list[str], minimum: int) -> dict[str, float]:
+    """AUROC, Brier and fairness gap on the public and the private parts."""
+    scored = labels.assign(p=labels["id"].map(probability))
+    result = {}
+    for part in ("public", "prive"):
+        rows = scored[scored["partie"] == part]
+        result[f"auroc_{part}"] = roc_auc_score(rows["cible"], rows["p"])
+        result[f"brier_{part}"] = brier_score_loss(rows["cible"], rows["p"])
+        gaps = []
+        for group in groups:
+            aurocs = [roc_auc_score(g["cible"], g["p"]) for _, g in rows.groupby(group)
+                      if len(g) >= minimum and g["cible"].nunique() == 2]
+            if len(aurocs) >= 2:
+                gaps.append(max(aurocs) - min(aurocs))
+        result[f"ecart_equite_{part}"] = max(gaps) if gaps else float("nan")
+    return {name: round(float(value), 4) for name, value in result.items()}
+
+
+def score_submissions(challenge: Challenge, submissions_dir: Path, prepared: Path, workers: int = 2,
+                      sandbox: bool = True, timeout: int = 600, memory_gb: float = 2.0,
+                      progress=lambda message: None) -> list[Submission]:
+    data, labels_path = prepared / PARTICIPANTS, prepared / INSTRUCTOR / LABELS
+    if not (data / "test.csv").is_file() or not labels_path.is_file():
+        raise GradingError(f"{prepared} is not a prepared challenge (no {PARTICIPANTS}/test.csv or "
+                           f"{INSTRUCTOR}/{LABELS}); run `python -m grading datathon prepare` first")
+    labels = pd.read_csv(labels_path, dtype={"id": str})
+    test_ids = pd.Index(pd.read_csv(data / "test.csv", usecols=["id"], dtype={"id": str})["id"])
+    submissions = find_submissions(submissions_dir)
+    enforce_daily_limit(submissions, challenge.daily_limit)
+    runner = Sandbox(data=data.resolve(), enabled=sandbox,
+                     hidden=(prepared.resolve() / INSTRUCTOR, submissions_dir.resolve()),
+                     limits=Limits(notebook_seconds=timeout, memory_bytes=int(memory_gb * 2**30)))
+    todo = [s for s in submissions if s.status != "over_limit"]
+    with tempfile.TemporaryDirectory(prefix="datathon-") as work, ThreadPoolExecutor(max(1, workers)) as pool:
+        jobs = [pool.submit(_score_one, s, runner, Path(work), data.resolve(), test_ids, labels, challenge)
+                for s in todo]
+        for number, job in enumerate(jobs, 1):
+            submission = job.result()
+            progress(f"[{number}/{len(todo)}] {submission.team}/{submission.name}: {submission.status}"
+                     + (f" ({submission.reason})" if submission.reason else ""))
+    return submissions
+
+
+def _score_one(submission: Submission, runner: Sandbox, work: Path, data: Path, test_ids: pd.Index,
+               labels: pd.DataFrame, challenge: Challenge) -> Submission:
+    try:
+        submitted = read_predictions(submission.predictions, test_ids) if submission.predictions else None
+    except ValueError as problem:
+        submission.status, submission.reason = "invalid", str(problem)
+        return submission
+    predictions = submitted
+    if submission.notebook:
+        rerun = _rerun(submission, runner, work, data, test_ids)
+        if isinstance(rerun, str):
+            submission.status, submission.reason = "failed", rerun
+            return submission
+        if submitted is None:
+            predictions = rerun
+        elif not np.allclose(rerun.reindex(submitted.index).to_numpy(), submitted.to_numpy(), atol=TOLERANCE):
+            submission.flags.append("non_reproductible")
+    else:
+        submission.flags.append("sans_carnet")
+    submission.scores = metrics(predictions, labels, challenge.fairness_groups, challenge.minimum_group)
+    return submission
+
+
+def _rerun(submission: Submission, runner: Sandbox, work: Path, data: Path, test_ids: pd.Index) -> pd.Series | str:
+    """The notebook's predictions when re-executed on the prepared data, or why it could not give them."""
+    folder = work / f"{submission.team}-{submission.name}"
+    folder.mkdir()
+    shutil.copy(submission.notebook, folder / "carnet.ipynb")
+    produced = folder / "predictions.csv"
+    command = [sys.executable, "-m", "papermill", "carnet.ipynb", "carnet-execute.ipynb", "--kernel", "python3",
+               "--no-progress-bar", "--cwd", str(folder),
+               "-p", PARAMETERS[0], str(data / "entrainement.csv"), "-p", PARAMETERS[1], str(data / "test.csv"),
+               "-p", PARAMETERS[2], str(produced)]
+    outcome = runner.run(command, folder, produced)
+    if outcome.status != "executed":
+        return f"le carnet ré-exécuté n'a pas abouti ({outcome.status} : {outcome.reason[:200]})"
+    try:
+        return read_predictions(produced, test_ids)
+    except ValueError as problem:
+        return f"les prédictions du carnet ré-exécuté sont invalides : {problem}"
+
+
+def submissions_table(submissions: list[Submission]) -> pd.DataFrame:
+    return pd.DataFrame([{"equipe": s.team, "soumission": s.name, "date": f"{s.time.astimezone(DAY_ZONE):%Y-%m-%d %H:%M}",
+                          "statut": s.status, "raison": s.reason, "indicateurs": " ".join(s.flags), **s.scores}
+                         for s in submissions])
+
+
+def leaderboard(challenge: Challenge, submissions: list[Submission], jury: pd.DataFrame | None,
+                phase: str) -> pd.DataFrame:
+    """One row per team, its last scored submission; public phase: public figures only."""
+    rows = []
+    for team in sorted({s.team for s in submissions}):
+        mine = [s for s in submissions if s.team == team]
+        scored = [s for s in mine if s.status == "scored"]
+        row = {"equipe": team, "soumissions": len(mine)}
+        if not scored:
+            last = mine[-1]
+            row.update(statut=last.status, raison=last.reason)
+        else:
+            best = scored[-1]
+            row.update(statut="scored", raison="", soumission=best.name,
+                       indicateurs=" ".join(best.flags), **{k: v for k, v in best.scores.items()
+                                                            if phase == "prive" or k.endswith("_public")})
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    key = "auroc_prive" if phase == "prive" else "auroc_public"
+    if key in table:
+        table["rang"] = table[key].rank(ascending=False, method="min")
+    if phase == "prive" and jury is not None and "auroc_prive" in table:
+        table = table.merge(jury, on="equipe", how="left")
+        weights = challenge.weights
+        table["note_finale"] = (weights["performance"] * ((table["auroc_prive"] - 0.5) / 0.5).clip(0, 1)
+                                + weights["equite"] * (1 - table["ecart_equite_prive"].fillna(1)).clip(0, 1)
+                                + weights["pertinence"] * table["pertinence"] / 20
+                                + weights["presentation"] * table["presentation"] / 20).round(4)
+        table["rang_final"] = table["note_finale"].rank(ascending=False, method="min")
+    sort = "rang_final" if "rang_final" in table else "rang" if "rang" in table else "equipe"
+    return table.sort_values([sort, "equipe"], na_position="last").reset_index(drop=True)
+
+
+def read_jury(path: Path, teams: list[str]) -> pd.DataFrame | None:
+    """The jury's marks out of 20 (equipe, pertinence, presentation); a blank sheet is written if missing."""
+    if not path.is_file():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        pd.DataFrame({"equipe": teams, "pertinence": "", "presentation": ""}).to_csv(path, index=False)
+        return None
+    jury = pd.read_csv(path, dtype={"equipe": str})
+    missing = {"equipe", "pertinence", "presentation"} - set(jury.columns)
+    if missing:
+        raise GradingError(f"{path}: expected the columns equipe, pertinence, presentation; {', '.join(sorted(missing))} missing")
+    for column in ("pertinence", "presentation"):
+        marks = pd.to_numeric(jury[column], errors="coerce")
+        if ((marks < 0) | (marks > 20)).any():
+            raise GradingError(f"{path}: {column}: expected marks from 0 to 20, got {marks[(marks < 0) | (marks > 20)].iloc[0]:g}")
+        jury[column] = marks
+    return jury[["equipe", "pertinence", "presentation"]]
+
+
+def write_results(challenge: Challenge, submissions: list[Submission], out: Path, phase: str,
+                  jury_path: Path | None = None) -> list[Path]:
+    from grading.datathon.board import leaderboard_html
+    from grading.workspace import write_atomically
+
+    out.mkdir(parents=True, exist_ok=True)
+    jury_path = jury_path or out / "jury.csv"
+    jury = read_jury(jury_path, sorted({s.team for s in submissions})) if phase == "prive" else None
+    board = leaderboard(challenge, submissions, jury, phase)
+    write_atomically(out / "soumissions.csv", submissions_table(submissions).to_csv(index=False))
+    write_atomically(out / "leaderboard.csv", board.to_csv(index=False))
+    write_atomically(out / "leaderboard.html", leaderboard_html(challenge, board, phase))
+    return [out / "soumissions.csv", out / "leaderboard.csv", out / "leaderboard.html"] + \
+        ([jury_path] if phase == "prive" else [])
