@@ -172,7 +172,6 @@ def test_private_phase_reveals_overfitting_and_merges_the_jury(event):
     assert "Classement final" in page and page.count("plotly-graph-div") >= 2
 
 
-@pytest.mark.skipif(not STARTING_KIT.is_file(), reason="the starting kit notebook is being written")
 def test_starting_kit_runs_on_the_prepared_data(event, tmp_path):
     import papermill
 
@@ -185,3 +184,13 @@ def test_starting_kit_runs_on_the_prepared_data(event, tmp_path):
 
     test_ids = pd.Index(pd.read_csv(data / "test.csv", dtype={"id": str})["id"])
     assert len(read_predictions(out, test_ids)) == len(test_ids)
+
+
+def test_a_mistake_in_a_challenge_file_is_named(tmp_path, cli):
+    text = (KIT_DIR / "course" / "datathon" / f"{CHALLENGE}.yml").read_text(encoding="utf-8")
+    bad = tmp_path / "defi.yml"
+    bad.write_text(text.replace("cible: readmission_30_jours", "cible: mortalite"), encoding="utf-8")
+    result = cli("grading", "datathon", "prepare", str(bad), "--secret-seed", str(SECRET), "--out", str(tmp_path / "x"))
+    assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
+    assert f"{bad}: cible: expected one of readmission_30_jours, sejour_long, admission_apres_urgences, got 'mortalite'" \
+        in result.stderr

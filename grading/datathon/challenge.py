@@ -27,6 +27,7 @@ class Challenge:
     features: list[str]
     fairness_groups: list[str]
     minimum_group: int
+    minimum_cases: int
     test_share: float
     public_share: float
     daily_limit: int
@@ -99,7 +100,7 @@ def load_challenge(name_or_path: str) -> Challenge:
         question=field(data, "question", str, "the question, in French").strip(), target=target,
         patients=patients, years=field(data_section, "annees", int, "a whole number of years", "donnees."),
         features=features, fairness_groups=groups,
-        minimum_group=int(fairness.get("effectif_minimum", 50)),
+        minimum_group=int(fairness.get("effectif_minimum", 50)), minimum_cases=int(fairness.get("cas_minimum", 10)),
         test_share=share(split, "test", "decoupage."), public_share=share(split, "public", "decoupage."),
         daily_limit=field(data, "soumissions_par_jour", int, "a whole number of submissions a day"),
         weights=weights)

@@ -94,7 +94,8 @@ def read_predictions(path: Path, test_ids: pd.Index) -> pd.Series:
     return pd.Series(probability.to_numpy(float), index=table["id"])
 
 
-def metrics(probability: pd.Series, labels: pd.DataFrame, groups: list[str], minimum: int) -> dict[str, float]:
+def metrics(probability: pd.Series, labels: pd.DataFrame, groups: list[str], minimum: int,
+            minimum_cases: int) -> dict[str, float]:
     """AUROC, Brier and fairness gap on the public and the private parts."""
     scored = labels.assign(p=labels["id"].map(probability))
     result = {}
@@ -105,7 +106,7 @@ def metrics(probability: pd.Series, labels: pd.DataFrame, groups: list[str], min
         gaps = []
         for group in groups:
             aurocs = [roc_auc_score(g["cible"], g["p"]) for _, g in rows.groupby(group)
-                      if len(g) >= minimum and g["cible"].nunique() == 2]
+                      if len(g) >= minimum and minimum_cases <= g["cible"].sum() <= len(g) - minimum_cases]
             if len(aurocs) >= 2:
                 gaps.append(max(aurocs) - min(aurocs))
         result[f"ecart_equite_{part}"] = max(gaps) if gaps else float("nan")
@@ -156,7 +157,8 @@ def _score_one(submission: Submission, runner: Sandbox, work: Path, data: Path, 
             submission.flags.append("non_reproductible")
     else:
         submission.flags.append("sans_carnet")
-    submission.scores = metrics(predictions, labels, challenge.fairness_groups, challenge.minimum_group)
+    submission.scores = metrics(predictions, labels, challenge.fairness_groups, challenge.minimum_group,
+                                challenge.minimum_cases)
     return submission
 
 
@@ -210,7 +212,7 @@ def leaderboard(challenge: Challenge, submissions: list[Submission], jury: pd.Da
         table = table.merge(jury, on="equipe", how="left")
         weights = challenge.weights
         table["note_finale"] = (weights["performance"] * ((table["auroc_prive"] - 0.5) / 0.5).clip(0, 1)
-                                + weights["equite"] * (1 - table["ecart_equite_prive"].fillna(1)).clip(0, 1)
+                                + weights["equite"] * (1 - table["ecart_equite_prive"].fillna(0)).clip(0, 1)
                                 + weights["pertinence"] * table["pertinence"] / 20
                                 + weights["presentation"] * table["presentation"] / 20).round(4)
         table["rang_final"] = table["note_finale"].rank(ascending=False, method="min")
