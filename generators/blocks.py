@@ -18,9 +18,10 @@ from generators.patients import BLOCK_SIZE, Period, patients_block
 from generators.pools import IdentityPools, build_identity_pools
 from generators.schema import TABLES
 from generators.signals import Truth, draw_truth, programme
+from generators.telesurveillance import telemonitoring
 from generators.urgences import emergency_visits
 
-BLOCK_TABLES = ("patients", "sejours", "diagnostics", "actes", "urgences")
+BLOCK_TABLES = ("patients", "sejours", "diagnostics", "actes", "urgences", "telesurveillance")
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,8 @@ def generate_block(block: int, context: Context) -> Block:
         activity = hospital_activity(block, context.seed, context.period, population, context.hospitals, context.truth)
         tables |= {"sejours": activity.sejours, "diagnostics": activity.diagnostics, "actes": activity.actes,
                    "urgences": emergency_visits(block, context.seed, context.period, population, activity.stays,
-                                                context.hospitals.table["finess"], context.truth)}
+                                                context.hospitals.table["finess"], context.truth),
+                   "telesurveillance": telemonitoring(block, context.seed, population, activity)}
     tables = {name: conform(name, table) for name, table in tables.items() if name in context.tables}
     damaged = inject_defects(tables, block, context.seed, context.defects)
     return Block(damaged.tables, {name: row_hashes(table) for name, table in damaged.tables.items()}, damaged.log)

@@ -116,6 +116,16 @@ TABLES = {t.name: t for t in (
         Column("mode_sortie", "code", "Mode de sortie des urgences.", {"6": "hospitalisation dans l'établissement", "8": "retour à domicile"}),
         Column("sejour_id", "code", "Séjour qui a suivi le passage (hospitalisation), sinon vide.", distinct=True),
     )),
+    Table("telesurveillance", "Télésurveillance à domicile de l'insuffisance cardiaque : une ligne par jour de mesure, "
+                              "pendant les 6 mois qui suivent le premier séjour pour insuffisance cardiaque (I50). "
+                              "Une décompensation se lit dans la table sejours : un nouveau séjour I50.", (
+        Column("patient_id", "code", "Patient télésurveillé (voir la table patients)."),
+        Column("date_mesure", "date", "Jour de la mesure (pas de mesure pendant une hospitalisation ni certains jours)."),
+        Column("poids_kg", "float", "Poids (kg, au dixième)."),
+        Column("pression_systolique", "int", "Pression artérielle systolique (mmHg)."),
+        Column("pression_diastolique", "int", "Pression artérielle diastolique (mmHg)."),
+        Column("frequence_cardiaque", "int", "Fréquence cardiaque au repos (battements par minute)."),
+    )),
 )}
 
 

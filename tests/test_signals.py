@@ -20,7 +20,7 @@ def run(tmp_path_factory):
     folder = tmp_path_factory.mktemp("signals")
     manifest = generate_dataset(Options(patients=200_000, seed=7), folder / "ds", truth_file=folder / "verite.json")
     tables = {name: pd.read_parquet(folder / "ds" / f"{name}.parquet")
-              for name in ("patients", "sejours", "diagnostics", "etablissements", "urgences")}
+              for name in ("patients", "sejours", "diagnostics", "etablissements", "urgences", "telesurveillance")}
     return folder, manifest, tables, json.loads((folder / "verite.json").read_text())
 
 
@@ -153,3 +153,22 @@ def test_difference_in_differences_recovers_the_programme_effect(run):
     effect = truth["effet_duree_log"]
     assert abs(did - effect) <= 0.2 * abs(effect), (did, effect)
     assert abs(naive - effect) > 0.2 * abs(effect), (naive, effect)       # the trend fools a before/after
+
+
+def test_remote_monitoring_announces_decompensations(run):
+    """A weight gain of 2 kg over a week, the classic alert rule, finds most decompensations (the next
+    heart-failure stay) in the week before them, and seldom rings otherwise: useful, not perfect."""
+    tables = run[2]
+    measures = tables["telesurveillance"].sort_values(["patient_id", "date_mesure"])
+    stays = tables["sejours"]
+    decompensations = stays[stays["diagnostic_principal"].str.startswith("I50")][["patient_id", "date_entree"]]
+    days = pd.merge_asof(measures.sort_values("date_mesure"), decompensations.sort_values("date_entree"),
+                         left_on="date_mesure", right_on="date_entree", by="patient_id", direction="forward")
+    days = days.sort_values(["patient_id", "date_mesure"])
+    days["before"] = (days["date_entree"] - days["date_mesure"]).dt.days.between(1, 7)
+    days["alert"] = days["poids_kg"] - days.groupby("patient_id")["poids_kg"].shift(7) >= 2
+    caught = days[days["before"]].groupby(["patient_id", "date_entree"])["alert"].any()
+    assert len(caught) >= 30
+    assert 0.5 <= caught.mean() <= 0.95, caught.mean()
+    assert 0.95 <= 1 - days.loc[~days["before"], "alert"].mean() < 1
+    assert measures.groupby("patient_id").size().max() <= 180
