@@ -77,6 +77,9 @@ def build_parser() -> Parser:
     parser.add_argument("--truth", type=Path, metavar="FILE",
                         help="also write the true effects hidden in the data (JSON) to FILE, outside DIR: "
                              "for instructors only, never for participants")
+    parser.add_argument("--fhir", action="store_true",
+                        help="also write the data as FHIR R4 resources (Patient, Organization, Encounter, Condition, "
+                             "Procedure) into DIR/fhir/, one NDJSON file per resource type (needs --format parquet)")
     parser.add_argument("--overwrite", action="store_true", help="replace DIR if it exists and is not empty")
     parser.add_argument("--quiet", action="store_true", help="print nothing but errors")
     return parser
@@ -91,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"{args.out} is a file, not a folder; choose another --out")
     if args.out.is_dir() and any(args.out.iterdir()) and not args.overwrite:
         parser.error(f"{args.out} already exists and is not empty; pass --overwrite to replace it or choose another --out")
+    if args.fhir and args.format != "parquet":
+        parser.error("--fhir is written from the Parquet tables: leave --format at parquet")
     if args.truth and truth_inside(args.truth, args.out):
         parser.error(f"--truth {args.truth} is inside --out {args.out}: participants would see it; "
                      "write it elsewhere")
@@ -102,6 +107,10 @@ def main(argv: list[str] | None = None) -> int:
         manifest = generate_dataset(options, args.out, overwrite=args.overwrite, file_format=args.format,
                                     workers=args.workers, scheduler=args.scheduler, progress=bar.update,
                                     truth_file=args.truth)
+        if args.fhir:
+            from generators.fhir import write_fhir
+
+            write_fhir(args.out, args.out / "fhir")
     except SchedulerUnreachable as error:
         bar.clear()
         parser.error(str(error))
