@@ -14,6 +14,7 @@ from generators.columns import timestamps
 from generators.defects import inject_defects
 from generators.etablissements import Etablissements, build_etablissements
 from generators.hashing import row_hashes
+from generators.journaux import Incidents, access_logs, incidents
 from generators.patients import BLOCK_SIZE, Period, patients_block
 from generators.pools import IdentityPools, build_identity_pools
 from generators.schema import TABLES
@@ -21,7 +22,7 @@ from generators.signals import Truth, draw_truth, programme
 from generators.telesurveillance import telemonitoring
 from generators.urgences import emergency_visits
 
-BLOCK_TABLES = ("patients", "sejours", "diagnostics", "actes", "urgences", "telesurveillance")
+BLOCK_TABLES = ("patients", "sejours", "diagnostics", "actes", "urgences", "telesurveillance", "journaux_acces")
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Context:
     truth: Truth
     tables: tuple[str, ...] = BLOCK_TABLES     # a subset makes only those (each table has its own random stream)
     defects: float = 0.0
+    incidents: Incidents | None = None         # the security incidents hidden in journaux_acces
 
     @classmethod
     def build(cls, patients: int, seed: int, period: Period, tables: tuple[str, ...] = BLOCK_TABLES,
@@ -44,7 +46,7 @@ class Context:
         truth = draw_truth(seed, hospitals)
         start = np.where(truth.in_programme, programme().start, np.datetime64("NaT", "D"))
         hospitals = replace(hospitals, table=hospitals.table.append_column("date_programme_sortie", timestamps(start)))
-        return cls(patients, seed, period, pools, hospitals, truth, tables, defects)
+        return cls(patients, seed, period, pools, hospitals, truth, tables, defects, incidents(seed, period, hospitals))
 
     def block_count(self) -> int:
         return (self.patients + BLOCK_SIZE - 1) // BLOCK_SIZE
@@ -68,7 +70,9 @@ def generate_block(block: int, context: Context) -> Block:
         tables |= {"sejours": activity.sejours, "diagnostics": activity.diagnostics, "actes": activity.actes,
                    "urgences": emergency_visits(block, context.seed, context.period, population, activity.stays,
                                                 context.hospitals.table["finess"], context.truth),
-                   "telesurveillance": telemonitoring(block, context.seed, population, activity)}
+                   "telesurveillance": telemonitoring(block, context.seed, population, activity),
+                   "journaux_acces": access_logs(block, context.seed, context.period, population, activity,
+                                                 context.hospitals, context.incidents)}
     tables = {name: conform(name, table) for name, table in tables.items() if name in context.tables}
     damaged = inject_defects(tables, block, context.seed, context.defects)
     return Block(damaged.tables, {name: row_hashes(table) for name, table in damaged.tables.items()}, damaged.log)

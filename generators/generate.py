@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from generators import journaux
 from generators.blocks import BLOCK_TABLES, Context, conform
 from generators.modules import modules
 from generators.patients import Period
@@ -65,6 +66,7 @@ def generate_dataset(options: Options, out: Path, overwrite: bool = False, file_
         truth = truth_document(context.truth, context.hospitals, asdict(options))
         truth["dataset"] = {name: entry["sha256"] for name, entry in manifest["tables"].items()}
         truth["defauts"] = {"taux": options.defects, "liste": pa.concat_tables(defect_logs).to_pylist()}
+        truth["incidents_journaux"] = journaux.truth(context.incidents, context.hospitals)
         write_json_atomically(truth_file, truth)
     return manifest
 

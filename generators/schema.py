@@ -126,6 +126,20 @@ TABLES = {t.name: t for t in (
         Column("pression_diastolique", "int", "Pression artérielle diastolique (mmHg)."),
         Column("frequence_cardiaque", "int", "Fréquence cardiaque au repos (battements par minute)."),
     )),
+    Table("journaux_acces", "Journaux d'accès au dossier patient informatisé, sur les 4 dernières semaines de la période : "
+                            "connexions des agents et dossiers ouverts. Quelques incidents de sécurité s'y cachent.", (
+        Column("horodatage", "datetime", "Date et heure de l'événement (à la minute)."),
+        Column("finess", "code", "Établissement dont le système d'information enregistre l'événement."),
+        Column("agent_id", "code", "Compte utilisateur de l'agent (ou nom d'utilisateur essayé, pour une connexion)."),
+        Column("service_agent", "code", "Service de l'agent ; vide pour un nom d'utilisateur inconnu."),
+        Column("poste", "code", "Poste de travail d'où vient l'événement."),
+        Column("action", "code", "Ce que fait l'agent.", {"connexion": "connexion au système d'information",
+                                                           "consultation": "ouverture du dossier d'un patient",
+                                                           "export": "export du dossier d'un patient"}),
+        Column("resultat", "code", "Résultat.", {"succes": "réussi", "echec": "échec (mot de passe refusé)"}),
+        Column("patient_id", "code", "Patient dont le dossier est ouvert ; vide pour une connexion."),
+        Column("service_patient", "code", "Service où le patient est hospitalisé au moment de l'accès ; vide s'il ne l'est pas."),
+    )),
 )}
 
 

@@ -20,7 +20,8 @@ def run(tmp_path_factory):
     folder = tmp_path_factory.mktemp("signals")
     manifest = generate_dataset(Options(patients=200_000, seed=7), folder / "ds", truth_file=folder / "verite.json")
     tables = {name: pd.read_parquet(folder / "ds" / f"{name}.parquet")
-              for name in ("patients", "sejours", "diagnostics", "etablissements", "urgences", "telesurveillance")}
+              for name in ("patients", "sejours", "diagnostics", "etablissements", "urgences", "telesurveillance",
+                           "journaux_acces")}
     return folder, manifest, tables, json.loads((folder / "verite.json").read_text())
 
 
@@ -172,3 +173,17 @@ def test_remote_monitoring_announces_decompensations(run):
     assert 0.5 <= caught.mean() <= 0.95, caught.mean()
     assert 0.95 <= 1 - days.loc[~days["before"], "alert"].mean() < 1
     assert measures.groupby("patient_id").size().max() <= 180
+
+
+def test_access_log_incidents_can_be_found(run):
+    """Each security incident of journaux_acces is what a simple rule finds, and its truth is the instructor's."""
+    logs, truth = run[2]["journaux_acces"], run[3]["incidents_journaux"]
+    opened = logs[logs["action"] != "connexion"]
+    at_night = opened[opened["horodatage"].dt.hour < 5]
+    assert at_night["agent_id"].value_counts().index[0] == truth["extraction_nocturne"]["agent_id"]
+    failures = logs[(logs["action"] == "connexion") & (logs["resultat"] == "echec")]
+    assert failures["poste"].value_counts().index[0] == truth["bourrage_identifiants"]["poste"]
+    consulted = logs[logs["action"] == "consultation"]
+    elsewhere = (consulted["service_agent"] != consulted["service_patient"]).groupby(consulted["agent_id"]).mean()
+    assert elsewhere.idxmax() == truth["curiosite"]["agent_id"]
+    assert (elsewhere > 0.2).sum() == 1

@@ -1,0 +1,183 @@
+"""Access logs of the patient record (journaux d'accès au dossier patient), over the last
+LOG_DAYS days of the period, with three incidents whose truth the kit knows.
+
+Normal work: the staff of a service (agents, each with a workstation of the service) open
+the records of the patients hospitalised in their service, mostly by day, after logging in.
+Incidents (chosen from the seed, the same in every block; `incidents()` gives their truth):
+- `curiosite`: an agent opens the records of patients of other services of the établissement;
+- `extraction_nocturne`: a compromised account exports, one night between 1 and 4 am, the
+  records of every patient ever treated in its établissement, like the theft of 750 000
+  patients' data from a hospital of the Paris region;
+- `bourrage_identifiants` (credential stuffing): from one unknown workstation, hundreds of
+  failed logins on many user names within minutes, a few of which succeed.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from generators.activity import Activity
+from generators.columns import timestamps
+from generators.etablissements import Etablissements
+from generators.patients import Period, Population
+
+STREAM = 8
+LOG_DAYS = 28
+AGENTS_PER_SERVICE = 5
+SERVICES = ("medecine", "cardiologie", "pneumologie", "neurologie", "chirurgie", "orthopedie", "maternite",
+            "hopital_de_jour")
+SERVICE_OF_CMD = {"01": "neurologie", "04": "pneumologie", "05": "cardiologie", "06": "chirurgie",
+                  "07": "chirurgie", "08": "orthopedie", "14": "maternite", "15": "maternite", "28": "hopital_de_jour"}
+NIGHT_SHARE = 0.12                    # accesses by the night shift (21 h - 7 h)
+FAILED_LOGIN_SHARE = 0.03
+STUFFING_ATTEMPTS, STUFFING_MINUTES, STUFFING_SUCCESSES = 400, 25, 3
+CURIOUS_NUMBER, EXTRACTION_NUMBER = 2, 4       # which agent of their service (below AGENTS_PER_SERVICE)
+
+
+@dataclass(frozen=True)
+class Incidents:
+    curious_agent: str
+    curious_finess: int               # index of the établissement
+    curious_service: int
+    extraction_agent: str
+    extraction_finess: int
+    extraction_night: int             # day number of the night (the extraction starts after 1 am)
+    stuffing_workstation: str
+    stuffing_day: int
+
+
+def agent_id(finess: np.ndarray, service: np.ndarray, number: np.ndarray) -> np.ndarray:
+    return np.char.add("AG", (1_000_000 + finess * 1000 + service * AGENTS_PER_SERVICE + number).astype(str))
+
+
+def workstation(finess: np.ndarray, service: np.ndarray, number: np.ndarray) -> np.ndarray:
+    return np.char.add(np.char.add("PC-", (finess * 100 + service * 10).astype(str)), np.char.add("-", (number % 4).astype(str)))
+
+
+def incidents(seed: int, period: Period, hospitals: Etablissements) -> Incidents:
+    rng = np.random.default_rng([seed, STREAM])
+    beds = hospitals.table["lits"].to_numpy().astype(float)
+    university = np.flatnonzero(hospitals.table["categorie"].to_numpy(zero_copy_only=False) == "CHU")
+    busiest = university[np.argsort(-beds[university])[:6]]          # busy places: the incidents show in the logs
+    chosen = rng.choice(busiest, size=2, replace=False)
+    _, end = period.day_numbers()
+    curious_service, extraction_service = rng.integers(0, len(SERVICES), 2)
+    return Incidents(
+        curious_agent=str(agent_id(np.array([chosen[0]]), np.array([curious_service]), np.array([CURIOUS_NUMBER]))[0]),
+        curious_finess=int(chosen[0]), curious_service=int(curious_service),
+        extraction_agent=str(agent_id(np.array([chosen[1]]), np.array([extraction_service]), np.array([EXTRACTION_NUMBER]))[0]),
+        extraction_finess=int(chosen[1]), extraction_night=int(end - LOG_DAYS + rng.integers(3, LOG_DAYS - 3)),
+        stuffing_workstation=f"PC-EXT-{rng.integers(100, 999)}", stuffing_day=int(end - LOG_DAYS + rng.integers(1, LOG_DAYS - 1)))
+
+
+def truth(found: Incidents, hospitals: Etablissements) -> dict:
+    finess = hospitals.table["finess"].to_pylist()
+    return {
+        "curiosite": {"agent_id": found.curious_agent, "finess": finess[found.curious_finess],
+                      "service_agent": SERVICES[found.curious_service]},
+        "extraction_nocturne": {"agent_id": found.extraction_agent, "finess": finess[found.extraction_finess],
+                                "nuit": str(np.datetime64(found.extraction_night, "D"))},
+        "bourrage_identifiants": {"poste": found.stuffing_workstation,
+                                  "jour": str(np.datetime64(found.stuffing_day, "D"))},
+    }
+
+
+def access_logs(block: int, seed: int, period: Period, population: Population, activity: Activity,
+                hospitals: Etablissements, found: Incidents) -> pa.Table:
+    rng = np.random.default_rng([seed, STREAM, block])
+    _, end = period.day_numbers()
+    window = end - LOG_DAYS
+    stays = activity.stays
+    cmd = pd.Series(activity.sejours["ghm"].to_numpy(zero_copy_only=False)).str[:2]
+    service = cmd.map(SERVICE_OF_CMD).fillna("medecine").map({s: i for i, s in enumerate(SERVICES)}).to_numpy()
+
+    # Normal work: accesses on the days of each stay that fall in the window.
+    first, last = np.maximum(stays.entry, window), np.minimum(stays.exit, end - 1)
+    present = np.flatnonzero(last >= first)
+    count = 3 + 3 * (last[present] - first[present])
+    stay = np.repeat(present, count)
+    day = first[stay] + (rng.random(len(stay)) * (last[stay] - first[stay] + 1)).astype(np.int64)
+    number = rng.integers(0, AGENTS_PER_SERVICE, len(stay))
+    night = rng.random(len(stay)) < NIGHT_SHARE
+    minute = np.where(night, (21 * 60 + rng.integers(0, 10 * 60, len(stay))) % (24 * 60), rng.integers(7 * 60, 21 * 60, len(stay)))
+    normal = _rows(day * 1440 + minute, stays.finess[stay], service[stay], number, stays.patient[stay],
+                   service[stay], "consultation")
+
+    # Curiosity: the curious agent opens records of patients of other services of the établissement.
+    other = present[(stays.finess[present] == found.curious_finess) & (service[present] != found.curious_service)]
+    other = other[rng.random(len(other)) < 0.8]
+    curious_day = np.maximum(stays.entry[other], window)
+    curious = _rows(curious_day * 1440 + rng.integers(9 * 60, 18 * 60, len(other)),
+                    np.full(len(other), found.curious_finess), np.full(len(other), found.curious_service),
+                    np.full(len(other), CURIOUS_NUMBER), stays.patient[other], service[other], "consultation")
+
+    # The night extraction: every patient ever treated in the établissement, 1 am to 4 am.
+    treated = np.unique(stays.patient[stays.finess == found.extraction_finess])
+    extraction_service = int(agent_id_service(found.extraction_agent))
+    extraction = _rows(found.extraction_night * 1440 + 60 + np.sort(rng.integers(0, 180, len(treated))),
+                       np.full(len(treated), found.extraction_finess), np.full(len(treated), extraction_service),
+                       np.full(len(treated), EXTRACTION_NUMBER), treated, np.full(len(treated), -1), "export")
+
+    accesses = pd.concat([normal, curious, extraction], ignore_index=True)
+    logins = _logins(accesses, rng)
+    parts = [logins, accesses] + ([_credential_stuffing(found, hospitals, rng)] if block == 0 else [])
+    table = pd.concat(parts, ignore_index=True).sort_values(["minute", "agent"], kind="stable")
+    return _as_arrow(table, population, hospitals)
+
+
+def agent_id_service(agent: str) -> int:
+    return (int(agent[2:]) - 1_000_000) % 1000 // AGENTS_PER_SERVICE
+
+
+def _rows(minute, finess, service, number, patient, patient_service, action) -> pd.DataFrame:
+    return pd.DataFrame({"minute": minute, "finess": finess, "service": service, "number": number,
+                         "agent": agent_id(finess, service, number), "patient": patient,
+                         "service_patient": patient_service, "action": action, "succes": True})
+
+
+def _logins(accesses: pd.DataFrame, rng) -> pd.DataFrame:
+    """A login before each agent's first access of the day, a few after a failed attempt."""
+    day = accesses["minute"] // 1440
+    first = accesses.assign(day=day).sort_values("minute").drop_duplicates(["agent", "day"])
+    logins = first.assign(minute=first["minute"] - rng.integers(1, 10, len(first)), patient=-1,
+                          service_patient=-1, action="connexion", succes=True)
+    failed = logins[rng.random(len(logins)) < FAILED_LOGIN_SHARE].assign(minute=lambda f: f["minute"] - 1, succes=False)
+    return pd.concat([failed, logins]).drop(columns="day")
+
+
+def _credential_stuffing(found: Incidents, hospitals: Etablissements, rng) -> pd.DataFrame:
+    """Many user names tried from one workstation; existing names of several établissements, and made-up ones."""
+    count = STUFFING_ATTEMPTS
+    finess = rng.integers(0, hospitals.table.num_rows, count)
+    agents = agent_id(finess, rng.integers(0, len(SERVICES), count), rng.integers(0, AGENTS_PER_SERVICE, count))
+    made_up = rng.random(count) < 0.4
+    agents = np.where(made_up, np.char.add("admin", rng.integers(0, 99, count).astype(str)), agents)
+    succes = np.zeros(count, bool)
+    succes[rng.choice(np.flatnonzero(~made_up), STUFFING_SUCCESSES, replace=False)] = True
+    minute = found.stuffing_day * 1440 + 2 * 60 + np.sort(rng.integers(0, STUFFING_MINUTES, count))
+    return pd.DataFrame({"minute": minute, "finess": finess, "service": -1, "number": -1, "agent": agents,
+                         "patient": -1, "service_patient": -1, "action": "connexion", "succes": succes,
+                         "poste": found.stuffing_workstation})
+
+
+def _as_arrow(table: pd.DataFrame, population: Population, hospitals: Etablissements) -> pa.Table:
+    services = np.array(SERVICES + ("",), dtype=object)
+    has_patient = table["patient"].to_numpy() >= 0
+    patient_ids = population.table["patient_id"].to_numpy(zero_copy_only=False)
+    poste = workstation(table["finess"].to_numpy(), table["service"].to_numpy(), table["number"].to_numpy())
+    if "poste" in table:
+        poste = np.where(table["poste"].notna(), table["poste"].astype(object), poste)
+    return pa.table({
+        "horodatage": timestamps(table["minute"].to_numpy(), unit="m"),
+        "finess": pa.array(hospitals.table["finess"].to_numpy(zero_copy_only=False)[table["finess"].to_numpy()]),
+        "agent_id": pa.array(table["agent"].to_numpy().astype(str)),
+        "service_agent": pa.array(np.where(table["service"] >= 0, services[table["service"]], None), pa.string()),
+        "poste": pa.array(poste.astype(str)),
+        "action": pa.array(table["action"].to_numpy().astype(str)),
+        "resultat": pa.array(np.where(table["succes"], "succes", "echec")),
+        "patient_id": pa.array(np.where(has_patient, patient_ids[np.maximum(table["patient"], 0)], None), pa.string()),
+        "service_patient": pa.array(np.where(table["service_patient"] >= 0, services[table["service_patient"]], None),
+                                    pa.string()),
+    })
