@@ -24,9 +24,9 @@ MEASURED_SHARE = 0.88              # days with a measurement (forgotten days, da
 WARNING_DAYS = 7                   # signs build up over the week before a decompensation
 WEIGHT_GAIN_KG = 3.2               # at the end of that week, on average
 HEART_RATE_GAIN = 12
-BENIGN_EPISODES_PER_DAY = 1 / 60
+BENIGN_EPISODES_PER_DAY = 1 / 45
 BENIGN_DAYS = 3
-BENIGN_GAIN_KG = 1.2
+BENIGN_GAIN_KG = (1.0, 2.6)        # a salty meal, a missed diuretic: sometimes as much as a decompensation
 
 
 def telemonitoring(block: int, seed: int, population: Population, activity: Activity) -> pa.Table:
@@ -58,7 +58,8 @@ def telemonitoring(block: int, seed: int, population: Population, activity: Acti
     # In hospital on that day (any stay), or no measurement sent: no row.
     sent = (rng.random(len(day)) < MEASURED_SHARE) & ~_in_hospital(who, day, stays)
     noise = rng.normal(0, 1, (4, len(day)))
-    weight_kg = weight[row_patient] + 0.35 * noise[0] + WEIGHT_GAIN_KG * ramp * strength + BENIGN_GAIN_KG * benign
+    benign_gain = rng.uniform(*BENIGN_GAIN_KG, len(day))
+    weight_kg = weight[row_patient] + 0.5 * noise[0] + WEIGHT_GAIN_KG * ramp * strength + benign_gain * benign
     heart_rate = rate[row_patient] + 4 * noise[1] + HEART_RATE_GAIN * ramp * strength
     systolic_mm = systolic[row_patient] + 8 * noise[2] - 6 * ramp
     diastolic_mm = 0.6 * systolic_mm + 4 * noise[3]
