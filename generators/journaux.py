@@ -31,6 +31,8 @@ SERVICES = ("medecine", "cardiologie", "pneumologie", "neurologie", "chirurgie",
 SERVICE_OF_CMD = {"01": "neurologie", "04": "pneumologie", "05": "cardiologie", "06": "chirurgie",
                   "07": "chirurgie", "08": "orthopedie", "14": "maternite", "15": "maternite", "28": "hopital_de_jour"}
 NIGHT_SHARE = 0.12                    # accesses by the night shift (21 h - 7 h)
+ADVICE_SHARE = 0.02                   # accesses by an agent of another service (a specialist's advice)
+CURIOUS_PER_BLOCK = 15                # records the curious agent opens, per block of patients
 FAILED_LOGIN_SHARE = 0.03
 STUFFING_ATTEMPTS, STUFFING_MINUTES, STUFFING_SUCCESSES = 400, 25, 3
 CURIOUS_NUMBER, EXTRACTION_NUMBER = 2, 4       # which agent of their service (below AGENTS_PER_SERVICE)
@@ -102,13 +104,17 @@ def access_logs(block: int, seed: int, period: Period, population: Population, a
     number = rng.integers(0, AGENTS_PER_SERVICE, len(stay))
     night = rng.random(len(stay)) < NIGHT_SHARE
     minute = np.where(night, (21 * 60 + rng.integers(0, 10 * 60, len(stay))) % (24 * 60), rng.integers(7 * 60, 21 * 60, len(stay)))
-    normal = _rows(day * 1440 + minute, stays.finess[stay], service[stay], number, stays.patient[stay],
+    advice = rng.random(len(stay)) < ADVICE_SHARE
+    agent_service = np.where(advice, (service[stay] + rng.integers(1, len(SERVICES), len(stay))) % len(SERVICES),
+                             service[stay])
+    normal = _rows(day * 1440 + minute, stays.finess[stay], agent_service, number, stays.patient[stay],
                    service[stay], "consultation")
 
-    # Curiosity: the curious agent opens records of patients of other services of the établissement.
-    other = present[(stays.finess[present] == found.curious_finess) & (service[present] != found.curious_service)]
-    other = other[rng.random(len(other)) < 0.8]
-    curious_day = np.maximum(stays.entry[other], window)
+    # Curiosity: the curious agent opens records of patients of other services of the établissement,
+    # hospitalised now or earlier (a neighbour, a public figure): about the same number whatever the size.
+    elsewhere = np.flatnonzero((stays.finess == found.curious_finess) & (service != found.curious_service))
+    other = rng.choice(elsewhere, size=min(CURIOUS_PER_BLOCK, len(elsewhere)), replace=False)
+    curious_day = window + rng.integers(0, LOG_DAYS, len(other))
     curious = _rows(curious_day * 1440 + rng.integers(9 * 60, 18 * 60, len(other)),
                     np.full(len(other), found.curious_finess), np.full(len(other), found.curious_service),
                     np.full(len(other), CURIOUS_NUMBER), stays.patient[other], service[other], "consultation")
@@ -141,23 +147,27 @@ def _logins(accesses: pd.DataFrame, rng) -> pd.DataFrame:
     """A login before each agent's first access of the day, a few after a failed attempt."""
     day = accesses["minute"] // 1440
     first = accesses.assign(day=day).sort_values("minute").drop_duplicates(["agent", "day"])
-    logins = first.assign(minute=first["minute"] - rng.integers(1, 10, len(first)), patient=-1,
-                          service_patient=-1, action="connexion", succes=True)
-    failed = logins[rng.random(len(logins)) < FAILED_LOGIN_SHARE].assign(minute=lambda f: f["minute"] - 1, succes=False)
+    logins = first.assign(minute=np.maximum(first["minute"] - rng.integers(1, 10, len(first)), first["day"] * 1440),
+                          patient=-1, service_patient=-1, action="connexion", succes=True)
+    failed = logins[rng.random(len(logins)) < FAILED_LOGIN_SHARE].assign(
+        minute=lambda f: np.maximum(f["minute"] - 1, f["day"] * 1440), succes=False)
     return pd.concat([failed, logins]).drop(columns="day")
 
 
 def _credential_stuffing(found: Incidents, hospitals: Etablissements, rng) -> pd.DataFrame:
-    """Many user names tried from one workstation; existing names of several établissements, and made-up ones."""
+    """Many user names tried on one établissement's login service from one workstation: existing accounts
+    of the établissement, and made-up names."""
     count = STUFFING_ATTEMPTS
-    finess = rng.integers(0, hospitals.table.num_rows, count)
-    agents = agent_id(finess, rng.integers(0, len(SERVICES), count), rng.integers(0, AGENTS_PER_SERVICE, count))
+    finess = np.full(count, found.extraction_finess)
+    service = rng.integers(0, len(SERVICES), count)
+    agents = agent_id(finess, service, rng.integers(0, AGENTS_PER_SERVICE, count))
     made_up = rng.random(count) < 0.4
     agents = np.where(made_up, np.char.add("admin", rng.integers(0, 99, count).astype(str)), agents)
+    service = np.where(made_up, -1, service)
     succes = np.zeros(count, bool)
     succes[rng.choice(np.flatnonzero(~made_up), STUFFING_SUCCESSES, replace=False)] = True
     minute = found.stuffing_day * 1440 + 2 * 60 + np.sort(rng.integers(0, STUFFING_MINUTES, count))
-    return pd.DataFrame({"minute": minute, "finess": finess, "service": -1, "number": -1, "agent": agents,
+    return pd.DataFrame({"minute": minute, "finess": finess, "service": service, "number": -1, "agent": agents,
                          "patient": -1, "service_patient": -1, "action": "connexion", "succes": succes,
                          "poste": found.stuffing_workstation})
 
