@@ -1,4 +1,4 @@
-"""Command line: python -m grading release | samples | collect | autograde | feedback | report | datathon."""
+"""Command line: python -m grading release | samples | collect | autograde | feedback | report | datathon | publish."""
 
 import argparse
 import os
@@ -93,6 +93,14 @@ def build_parser() -> Parser:
     score.add_argument("--workers", type=positive_int, default=os.cpu_count() or 1, metavar="W")
     score.add_argument("--timeout", type=positive_int, default=600, metavar="S", help="seconds per notebook (default 600)")
     score.add_argument("--no-sandbox", action="store_true", help="re-execute notebooks without bubblewrap")
+
+    publish = commands.add_parser("publish", help="write the student-facing kit into DIR: release notebooks, starting "
+                                                  "kits, the generator, the data dictionary, binder/, a French README; "
+                                                  "no solution, hidden test, truth or label")
+    publish.add_argument("out", type=Path, metavar="DIR")
+    publish.add_argument("--github", metavar="OWNER/REPO", default=None,
+                         help="the GitHub repository DIR will be pushed to, for the Binder links of the README")
+    publish.add_argument("--overwrite", action="store_true", help="replace DIR if it exists")
 
     commands.add_parser("report", help="write reports/grades.csv (one row per student and assignment), "
                                        "reports/moodle.csv (for Moodle's grade import) and reports/dashboard.html")
@@ -248,6 +256,18 @@ def run_datathon(workspace: Workspace, args) -> None:
         say(f"wrote {path}")
 
 
+def run_publish(workspace: Workspace, args) -> None:
+    import re
+
+    from grading.publish import publish
+
+    if args.github and not re.fullmatch(r"[\w.-]+/[\w.-]+", args.github):
+        raise GradingError(f"--github expects OWNER/REPO, got {args.github!r}")
+    notebooks = publish(workspace, args.out, repository=args.github, overwrite=args.overwrite)
+    say(f"published {len(notebooks)} notebook(s) into {args.out}; push it to "
+        + (f"https://github.com/{args.github}" if args.github else "a repository (see --github for Binder links)"))
+
+
 def run_report(workspace: Workspace, args) -> None:
     from grading.report import write_reports
 
@@ -256,4 +276,5 @@ def run_report(workspace: Workspace, args) -> None:
 
 
 COMMANDS = {"release": run_release, "samples": run_samples, "collect": run_collect,
-            "autograde": run_autograde, "feedback": run_feedback, "datathon": run_datathon, "report": run_report}
+            "autograde": run_autograde, "feedback": run_feedback, "datathon": run_datathon, "publish": run_publish,
+            "report": run_report}

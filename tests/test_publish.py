@@ -1,0 +1,107 @@
+"""The student-facing kit: everything a participant needs, nothing of the instructor's answers."""
+
+import os
+import re
+import subprocess
+import sys
+
+import nbformat
+import pytest
+
+from tests.conftest import KIT_DIR
+
+REPOSITORY = "innovhealth/kit-etudiant"
+SOURCES = sorted((KIT_DIR / "course" / "source").glob("*/*.ipynb"))
+
+
+@pytest.fixture(scope="module")
+def kit(tmp_path_factory):
+    from tests.conftest import run_cli
+
+    out = tmp_path_factory.mktemp("publication") / "kit"
+    result = run_cli("grading", "publish", str(out), "--github", REPOSITORY)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def texts(folder):
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            try:
+                yield path, path.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                pass
+
+
+def secret_blocks(path) -> list[str]:
+    """The solutions and hidden tests of a source notebook: none may reach its participants."""
+    blocks = []
+    for cell in nbformat.read(path, as_version=4).cells:
+        for found in re.findall(r"### BEGIN (?:SOLUTION|HIDDEN TESTS)\n(.*?)### END", cell.source, re.S):
+            lines = [line.strip() for line in found.splitlines() if len(line.strip()) > 25]
+            blocks += [line for line in lines if "check(" in line or "load_table(" in line]
+            if found.strip():
+                blocks.append(found.strip())
+    return blocks
+
+
+def test_every_notebook_is_published_without_its_answers(kit):
+    published = sorted(kit.glob("carnets/*/*.ipynb"))
+    assert [p.name for p in published] == [p.name for p in SOURCES]
+    for path, text in texts(kit):
+        for marker in ("BEGIN SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS"):
+            assert marker not in text, f"{path}: {marker}"
+    for source in SOURCES:
+        secrets = secret_blocks(source)
+        assert len(secrets) >= 8, source.name
+        notebook = nbformat.read(kit / "carnets" / source.parent.name / source.name, as_version=4)
+        text = "\n".join(cell.source for cell in notebook.cells)
+        leaked = [secret for secret in secrets if secret in text]
+        assert not leaked, f"{source.name} publishes: {leaked[0][:80]}"
+
+
+def test_nothing_of_the_instructor_is_published(kit):
+    names = {p.relative_to(kit).as_posix() for p in kit.rglob("*") if p.is_file()}
+    assert not [n for n in names if n.startswith(("course/", "tests/", "benchmarks/", "instructeur/"))]
+    assert not [n for n in names if n.endswith((".db", ".csv.gz")) or "etiquettes" in n or "verite" in n]
+    assert {n for n in names if n.startswith("grading/")} == {"grading/__init__.py", "grading/checks.py"}
+    assert not [n for n in names if n.startswith("datathon/") and not n.endswith(".ipynb")]
+    for path, text in texts(kit):          # a truth file's keys (the generator's code may name them)
+        if path.suffix in (".json", ".csv", ".md", ".ipynb"):
+            assert "etablissement_effects" not in text and "incidents_journaux" not in text, path
+
+
+def test_readme_links_open_each_notebook_in_binder(kit):
+    readme = (kit / "README.md").read_text(encoding="utf-8")
+    links = re.findall(rf"https://mybinder\.org/v2/gh/{REPOSITORY}/HEAD\?urlpath=lab/tree/(\S+?\.ipynb)\)", readme)
+    assert sorted(links) == sorted(p.relative_to(kit).as_posix() for p in kit.glob("carnets/*/*.ipynb"))
+    assert (kit / "LISEZMOI.md").read_text(encoding="utf-8") == readme
+    assert (kit / "binder" / "postBuild").is_file() and (kit / "binder" / "environment.yml").is_file()
+
+
+def test_a_participant_can_run_the_published_notebook(kit, tmp_path):
+    """With only the published kit on the path: data generated, the set-up runs, the first answer
+    cell stops on its placeholder (NotImplementedError), not on a missing module."""
+    env = {**os.environ, "PYTHONPATH": str(kit)}
+    env.pop("KIT_DATASET", None)
+    generate = subprocess.run([sys.executable, "-m", "generators", "--patients", "2000", "--out",
+                               str(kit / "datasets" / "generated"), "--quiet"], cwd=kit, env=env,
+                              capture_output=True, text=True)
+    assert generate.returncode == 0, generate.stderr
+    notebook = kit / "carnets" / "00_prise_en_main" / "00_prise_en_main.ipynb"
+    run = subprocess.run([sys.executable, "-c", (
+        "import sys, nbformat; from nbclient import NotebookClient\n"
+        "nb = nbformat.read(sys.argv[1], as_version=4)\n"
+        "NotebookClient(nb, kernel_name='python3', allow_errors=True, resources={'metadata': {'path': sys.argv[2]}}).execute()\n"
+        "errors = [o['ename'] for c in nb.cells for o in c.get('outputs', []) if o.get('output_type') == 'error']\n"
+        "print(' '.join(errors))"), str(notebook), str(notebook.parent)], env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    errors = run.stdout.split()
+    assert errors and errors[0] == "NotImplementedError" and "ModuleNotFoundError" not in errors, errors
+
+
+def test_publish_refuses_to_overwrite(kit, cli):
+    result = cli("grading", "publish", str(kit))
+    assert result.returncode == 2 and "already exists; pass --overwrite" in result.stderr
+    result = cli("grading", "publish", str(kit.parent / "autre"), "--github", "pas un dépôt")
+    assert result.returncode == 2 and "--github expects OWNER/REPO" in result.stderr
