@@ -1,0 +1,147 @@
+"""JupyterLab in a real browser (headless Chromium from Debian, driven by Playwright): a participant
+opens the published kit's first notebook, runs it, sees a plotly figure and passes nbgrader's
+Validate; the instructor's formgrader lists the graded submissions."""
+
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import json
+
+import nbformat
+import pytest
+import yaml
+
+from tests.conftest import KIT_DIR, SAMPLE_DATASET, run_cli
+
+CHROMIUM = shutil.which("chromium")
+if CHROMIUM is None:
+    if os.environ.get("CI") == "true":
+        raise RuntimeError("chromium is missing on this CI machine: .ci/run must install the package chromium")
+    pytest.skip("no chromium here (Debian packages chromium and chromium-driver)", allow_module_level=True)
+if os.environ.get("CI") == "true":
+    from playwright import sync_api as playwright
+else:
+    playwright = pytest.importorskip("playwright.sync_api")
+
+ASSIGNMENT = "00_prise_en_main"
+NOTEBOOK = f"{ASSIGNMENT}.ipynb"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Lab:
+    """A JupyterLab server on `root`, stopped at the end."""
+
+    def __init__(self, root: Path, env: dict):
+        self.token, self.port = secrets.token_hex(16), free_port()
+        settings = root.parent / f"lab-settings-{self.port}"      # every cell drawn, no news pop-up
+        for plugin, values in (("notebook-extension/tracker", {"windowingMode": "none"}),
+                               ("apputils-extension/notification", {"fetchNews": "false"})):
+            path = settings / "@jupyterlab" / f"{plugin}.jupyterlab-settings"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(values))
+        env = {**env, "JUPYTERLAB_SETTINGS_DIR": str(settings)}
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root", f"--port={self.port}",
+             f"--ServerApp.token={self.token}", f"--ServerApp.root_dir={root}", "--ServerApp.ip=127.0.0.1"],
+            cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"{self.url}/api/status?token={self.token}", timeout=2)
+                return
+            except OSError:
+                time.sleep(0.5)
+        self.stop()
+        raise RuntimeError("JupyterLab did not start within 2 minutes")
+
+    def page_url(self, path: str) -> str:
+        return f"{self.url}/{path}?token={self.token}"
+
+    def stop(self):
+        os.killpg(self.process.pid, 15)
+        self.process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as driver:
+        chromium = driver.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield chromium
+        chromium.close()
+
+
+def answer_as_a_participant(notebook_path: Path) -> None:
+    """The answers of the sample participant who gets everything right, typed into the answer cells."""
+    answers = yaml.safe_load((KIT_DIR / "course" / "samples" / f"{ASSIGNMENT}.yml").read_text())["students"]
+    notebook = nbformat.read(notebook_path, as_version=4)
+    for cell in notebook.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if grade_id in answers["exemple-correct"]:
+            cell.source = answers["exemple-correct"][grade_id].rstrip("\n")
+    nbformat.write(notebook, notebook_path)
+
+
+def test_participant_runs_the_first_notebook_and_validates_it(browser, tmp_path):
+    kit = tmp_path / "kit"
+    assert run_cli("grading", "publish", str(kit)).returncode == 0
+    shutil.copytree(SAMPLE_DATASET, kit / "datasets" / "generated")
+    answer_as_a_participant(kit / "carnets" / ASSIGNMENT / NOTEBOOK)
+    env = {**os.environ, "PYTHONPATH": str(kit)}          # the published generators and checks, not the kit's
+    env.pop("KIT_DATASET", None)
+    lab = Lab(kit, env)
+    try:
+        page = browser.new_page()
+        page.goto(lab.page_url(f"lab/tree/carnets/{ASSIGNMENT}/{NOTEBOOK}"))
+        page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=90_000)
+        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000)
+        page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+        page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+        page.wait_for_function("[...document.querySelectorAll('.jp-OutputArea-output')]"
+                               ".filter(o => o.innerText.includes('Bonne réponse')).length >= 5", timeout=180_000)
+        page.wait_for_selector(".js-plotly-plot .main-svg", state="attached", timeout=60_000)   # the figure is drawn
+        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
+        outputs = page.locator(".jp-OutputArea-output").all_inner_texts()
+        assert not [text for text in outputs if "Error" in text and "❌" not in text], outputs
+
+        page.locator(".jp-ToolbarButtonComponent", has_text="Validate").first.click()
+        dialog = page.wait_for_selector(".jp-Dialog-content", timeout=180_000)
+        page.wait_for_function("!document.querySelector('.jp-Dialog-content').innerText.includes('Validating')",
+                               timeout=180_000)
+        assert "Success" in dialog.inner_text(), dialog.inner_text()
+    finally:
+        lab.stop()
+
+
+def test_instructor_formgrader_lists_the_graded_submissions(browser, tmp_path):
+    workspace = tmp_path / "cours"
+    workspace.mkdir()
+    shutil.copy(KIT_DIR / "nbgrader_config.py", workspace / "nbgrader_config.py")
+    steps = [("release", ASSIGNMENT), ("samples", ASSIGNMENT),
+             ("autograde", ASSIGNMENT, "--data", str(SAMPLE_DATASET), "--no-sandbox")]
+    for step in steps:
+        result = run_cli("grading", "--root", str(workspace), *step)
+        assert result.returncode == 0, result.stderr
+    lab = Lab(workspace, dict(os.environ))
+    try:
+        page = browser.new_page()
+        page.goto(lab.page_url("lab"))                      # logs in, as the instructor opening JupyterLab
+        page.wait_for_selector(".lm-MenuBar-itemLabel", timeout=90_000)
+        page.goto(f"{lab.url}/formgrader/manage_submissions/{ASSIGNMENT}")
+        page.wait_for_selector("text=exemple-correct", timeout=90_000)
+        text = page.inner_text("body")
+        assert "exemple-partiel" in text and "exemple-vide" in text
+    finally:
+        lab.stop()
