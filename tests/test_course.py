@@ -115,3 +115,20 @@ def test_source_scores_full_marks_and_release_zero(tmp_path, cli):
         assert (solution["status"], blank["status"]) == ("graded", "graded"), (solution, blank)
         assert float(solution["score"]) == float(solution["max_score"]) - manual, solution
         assert float(blank["score"]) == 0, blank
+
+
+def test_nbgrader_validate_on_each_release_catches_every_unanswered_question(tmp_path, cli, monkeypatch):
+    """What a participant's Validate button says of a notebook handed in blank: every graded cell, and
+    nothing else (no cell reported changed, no version mismatch)."""
+    from nbgrader.validator import Validator
+
+    assignments = [path.parent.name for path in NOTEBOOKS]
+    assert cli("grading", "--root", str(tmp_path), "release", *assignments).returncode == 0
+    monkeypatch.setenv("KIT_DATASET", str(SAMPLE_DATASET))
+    for path in NOTEBOOKS:
+        released = tmp_path / "release" / path.parent.name / path.name
+        monkeypatch.chdir(released.parent)
+        result = Validator().validate(str(released))
+        source = nbformat.read(path, as_version=4)
+        assert set(result) <= {"failed"}, (path.name, set(result))
+        assert len(result["failed"]) == len(automatic_tests(source)) + len(manual_answers(source)), path.name
