@@ -29,7 +29,7 @@ demo: $(INSTALLED)
 	@echo "  dataset            datasets/generated/ (see dictionnaire.md)"
 	@echo "  student notebooks  release/"
 	@echo "  graded notebooks   autograded/  (gradebook: gradebook.db, open with 'make lab' > Nbgrader > Formgrader)"
-	@echo "  grades             reports/grades.csv"
+	@echo "  grades             reports/grades.csv, reports/moodle.csv, reports/dashboard.html (class dashboard)"
 
 ## test: the whole suite: unit and end-to-end tests, nbval on every source notebook
 test: $(INSTALLED)

@@ -196,8 +196,11 @@ def run_autograde(workspace: Workspace, args) -> None:
         raise GradingError(f"no dataset in {data}; generate it with `python -m generators --out {data}` "
                            "or name one with --data")
     assignments = chosen_assignments(workspace, args.assignments)
-    if not args.assignments:
-        assignments = [a for a in assignments if workspace.release_dir(a).is_dir()]
+    if not args.assignments:          # all released ones that have submissions
+        assignments = [a for a in assignments
+                       if workspace.release_dir(a).is_dir() and workspace.submitted_students(a)]
+        if not assignments:
+            say("nothing to grade yet: collect submissions first (python -m grading collect, or samples)")
     if not args.no_sandbox and not sandbox_available():
         raise GradingError("bubblewrap cannot run here (install the Debian package bubblewrap); "
                            "pass --no-sandbox to grade trusted notebooks without a sandbox")
