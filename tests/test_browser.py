@@ -2,6 +2,7 @@
 opens the published kit's first notebook, runs it, sees a plotly figure and passes nbgrader's
 Validate; the instructor's formgrader lists the graded submissions."""
 
+import json
 import os
 import secrets
 import shutil
@@ -11,8 +12,6 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-
-import json
 
 import nbformat
 import pytest

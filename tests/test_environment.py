@@ -15,7 +15,9 @@ def pip_requirements() -> dict[str, str]:
 
 
 def conda_requirements(path) -> dict[str, str]:
+    """Conda packages, and those its `pip:` section installs from PyPI."""
     dependencies = yaml.safe_load(path.read_text())["dependencies"]
+    dependencies += [p for d in dependencies if isinstance(d, dict) for p in d.get("pip", [])]
     return dict(split(d) for d in dependencies if isinstance(d, str) and split(d)[0] not in ("python", "pip"))
 
 
