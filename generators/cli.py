@@ -6,9 +6,9 @@ import time
 from pathlib import Path
 
 from generators.generate import Options, generate_dataset, truth_inside
-from generators.runner import SchedulerUnreachable
 from generators.modules import ModuleError
 from generators.progress import ProgressBar
+from generators.runner import SchedulerUnreachable
 from generators.signals import SignalsFileError
 from generators.writer import FORMATS
 

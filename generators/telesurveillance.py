@@ -16,7 +16,7 @@ import pyarrow.compute as pc
 from generators.activity import Activity
 from generators.columns import timestamps
 from generators.patients import Population
-from generators.sampling import ragged_arange
+from generators.sampling import inside_intervals, ragged_arange
 
 STREAM = 7
 MONITORED_DAYS = 180
@@ -56,7 +56,7 @@ def telemonitoring(block: int, seed: int, population: Population, activity: Acti
     benign = _benign_episodes(row_patient, day, start, days, rng)
 
     # In hospital on that day (any stay), or no measurement sent: no row.
-    sent = (rng.random(len(day)) < MEASURED_SHARE) & ~_in_hospital(who, day, stays)
+    sent = (rng.random(len(day)) < MEASURED_SHARE) & ~inside_intervals(who, day, stays.patient, stays.entry, stays.exit)
     noise = rng.normal(0, 1, (4, len(day)))
     benign_gain = rng.uniform(*BENIGN_GAIN_KG, len(day))
     weight_kg = weight[row_patient] + 0.5 * noise[0] + WEIGHT_GAIN_KG * ramp * strength + benign_gain * benign
@@ -92,19 +92,4 @@ def _benign_episodes(row_patient, day, start, days, rng) -> np.ndarray:
     count = rng.poisson(days * BENIGN_EPISODES_PER_DAY)
     owner = np.repeat(np.arange(len(days)), count)
     first_day = start[owner] + (rng.random(len(owner)) * days[owner]).astype(np.int64)
-    key = np.sort(owner.astype(np.int64) * 2**32 + first_day)
-    row_key = row_patient.astype(np.int64) * 2**32 + day
-    position = np.searchsorted(key, row_key, side="right") - 1
-    since = np.where(position >= 0, row_key - key[np.maximum(position, 0)], -1)
-    return ((since >= 0) & (since < BENIGN_DAYS)).astype(float)
-
-
-def _in_hospital(who, day, stays) -> np.ndarray:
-    key = stays.patient.astype(np.int64) * 2**32 + stays.entry            # sorted: patient, then entry
-    order = np.argsort(key, kind="stable")
-    key, exit_day = key[order], stays.exit[order]
-    row_key = who.astype(np.int64) * 2**32 + day
-    position = np.searchsorted(key, row_key, side="right") - 1
-    candidate = np.maximum(position, 0)
-    same_patient = (position >= 0) & (key[candidate] >> 32 == who)
-    return same_patient & (day <= exit_day[candidate])
+    return inside_intervals(row_patient, day, owner, first_day, first_day + BENIGN_DAYS - 1).astype(float)

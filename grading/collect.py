@@ -73,10 +73,6 @@ def collect(workspace: Workspace, source: Path, assignment: str, due: datetime |
     return store(workspace, found, assignment, due)
 
 
-def collect_folder(workspace: Workspace, source: Path, assignment: str) -> list[Collected]:
-    return collect(workspace, source, assignment)
-
-
 def student_id(folder_name: str) -> str:
     """Moodle's 'Camille Martin_123456_assignsubmission_file_' -> 'camille-martin-123456'; others unchanged."""
     moodle = MOODLE_FOLDER.match(folder_name)

@@ -20,6 +20,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import nbformat
+
 from grading.release import release
 from grading.workspace import KIT_DIR, GradingError, Workspace
 
@@ -94,8 +96,6 @@ def binder_link(repository: str, path: str) -> str:
 
 
 def _readme(folder: Path, notebooks: list[Path], repository: str | None) -> str:
-    import nbformat
-
     rows = []
     for notebook in notebooks:
         path = notebook.relative_to(folder).as_posix()

@@ -10,7 +10,7 @@ from pathlib import Path
 import nbformat
 import yaml
 
-from grading.collect import Collected, collect_folder
+from grading.collect import Collected, collect
 from grading.workspace import GradingError, Workspace
 
 
@@ -44,4 +44,4 @@ def write_samples(workspace: Workspace, assignment: str, out: Path) -> list[str]
 def collect_samples(workspace: Workspace, assignment: str) -> list[Collected]:
     with tempfile.TemporaryDirectory() as folder:
         write_samples(workspace, assignment, Path(folder))
-        return collect_folder(workspace, Path(folder), assignment)
+        return collect(workspace, Path(folder), assignment)

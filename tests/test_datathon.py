@@ -12,7 +12,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
 from grading.sandbox import sandbox_available
-from tests.conftest import KIT_DIR
+from tests.conftest import KIT_DIR, run_cli
 
 CHALLENGE = "rehospitalisation"
 SECRET = 987_654_321
@@ -48,8 +48,6 @@ def predictions_of(code: str, data, out) -> None:
 
 @pytest.fixture(scope="module")
 def event(tmp_path_factory):
-    from tests.conftest import run_cli
-
     root = tmp_path_factory.mktemp("datathon")
     prepared = root / "prepare"
     result = run_cli("grading", "datathon", "prepare", CHALLENGE, "--secret-seed", str(SECRET),

@@ -9,7 +9,7 @@ import pytest
 
 from grading.autograde import STATUSES, autograde
 from grading.checks import WrongAnswer, check
-from grading.collect import collect_folder
+from grading.collect import collect
 from grading.release import release
 from grading.report import COLUMNS, write_reports
 from grading.samples import collect_samples, write_samples
@@ -31,7 +31,7 @@ def graded(tmp_path_factory):
     broken = tmp_path_factory.mktemp("inbox")
     (broken / "exemple-casse").mkdir()
     (broken / "exemple-casse" / NOTEBOOK).write_text('{"cells": [', encoding="utf-8")   # truncated JSON
-    collect_folder(workspace, broken, ASSIGNMENT)
+    collect(workspace, broken, ASSIGNMENT)
     verdicts = autograde(workspace, ASSIGNMENT, SETTINGS, workers=2)
     write_reports(workspace)
     return workspace, {v.student: v for v in verdicts}
@@ -97,14 +97,14 @@ def released_with_samples(tmp_path, graded) -> tuple[Workspace, object]:
 
 def test_collect_keeps_an_earlier_submission_it_replaces(tmp_path, graded):
     workspace, inbox = released_with_samples(tmp_path, graded)
-    assert {c.outcome for c in collect_folder(workspace, inbox, ASSIGNMENT)} == {"new"}
-    assert {c.outcome for c in collect_folder(workspace, inbox, ASSIGNMENT)} == {"unchanged"}
+    assert {c.outcome for c in collect(workspace, inbox, ASSIGNMENT)} == {"new"}
+    assert {c.outcome for c in collect(workspace, inbox, ASSIGNMENT)} == {"unchanged"}
 
     first = (workspace.submission_dir("exemple-vide", ASSIGNMENT) / NOTEBOOK).read_text()
     notebook = nbformat.read(inbox / "exemple-vide" / NOTEBOOK, as_version=4)
     notebook.cells[0].source += "\nmodifié"
     nbformat.write(notebook, inbox / "exemple-vide" / NOTEBOOK)
-    outcomes = {c.student: c.outcome for c in collect_folder(workspace, inbox, ASSIGNMENT)}
+    outcomes = {c.student: c.outcome for c in collect(workspace, inbox, ASSIGNMENT)}
     assert outcomes["exemple-vide"] == "replaced" and outcomes["exemple-correct"] == "unchanged"
     kept = list((workspace.root / "submitted-history" / "exemple-vide" / ASSIGNMENT).glob(f"*/{NOTEBOOK}"))
     assert [path.read_text() for path in kept] == [first]
@@ -166,8 +166,6 @@ def test_collect_reads_a_moodle_download_zip(tmp_path, graded):
         zipped.write(inbox / "exemple-correct" / NOTEBOOK,
                      f"Camille Martin_123456_assignsubmission_file_/{NOTEBOOK}")
         zipped.write(inbox / "exemple-vide" / NOTEBOOK, f"Zoé Lefèvre_98765_assignsubmission_file_/{NOTEBOOK}")
-    from grading.collect import collect
-
     assert {c.student for c in collect(workspace, archive, ASSIGNMENT)} == {"camille-martin-123456", "zoe-lefevre-98765"}
     assert (workspace.submission_dir("camille-martin-123456", ASSIGNMENT) / NOTEBOOK).read_bytes() == \
         (inbox / "exemple-correct" / NOTEBOOK).read_bytes()
@@ -268,7 +266,7 @@ def test_kill_9_then_rerun_grades_only_what_is_left(tmp_path, graded, cli):
     for copy in range(3):
         for kind in ("exemple-correct", "exemple-partiel"):
             shutil.copytree(inbox / kind, tmp_path / "classe" / f"{kind}-{copy}")
-    collect_folder(workspace, tmp_path / "classe", ASSIGNMENT)
+    collect(workspace, tmp_path / "classe", ASSIGNMENT)
     command = [sys.executable, "-m", "grading", "--root", str(workspace.root), "autograde",
                "--data", str(SAMPLE_DATASET), "--workers", "1"] + ([] if SETTINGS.sandbox else ["--no-sandbox"])
     run = subprocess.Popen(command, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -8,7 +8,7 @@ import nbformat
 import pytest
 
 from grading.autograde import autograde
-from grading.collect import collect_folder
+from grading.collect import collect
 from grading.release import release
 from grading.report import write_reports
 from grading.samples import write_samples
@@ -89,7 +89,7 @@ def batch(tmp_path_factory):
     (inbox / "json-invalide" / NOTEBOOK).write_text('{"cells": [', encoding="utf-8")
     (inbox / "fichier-tronque").mkdir()
     (inbox / "fichier-tronque" / NOTEBOOK).write_bytes(released.read_bytes()[:500])
-    collect_folder(workspace, inbox, ASSIGNMENT)
+    collect(workspace, inbox, ASSIGNMENT)
     settings = GradingSettings(data=SAMPLE_DATASET, notebook_timeout=60, cell_timeout=10)
     verdicts = {v.student: v for v in autograde(workspace, ASSIGNMENT, settings, workers=2)}
     write_reports(workspace)
