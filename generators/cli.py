@@ -51,7 +51,8 @@ def build_parser() -> Parser:
     parser = Parser(
         prog="python -m generators",
         description="Generate a synthetic French hospital dataset: patients, etablissements, sejours, "
-                    "diagnostics, actes, urgences, with manifest.json and a data dictionary. "
+                    "diagnostics, actes, urgences, telesurveillance, journaux_acces, with manifest.json and a "
+                    "data dictionary. "
                     "Same seed and options, same data, whatever --workers or --scheduler.",
         epilog="Example: python -m generators --patients 1000000 --workers 2 --out datasets/region",
     )

@@ -21,10 +21,12 @@ class Parser(argparse.ArgumentParser):
 def build_parser() -> Parser:
     parser = Parser(
         prog="python -m grading",
-        description="Release, collect, autograde and report on the kit's nbgrader assignments. "
+        description="Release, collect, autograde and report on the kit's nbgrader assignments; run the "
+                    "datathon; publish the student kit. "
                     "Artefacts (release/, submitted/, autograded/, gradebook.db, status/, reports/) "
                     "go to --root, in nbgrader's layout.",
-        epilog="Typical cycle: release, collect (or samples), autograde, feedback, report.",
+        epilog="Typical cycle: release, collect (or samples), autograde, feedback, report; "
+               "publish for participants; datathon prepare, then datathon score.",
     )
     parser.add_argument("--root", type=Path, default=Path("."), metavar="DIR",
                         help="workspace for generated artefacts (default: current folder)")
