@@ -5,7 +5,8 @@ They are the ones `python -m grading` uses, so both see the same course, release
 
 from pathlib import Path
 
-from grading.workspace import Workspace, nbgrader_config
+from grading.nbgrader_setup import nbgrader_config
+from grading.paths import Workspace
 
 c = get_config()  # noqa: F821 (provided by nbgrader when it loads this file)
 c.merge(nbgrader_config(Workspace(root=Path(__file__).resolve().parent)))

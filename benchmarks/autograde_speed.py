@@ -13,9 +13,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from grading.release import release
-from grading.samples import write_samples
-from grading.workspace import KIT_DIR, Workspace
+from grading.steps.release import release
+from grading.steps.samples import write_samples
+from grading.paths import KIT_DIR, Workspace
 
 RESULTS = Path(__file__).parent / "results"
 ASSIGNMENT = "00_prise_en_main"

@@ -69,8 +69,8 @@ def patients_in_memory(patients: int) -> dict:
         "from generators.patients import Period, patients_block\n"
         "started = time.perf_counter()\n"
         f"context = Context.build({patients}, 2024, Period(2022, 3), ('patients',))\n"
-        "rows = sum(conform('patients', patients_block(b, context.block_size(b), 2024, context.period, context.pools)"
-        ".table).num_rows for b in range(context.block_count()))\n"
+        "rows = sum(conform('patients', patients_block(b, context.block_size(b), 2024, context.period, context.pools,"
+        " context.clinical.modules).table).num_rows for b in range(context.block_count()))\n"
         "seconds = time.perf_counter() - started\n"
         "print(json.dumps({'patients': rows, 'seconds': seconds, 'patients_per_second': rows / seconds}))\n")
 

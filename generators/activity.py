@@ -15,18 +15,18 @@ into rows, for the whole block at once:
 """
 
 from dataclasses import dataclass
-from functools import cache
 
 import numpy as np
 import pyarrow as pa
 
-from generators import reference, signals
+from generators import reference
+from generators.clinical import Clinical
 from generators.columns import pick, timestamps
 from generators.etablissements import Etablissements
 from generators.ids import block_numbers, keyed_ids
-from generators.modules import modules
 from generators.patients import Period, Population
-from generators.sampling import inside_intervals, ragged_arange
+from generators.sampling import events_in_days_before, inside_intervals, ragged_arange
+from generators.signals import Signals, Truth, length_factor, readmission_probability
 
 STREAM = 2
 IN_HOSPITAL_DEATH_SHARE = 0.4        # of deaths, in an MCO stay
@@ -48,7 +48,8 @@ NO_DAY = np.iinfo(np.int64).max
 
 @dataclass(frozen=True)
 class Catalogue:
-    """Stay motifs then séance kinds, as arrays indexed by motif number."""
+    """Stay motifs then séance kinds, as arrays indexed by motif number; built once per run from the
+    modules (and the Charlson points of signaux.yml), shared by every block."""
     motif: np.ndarray
     diagnoses: list[np.ndarray]      # CIM-10 codes the principal diagnosis is drawn from
     root: np.ndarray                 # GHM root, e.g. 05M09
@@ -66,13 +67,16 @@ class Catalogue:
     seance_interval: np.ndarray
     seance_count: np.ndarray
     seance_associated: list[np.ndarray]
+    seance_rate: np.ndarray          # (séance kinds, 6 age groups): prevalence (chronique) or courses a year (cure)
     ghm_levels: dict[str, set[str]]  # the severity suffixes each root has in ghm.csv
     tariff: dict[str, int]
+    chronic_code: np.ndarray         # CIM-10 code of each chronic condition of the modules
+    chronic_points: np.ndarray       # its points in the Charlson-like score (signaux.yml)
 
 
-@cache
-def catalogue() -> Catalogue:
-    motifs, seances, ghm = modules().motifs, modules().seances, reference.ghm()
+def build_catalogue(clinical: Clinical) -> Catalogue:
+    modules, ghm = clinical.modules, reference.ghm()
+    motifs, seances = modules.motifs, modules.seances
     split = lambda column: [np.array(str(v).split(";")) if isinstance(v, str) else np.array([], dtype=str)
                             for v in column]
     acts = split(motifs["actes"]) + split(seances["actes"])
@@ -105,8 +109,11 @@ def catalogue() -> Catalogue:
         seance_interval=seances["intervalle_jours"].to_numpy(float),
         seance_count=seances["nombre_seances"].fillna(0).to_numpy(int),
         seance_associated=split(seances["diagnostics_associes"]),
+        seance_rate=reference.by_age_group(seances, "taux") / 1000,
         ghm_levels=levels,
         tariff=dict(zip(ghm["ghm"], ghm["tarif_ghs"].astype(int))),
+        chronic_code=modules.chronic["code"].to_numpy(object),
+        chronic_points=np.array([clinical.signals.charlson_points.get(code, 0) for code in modules.chronic["code"]]),
     )
 
 
@@ -139,9 +146,10 @@ ORDINARY, LAST, SEANCE, READMISSION = 0, 1, 2, 3     # kinds of stay
 class _Block:
     """What every step of a block's activity draws on."""
     cat: Catalogue
+    signals: Signals
     population: Population
     hospitals: Etablissements
-    truth: signals.Truth
+    truth: Truth
     group: np.ndarray            # per patient: age group
     sex: np.ndarray              # per patient: 0 man, 1 woman
     charlson: np.ndarray         # per patient: Charlson-like score of the chronic conditions
@@ -156,10 +164,10 @@ class _Block:
                 + self.truth.region_effect_by_departement(outcome)[self.population.departement[patient]])
 
 
-def hospital_activity(block: int, seed: int, period: Period, population: Population,
-                      hospitals: Etablissements, truth: signals.Truth) -> Activity:
+def hospital_activity(block: int, seed: int, period: Period, population: Population, hospitals: Etablissements,
+                      truth: Truth, cat: Catalogue, signals: Signals) -> Activity:
+    """`cat` and `signals`: the run's catalogue and true effects, the same for every block."""
     rng = np.random.default_rng([seed, STREAM, block])
-    cat = catalogue()
     n = len(population.age)
     group = reference.age_group(population.age)
     start, end = period.day_numbers()
@@ -167,8 +175,8 @@ def hospital_activity(block: int, seed: int, period: Period, population: Populat
     alive_until = np.minimum(end, death)
     chronic = population.chronic
     home = hospitals.by_departement.draw(population.departement, rng)
-    b = _Block(cat=cat, population=population, hospitals=hospitals, truth=truth, group=group,
-               sex=population.female.astype(int), charlson=_charlson(chronic), home=home,
+    b = _Block(cat=cat, signals=signals, population=population, hospitals=hospitals, truth=truth, group=group,
+               sex=population.female.astype(int), charlson=chronic.astype(np.int64) @ cat.chronic_points, home=home,
                emergency_hospital=np.where(
                    hospitals.table["urgences"].to_numpy()[home], home,
                    hospitals.emergency_index[hospitals.emergency_by_departement.draw(population.departement, rng)]),
@@ -279,7 +287,7 @@ def _route(stays: _Stays, b: _Block) -> None:
     kind, motif, patient = stays.kind, stays.motif, stays.patient
     age = b.population.age[patient]
     via = (kind != SEANCE) & (rng.random(count) < np.where(
-        kind == READMISSION, signals.model("readmission_30_jours").numbers["part_par_les_urgences"],
+        kind == READMISSION, b.signals.models["readmission_30_jours"].numbers["part_par_les_urgences"],
         b.cat.via_emergency[motif]))
     departement = b.population.departement[patient]
     choice = rng.random(count)
@@ -300,7 +308,7 @@ def _route(stays: _Stays, b: _Block) -> None:
 
 
 def _length_factor(stays: _Stays, b: _Block, entry: np.ndarray) -> np.ndarray:
-    return signals.length_factor(age=b.population.age[stays.patient], charlson=b.charlson[stays.patient],
+    return length_factor(b.signals, age=b.population.age[stays.patient], charlson=b.charlson[stays.patient],
                                  to_rehab=stays.to_rehab, to_nursing_home=stays.to_nursing_home,
                                  place_effect=b.place_effect("sejour_long", stays.finess, stays.patient),
                                  in_programme=b.truth.programme_runs(stays.finess, entry),
@@ -312,13 +320,13 @@ def _readmissions(stays: _Stays, b: _Block, until: np.ndarray) -> _Stays:
 
     A readmission must end before the patient's next stay and within their time in the period.
     """
-    model, rng = signals.model("readmission_30_jours"), b.rng
+    model, rng = b.signals.models["readmission_30_jours"], b.rng
     index = np.flatnonzero(stays.kind == ORDINARY)
     patient = stays.patient[index]
     hospital = stays.kind != SEANCE
-    probability = signals.readmission_probability(
-        age=b.population.age[patient], charlson=b.charlson[patient],
-        prior_stays=_stays_in_year_before(stays.patient[hospital], stays.entry[hospital], patient, stays.entry[index]),
+    probability = readmission_probability(
+        b.signals, age=b.population.age[patient], charlson=b.charlson[patient],
+        prior_stays=events_in_days_before(stays.patient[hospital], stays.entry[hospital], patient, stays.entry[index]),
         to_rehab=stays.to_rehab[index], to_nursing_home=stays.to_nursing_home[index],
         place_effect=b.place_effect("readmission_30_jours", stays.finess[index], patient),
         in_programme=b.truth.programme_runs(stays.finess[index], stays.entry[index]),
@@ -338,20 +346,6 @@ def _readmissions(stays: _Stays, b: _Block, until: np.ndarray) -> _Stays:
                           stays.entry[following], NO_DAY)
     again.exit = np.minimum(again.exit, np.minimum(next_entry, until[patient]) - 1)
     return again.take(np.flatnonzero(again.entry <= again.exit))
-
-
-def _charlson(chronic: np.ndarray) -> np.ndarray:
-    """Each patient's Charlson-like score from their chronic conditions (points in signaux.yml)."""
-    points = signals.charlson_points()
-    weights = np.array([points.get(code, 0) for code in modules().chronic["code"]])
-    return chronic.astype(np.int64) @ weights
-
-
-def _stays_in_year_before(stay_patient, stay_entry, patient, day) -> np.ndarray:
-    """For each (patient, day): the patient's stays that started in the 365 days before that day."""
-    key = np.sort(stay_patient.astype(np.int64) * 2**32 + stay_entry)
-    target = patient.astype(np.int64) * 2**32
-    return np.searchsorted(key, target + day, side="left") - np.searchsorted(key, target + day - 365, side="left")
 
 
 def _lengths(cat: Catalogue, motif: np.ndarray, age: np.ndarray, rng, factor: np.ndarray | float = 1.0) -> np.ndarray:
@@ -413,7 +407,7 @@ def _without_overlaps(patient, entry, length, until):
 def _seances(cat: Catalogue, population: Population, group, start, until, rng):
     """Dialysis three times a week for prevalent patients; courses of chemotherapy every few weeks."""
     patients, motifs, days = [], [], []
-    rates = reference.by_age_group(modules().seances, "taux") / 1000
+    rates = cat.seance_rate
     n = len(population.age)
     for k in range(len(cat.seance_kind)):
         motif = cat.hospital_motifs + k
@@ -453,7 +447,7 @@ def _principal_diagnoses(cat: Catalogue, motif: np.ndarray, rng) -> np.ndarray:
 
 def _secondary_diagnoses(cat, population, has_chronic, patient, motif, kind, length, principal, group, rng):
     """(stay, rank, code) of the secondary diagnoses, and each stay's highest severity level (1-4)."""
-    chronic_codes = modules().chronic["code"].to_numpy(object)
+    chronic_codes = cat.chronic_code
     complication_table = reference.complications()
     complication_codes = complication_table["code"].to_numpy(object)
 

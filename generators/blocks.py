@@ -9,7 +9,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pyarrow as pa
 
-from generators.activity import hospital_activity
+from generators.activity import Catalogue, build_catalogue, hospital_activity
+from generators.clinical import Clinical, load_clinical
 from generators.columns import timestamps
 from generators.defects import inject_defects
 from generators.etablissements import Etablissements, build_etablissements
@@ -18,7 +19,7 @@ from generators.journaux import Incidents, access_logs, incidents
 from generators.patients import BLOCK_SIZE, Period, patients_block
 from generators.pools import IdentityPools, build_identity_pools
 from generators.schema import TABLES
-from generators.signals import Truth, draw_truth, programme
+from generators.signals import Truth, draw_truth
 from generators.telesurveillance import telemonitoring
 from generators.urgences import emergency_visits
 
@@ -27,26 +28,32 @@ BLOCK_TABLES = ("patients", "sejours", "diagnostics", "actes", "urgences", "tele
 
 @dataclass(frozen=True)
 class Context:
-    """What every block shares: built once per run, sent once to each worker."""
+    """What every block shares: built once per run, sent once to each worker (the instructor's
+    configuration included, so that workers never read files of their own)."""
     patients: int
     seed: int
     period: Period
     pools: IdentityPools
     hospitals: Etablissements
     truth: Truth
+    clinical: Clinical                         # the pathway modules and signaux.yml of the run
+    catalogue: Catalogue                       # the modules as arrays, built from `clinical`
     tables: tuple[str, ...] = BLOCK_TABLES     # a subset makes only those (each table has its own random stream)
     defects: float = 0.0
     incidents: Incidents | None = None         # the security incidents hidden in journaux_acces
 
     @classmethod
     def build(cls, patients: int, seed: int, period: Period, tables: tuple[str, ...] = BLOCK_TABLES,
-              defects: float = 0.0) -> "Context":
+              defects: float = 0.0, clinical: Clinical | None = None) -> "Context":
+        """`clinical`: the configuration to follow; by default load_clinical() reads the default files now."""
+        clinical = load_clinical() if clinical is None else clinical
         pools = build_identity_pools(seed)
         hospitals = build_etablissements(patients, seed, pools)
-        truth = draw_truth(seed, hospitals)
-        start = np.where(truth.in_programme, programme().start, np.datetime64("NaT", "D"))
+        truth = draw_truth(seed, hospitals, clinical.signals)
+        start = np.where(truth.in_programme, clinical.signals.programme.start, np.datetime64("NaT", "D"))
         hospitals = replace(hospitals, table=hospitals.table.append_column("date_programme_sortie", timestamps(start)))
-        return cls(patients, seed, period, pools, hospitals, truth, tables, defects, incidents(seed, period, hospitals))
+        return cls(patients, seed, period, pools, hospitals, truth, clinical, build_catalogue(clinical), tables,
+                   defects, incidents(seed, period, hospitals))
 
     def block_count(self) -> int:
         return (self.patients + BLOCK_SIZE - 1) // BLOCK_SIZE
@@ -63,13 +70,16 @@ class Block:
 
 
 def generate_block(block: int, context: Context) -> Block:
-    population = patients_block(block, context.block_size(block), context.seed, context.period, context.pools)
+    signals = context.clinical.signals
+    population = patients_block(block, context.block_size(block), context.seed, context.period, context.pools,
+                                context.clinical.modules)
     tables = {"patients": population.table}
     if set(context.tables) - {"patients"}:
-        activity = hospital_activity(block, context.seed, context.period, population, context.hospitals, context.truth)
+        activity = hospital_activity(block, context.seed, context.period, population, context.hospitals, context.truth,
+                                     context.catalogue, signals)
         tables |= {"sejours": activity.sejours, "diagnostics": activity.diagnostics, "actes": activity.actes,
                    "urgences": emergency_visits(block, context.seed, context.period, population, activity.stays,
-                                                context.hospitals.table["finess"], context.truth),
+                                                context.hospitals.table["finess"], context.truth, signals),
                    "telesurveillance": telemonitoring(block, context.seed, population, activity),
                    "journaux_acces": access_logs(block, context.seed, context.period, population, activity,
                                                  context.hospitals, context.incidents)}

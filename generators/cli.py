@@ -1,53 +1,22 @@
-"""Command line: python -m generators --patients N --seed S --out DIR ..."""
+"""Command line: python -m generators --patients N --seed S --out DIR ...
 
-import argparse
+Bad input (an option, a faulty module or signaux.yml, an --out that cannot be written, an unreachable
+scheduler: common.errors.BadInput) is one line on stderr and exit status 2; anything else is a bug
+and shows its traceback.
+"""
+
 import sys
 import time
+from argparse import Namespace
 from pathlib import Path
 
-from generators.generate import Options, generate_dataset, truth_inside
-from generators.modules import ModuleError
-from generators.progress import ProgressBar
-from generators.runner import SchedulerUnreachable
-from generators.signals import SignalsFileError
-from generators.writer import FORMATS
-
-DEFAULT_OUT = Path("datasets/generated")
-
-
-class Parser(argparse.ArgumentParser):
-    """Bad input: one line naming what is wrong, exit status 2."""
-
-    def error(self, message):
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
-
-
-def bounded_int(low: int, high: int):
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"expected a number from {low:,} to {high:,}, got {value:,}")
-        return value
-    return parse
-
-
-def share(high: float):
-    def parse(text: str) -> float:
-        try:
-            value = float(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"expected a number such as 0.02, got {text!r}") from None
-        if not 0 <= value <= high:
-            raise argparse.ArgumentTypeError(f"expected a share from 0 to {high}, got {value}")
-        return value
-    return parse
+from common.cli import Parser, ProgressBar, bounded_int, run, share
+from generators import settings
+from generators.clinical import load_clinical
+from generators.generate import Options, generate_dataset
 
 
 def build_parser() -> Parser:
-    defaults = Options()
     parser = Parser(
         prog="python -m generators",
         description="Generate a synthetic French hospital dataset: patients, etablissements, sejours, "
@@ -56,25 +25,30 @@ def build_parser() -> Parser:
                     "Same seed and options, same data, whatever --workers or --scheduler.",
         epilog="Example: python -m generators --patients 1000000 --workers 2 --out datasets/region",
     )
-    parser.add_argument("--patients", type=bounded_int(1, 100_000_000), default=defaults.patients,
-                        metavar="N", help=f"resident population size (default {defaults.patients:,})")
-    parser.add_argument("--seed", type=bounded_int(0, 2**32 - 1), default=defaults.seed,
-                        metavar="S", help=f"random seed (default {defaults.seed})")
-    parser.add_argument("--years", type=bounded_int(1, 20), default=defaults.years,
-                        metavar="Y", help=f"length of the simulated period in years (default {defaults.years})")
-    parser.add_argument("--start-year", type=bounded_int(1990, 2100), default=defaults.start_year,
-                        metavar="YYYY", help=f"first year of the period (default {defaults.start_year})")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="DIR",
-                        help=f"output folder (default {DEFAULT_OUT})")
-    parser.add_argument("--format", choices=FORMATS, default="parquet", help="file format (default parquet)")
-    parser.add_argument("--workers", type=bounded_int(1, 256), default=1, metavar="W",
-                        help="local processes generating blocks in parallel (default 1)")
+    parser.add_argument("--patients", type=bounded_int(1, 100_000_000), default=settings.PATIENTS,
+                        metavar="N", help=f"resident population size (default {settings.PATIENTS:,})")
+    parser.add_argument("--seed", type=bounded_int(0, 2**32 - 1), default=settings.SEED,
+                        metavar="S", help=f"random seed (default {settings.SEED})")
+    parser.add_argument("--years", type=bounded_int(1, 20), default=settings.YEARS,
+                        metavar="Y", help=f"length of the simulated period in years (default {settings.YEARS})")
+    parser.add_argument("--start-year", type=bounded_int(1990, 2100), default=settings.START_YEAR,
+                        metavar="YYYY", help=f"first year of the period (default {settings.START_YEAR})")
+    parser.add_argument("--out", type=Path, default=settings.DATASET_DIR, metavar="DIR",
+                        help=f"output folder (default {settings.DATASET_DIR})")
+    parser.add_argument("--format", choices=settings.FORMATS, default=settings.FORMAT,
+                        help=f"file format (default {settings.FORMAT})")
+    parser.add_argument("--workers", type=bounded_int(1, 256), default=settings.WORKERS, metavar="W",
+                        help=f"local processes generating blocks in parallel (default {settings.WORKERS})")
     parser.add_argument("--scheduler", metavar="ADDRESS",
                         help="run the blocks on an existing dask.distributed cluster, e.g. tcp://HOST:8786 "
                              "(its workers need this kit installed)")
-    parser.add_argument("--defects", type=share(0.5), default=defaults.defects, metavar="RATE",
+    parser.add_argument("--defects", type=share(0.5), default=settings.DEFECTS, metavar="RATE",
                         help="share of rows given a data-quality defect (missing value, duplicate, badly written "
-                             "code, impossible date), for cleaning exercises; logged in --truth (default 0: clean)")
+                             "code, impossible date), for cleaning exercises; logged in --truth "
+                             f"(default {settings.DEFECTS:g}: clean)")
+    parser.add_argument("--modules", type=Path, metavar="DIR",
+                        help="folder of pathway modules (*.yml) to follow instead of the kit's: an instructor's "
+                             f"edited copy (default: the folder ${settings.MODULES_ENV} names, else generators/modules)")
     parser.add_argument("--truth", type=Path, metavar="FILE",
                         help="also write the true effects hidden in the data (JSON) to FILE, outside DIR: "
                              "for instructors only, never for participants")
@@ -93,38 +67,29 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--workers and --scheduler exclude each other: the cluster's workers do the work")
     if args.out.exists() and not args.out.is_dir():
         parser.error(f"{args.out} is a file, not a folder; choose another --out")
-    if args.out.is_dir() and any(args.out.iterdir()) and not args.overwrite:
-        parser.error(f"{args.out} already exists and is not empty; pass --overwrite to replace it or choose another --out")
     if args.fhir and args.format != "parquet":
         parser.error("--fhir is written from the Parquet tables: leave --format at parquet")
-    if args.truth and truth_inside(args.truth, args.out):
-        parser.error(f"--truth {args.truth} is inside --out {args.out}: participants would see it; "
-                     "write it elsewhere")
+    return run(parser, lambda: generate(args))
+
+
+def generate(args: Namespace) -> None:
+    """Generates what the parsed options ask; bad input raises common.errors.BadInput."""
     options = Options(patients=args.patients, seed=args.seed, years=args.years, start_year=args.start_year,
                       defects=args.defects)
-    bar = ProgressBar("patients", enabled=not args.quiet and sys.stderr.isatty())
+    bar = ProgressBar("patients", enabled=False if args.quiet else None)
     started = time.perf_counter()
     try:
         manifest = generate_dataset(options, args.out, overwrite=args.overwrite, file_format=args.format,
                                     workers=args.workers, scheduler=args.scheduler, progress=bar.update,
-                                    truth_file=args.truth)
+                                    truth_file=args.truth, clinical=load_clinical(args.modules))
         if args.fhir:
             from generators.fhir import write_fhir
 
             write_fhir(args.out, args.out / "fhir")
-    except SchedulerUnreachable as error:
+    finally:
         bar.clear()
-        parser.error(str(error))
-    except (SignalsFileError, ModuleError) as error:
-        bar.clear()
-        parser.error(str(error))
-    except OSError as error:
-        bar.clear()
-        parser.error(f"cannot write {error.filename or args.out}: {error.strerror or error}")
-    bar.clear()
     if not args.quiet:
         seconds = time.perf_counter() - started
         rows = ", ".join(f"{name} {entry['rows']:,}" for name, entry in manifest["tables"].items())
         print(f"wrote {args.out} in {seconds:.1f} s ({args.patients / seconds:,.0f} patients/s): {rows}",
               file=sys.stderr)
-    return 0

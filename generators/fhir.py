@@ -11,12 +11,12 @@ use those of the ANS terminology server (SMT), which is not reachable offline.
 """
 
 import json
-import os
-import shutil
 from pathlib import Path
 
 import pandas as pd
 import pyarrow.parquet as pq
+
+from common.files import staged_folder
 
 ICD10 = "http://hl7.org/fhir/sid/icd-10"
 CCAM = "https://innovhealth.example.org/fhir/CodeSystem/ccam"
@@ -31,10 +31,14 @@ BATCH_ROWS = 200_000
 def write_fhir(dataset: Path, out: Path) -> dict[str, int]:
     """Writes out/TYPE.ndjson from the dataset's Parquet tables; returns the number of each resource.
 
-    The files are written in a staging folder renamed into place: `out` is complete or absent."""
-    final, out = out, out.with_name(f".{out.name}.partial-{os.getpid()}")
-    shutil.rmtree(out, ignore_errors=True)
-    out.mkdir(parents=True)
+    The files are written in a staging folder renamed into place, replacing an earlier export:
+    `out` is complete or absent."""
+    with staged_folder(out, overwrite=True) as staging:
+        counts = _write_resources(dataset, staging)
+    return counts
+
+
+def _write_resources(dataset: Path, out: Path) -> dict[str, int]:
     patient_of = pd.read_parquet(dataset / "sejours.parquet", columns=["sejour_id", "patient_id"]) \
         .set_index("sejour_id")["patient_id"]
     counts: dict[str, int] = {}
@@ -53,8 +57,6 @@ def write_fhir(dataset: Path, out: Path) -> dict[str, int]:
                 lines = render(rows)
                 file.write("".join(line + "\n" for line in lines))
                 counts[resource] = counts.get(resource, 0) + len(lines)
-    shutil.rmtree(final, ignore_errors=True)
-    os.replace(out, final)
     return counts
 
 

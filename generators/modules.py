@@ -1,6 +1,7 @@
 """Pathway modules: the clinical content of the data, one YAML file per pathway in generators/modules/.
 
-An instructor who does not code can read and edit them (see modules/README.md).
+An instructor who does not code can read and edit them (see modules/README.md), or keep an
+edited copy elsewhere (KIT_MODULES or --modules DIR; see settings.py).
 Each module may declare a chronic condition its patients carry (prevalence by
 age, excess mortality), the kinds of stay it triggers (incidence by age and sex,
 diagnoses, GHM, acts, length, ambulatory share, share through the emergency
@@ -9,7 +10,6 @@ to whole blocks of patients at once. A faulty module is rejected with a message
 naming the file, the field and what is expected.
 """
 
-import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -17,10 +17,9 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from common.errors import BadInput
 from generators.reference import AGE_GROUPS, ccam, cim10, ghm
 
-# KIT_MODULES may name another folder of modules: an instructor's own, edited copy.
-MODULES_DIR = Path(os.environ.get("KIT_MODULES") or Path(__file__).parent / "modules")
 AGE_LABELS = ("0-1", "2-17", "18-44", "45-64", "65-79", "80+")   # in the files; AGE_GROUPS in the tables
 
 # field: (required, kind, description of what is expected)
@@ -70,22 +69,27 @@ SEANCE_FIELDS = {
 }
 
 
-class ModuleError(ValueError):
-    """A module file is malformed: the message names the file, the field and what is expected."""
+class ModuleError(BadInput):
+    """A module file is malformed or missing: the message names the file, the field and what is expected."""
 
 
 @dataclass(frozen=True)
 class Modules:
+    """The modules of one folder, read and checked. Read-only: every block of a run shares it."""
     motifs: pd.DataFrame       # one row per kind of stay
     seances: pd.DataFrame      # one row per kind of séance
     chronic: pd.DataFrame      # one row per chronic condition
     files: tuple[str, ...]
+    folder: Path
 
 
-@cache
-def modules() -> Modules:
+def load_modules(folder: Path) -> Modules:
+    """Reads and checks every *.yml of `folder`; raises ModuleError naming the file and the field."""
+    if not folder.is_dir():
+        raise ModuleError(f"{folder}: no such folder; expected a folder of pathway modules (*.yml), "
+                          "such as the kit's generators/modules")
     motifs, seances, chronic, files = [], [], [], []
-    for path in sorted(MODULES_DIR.glob("*.yml")):
+    for path in sorted(folder.glob("*.yml")):
         content = _read(path)
         check = _Checker(path)
         check.fields(content, MODULE_FIELDS, "")
@@ -105,11 +109,14 @@ def modules() -> Modules:
             seances.append(_seance_row(item, path.stem))
         files.append(path.name)
     if not files:
-        raise ModuleError(f"{MODULES_DIR}: no module (*.yml) in this folder; expected the kit's generators/modules")
+        raise ModuleError(f"{folder}: no module (*.yml) in this folder; expected the kit's generators/modules")
     if not motifs:
-        raise ModuleError(f"{MODULES_DIR}: no module declares a kind of stay; expected at least one *.yml with sejours")
-    _unique(motifs, "motif", "sejours"), _unique(seances, "seance", "seances"), _unique(chronic, "code", "maladies_chroniques")
-    return Modules(pd.DataFrame(motifs), pd.DataFrame(seances, columns=_SEANCE_COLUMNS), pd.DataFrame(chronic), tuple(files))
+        raise ModuleError(f"{folder}: no module declares a kind of stay; expected at least one *.yml with sejours")
+    for rows, key, section in ((motifs, "motif", "sejours"), (seances, "seance", "seances"),
+                               (chronic, "code", "maladies_chroniques")):
+        _unique(folder, rows, key, section)
+    return Modules(pd.DataFrame(motifs), pd.DataFrame(seances, columns=_SEANCE_COLUMNS), pd.DataFrame(chronic),
+                   tuple(files), folder)
 
 
 _SEANCE_COLUMNS = ["seance", "module", "libelle", "mode", "diagnostic_principal", "diagnostics_associes", "racine_ghm",
@@ -145,6 +152,10 @@ def _by_age(values: dict, prefix: str) -> dict:
 def _read(path: Path) -> dict:
     try:
         content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ModuleError(f"{path}: cannot read it: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise ModuleError(f"{path}: not UTF-8 text; save the module as UTF-8") from None
     except yaml.YAMLError as error:
         where = getattr(error, "problem_mark", None)
         line = f" (line {where.line + 1})" if where else ""
@@ -154,11 +165,11 @@ def _read(path: Path) -> dict:
     return content
 
 
-def _unique(rows: list[dict], key: str, section: str) -> None:
+def _unique(folder: Path, rows: list[dict], key: str, section: str) -> None:
     seen: dict[str, str] = {}
     for row in rows:
         if row[key] in seen:
-            raise ModuleError(f"{MODULES_DIR / (row['module'] + '.yml')}: {section}: {row[key]!r} is already declared "
+            raise ModuleError(f"{folder / (row['module'] + '.yml')}: {section}: {row[key]!r} is already declared "
                               f"in {seen[row[key]]}.yml; expected each {key} once")
         seen[row[key]] = row["module"]
 

@@ -13,7 +13,7 @@ import pyarrow as pa
 
 from generators.columns import fixed_width_strings, join, pick, timestamps
 from generators.ids import keyed_ids
-from generators.modules import modules
+from generators.modules import Modules
 from generators.pools import IdentityPools
 from generators.reference import age_group, age_pyramid, by_age_group, departements
 from generators.sampling import cumulative, draw_from
@@ -69,7 +69,9 @@ class Population:
     chronic: np.ndarray      # (patients, chronic conditions of the modules): the same on every stay
 
 
-def patients_block(block: int, count: int, seed: int, period: Period, pools: IdentityPools) -> Population:
+def patients_block(block: int, count: int, seed: int, period: Period, pools: IdentityPools,
+                   modules: Modules) -> Population:
+    """`modules`: the run's pathway modules, whose chronic conditions the patients carry."""
     rng = np.random.default_rng([seed, TABLE_STREAM, block])
     first_row = block * BLOCK_SIZE
 
@@ -84,7 +86,7 @@ def patients_block(block: int, count: int, seed: int, period: Period, pools: Ide
     dep = draw_from(cumulative(deps["population"].to_numpy(float)), count, rng)
     commune = pools.communes_by_departement.draw(dep, rng)
 
-    chronic_table = modules().chronic
+    chronic_table = modules.chronic
     group = age_group(age_years)
     chronic = rng.random((count, len(chronic_table))) < by_age_group(chronic_table, "prevalence")[:, group].T
     excess = np.prod(np.where(chronic, chronic_table["surmortalite"].to_numpy()[None, :], 1.0), axis=1)

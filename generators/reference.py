@@ -1,13 +1,15 @@
-"""Reference tables shipped with the kit (see reference/README.md for what and where from)."""
+"""Reference tables shipped with the kit (see reference/README.md for what and where from).
+
+Read-only files of the package, not the instructor's configuration: each is read once per process (cached).
+"""
 
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-REFERENCE_DIR = Path(__file__).parent / "reference"
+from generators.settings import REFERENCE_DIR
 
 REGIONS = (
     "Auvergne-Rhône-Alpes", "Bourgogne-Franche-Comté", "Bretagne", "Centre-Val de Loire",

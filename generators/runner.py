@@ -2,7 +2,9 @@
 
 Three ways, one result: in this process, in W local processes, or on an
 existing dask.distributed cluster. At most a few blocks per worker are in
-flight at once, so memory stays bounded whatever the number of patients.
+flight at once, so memory stays bounded whatever the number of patients. The
+run's Context, the instructor's configuration included, goes once to each worker
+(a local process's initializer, or dask's scatter): workers read no file of their own.
 """
 
 import multiprocessing
@@ -10,17 +12,18 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
-
+from common.errors import BadInput
 from generators.blocks import Block, Context, generate_block
+from generators.settings import WORKERS
 
 BLOCKS_IN_FLIGHT_PER_WORKER = 2
 
 
-class SchedulerUnreachable(Exception):
-    pass
+class SchedulerUnreachable(BadInput):
+    """--scheduler names no dask scheduler that answers."""
 
 
-def run_blocks(context: Context, workers: int = 1, scheduler: str | None = None) -> Iterator[Block]:
+def run_blocks(context: Context, workers: int = WORKERS, scheduler: str | None = None) -> Iterator[Block]:
     blocks = range(context.block_count())
     if scheduler:
         yield from _on_dask_cluster(context, scheduler, blocks)

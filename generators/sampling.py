@@ -1,8 +1,11 @@
-"""Vectorised draws that numpy lacks: an item within each row's own group, ragged ranges."""
+"""Vectorised draws and look-ups that numpy lacks: an item within each row's own group, ragged ranges,
+each owner's intervals and recent events."""
 
 from dataclasses import dataclass
 
 import numpy as np
+
+PAST_YEAR_DAYS = 365
 
 
 @dataclass(frozen=True)
@@ -54,3 +57,13 @@ def inside_intervals(owner: np.ndarray, point: np.ndarray,
     position = np.searchsorted(key[order], owner.astype(np.int64) * 2**32 + point, side="right") - 1
     found = order[np.maximum(position, 0)]
     return (position >= 0) & (interval_owner[found] == owner) & (point <= end[found])
+
+
+def events_in_days_before(event_owner: np.ndarray, event_day: np.ndarray, owner: np.ndarray, day: np.ndarray,
+                          days: int = PAST_YEAR_DAYS) -> np.ndarray:
+    """For each (owner, day): how many of the owner's events fell in the `days` days before that day
+    (day - days <= event day < day). Days are whole numbers, such as days since 1970; owners are
+    whole numbers from 0. The prior stays of the true readmission model and of the datathon's features."""
+    key = np.sort(event_owner.astype(np.int64) * 2**32 + event_day)
+    target = owner.astype(np.int64) * 2**32 + day
+    return np.searchsorted(key, target, side="left") - np.searchsorted(key, target - days, side="left")

@@ -9,12 +9,13 @@ true admission odds factor of signals.py.
 import numpy as np
 import pyarrow as pa
 
-from generators import reference, signals
+from generators import reference
 from generators.activity import Stays
 from generators.ids import block_numbers, keyed_ids
 from generators.columns import pick, timestamps
 from generators.patients import Period, Population
 from generators.sampling import inside_intervals
+from generators.signals import Signals, Truth, admission_odds_factor
 
 STREAM = 3
 # Share of arrivals in each hour of the day (more in the late morning and the evening).
@@ -29,7 +30,7 @@ MINUTES_A_DAY = 24 * 60
 
 
 def emergency_visits(block: int, seed: int, period: Period, population: Population, stays: Stays,
-                     finess: pa.ChunkedArray, truth: signals.Truth) -> pa.Table:
+                     finess: pa.ChunkedArray, truth: Truth, signals: Signals) -> pa.Table:
     rng = np.random.default_rng([seed, STREAM, block])
     start, _ = period.day_numbers()
 
@@ -40,8 +41,8 @@ def emergency_visits(block: int, seed: int, period: Period, population: Populati
     span = np.maximum(stays.alive_until - start, 0)
     # The true admission model (signals.py): the odds of admission grow by a factor, so visits that
     # end at home shrink by it, for older and sicker patients and at some hospitals and régions.
-    odds = signals.admission_odds_factor(
-        age=population.age, charlson=stays.charlson,
+    odds = admission_odds_factor(
+        signals, age=population.age, charlson=stays.charlson,
         place_effect=truth.etablissement_effects["admission_apres_urgences"][stays.emergency_hospital]
         + truth.region_effect_by_departement("admission_apres_urgences")[population.departement])
     counts = rng.poisson(rates[group] / odds / 1000 * span / 365.25)

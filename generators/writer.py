@@ -1,15 +1,12 @@
 """Writes a dataset folder: one file per table (Parquet or CSV), the data dictionary, manifest.json.
 
 The folder is built under a temporary name beside its destination and renamed
-into place only once complete, so an interrupted run never leaves a folder
-that looks finished. manifest.json is the proof of completeness.
+into place only once complete (common.files.staged_folder), so an interrupted run
+never leaves a folder that looks finished. manifest.json is the proof of completeness.
 """
 
 import json
-import shutil
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import numpy as np
@@ -17,39 +14,22 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from common.files import staged_folder
 from generators.hashing import TableHash, row_hashes
 from generators.schema import TABLES, data_dictionary_markdown
-
-MANIFEST = "manifest.json"
-FORMATS = ("parquet", "csv")
+from generators.settings import FORMAT, MANIFEST
 
 
-@contextmanager
-def dataset_folder(out: Path, overwrite: bool) -> Iterator[Path]:
-    """Yields a temporary folder to fill; on success it replaces `out`, on failure it vanishes."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
-    staging.chmod(0o755)   # mkdtemp makes it private; a dataset is meant to be shared
-    try:
-        yield staging
-        if out.exists() and any(out.iterdir()) and not overwrite:
-            raise FileExistsError(out)
-        if out.exists():
-            old = staging.with_name(f".{out.name}.old")
-            shutil.rmtree(old, ignore_errors=True)
-            out.rename(old)
-            staging.rename(out)
-            shutil.rmtree(old)
-        else:
-            staging.rename(out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+def dataset_folder(out: Path, overwrite: bool) -> AbstractContextManager[Path]:
+    """Yields an empty folder to fill; on success it replaces `out`, on failure it vanishes. An `out` that
+    exists and is not an empty folder without `overwrite`, or that cannot be written, is BadInput, at once."""
+    return staged_folder(out, overwrite)
 
 
 class DatasetWriter:
     """Streams blocks of every table into its file, hashing the content as it goes."""
 
-    def __init__(self, folder: Path, file_format: str = "parquet") -> None:
+    def __init__(self, folder: Path, file_format: str = FORMAT) -> None:
         self.folder, self.format = folder, file_format
         self._writers: dict[str, pq.ParquetWriter | pacsv.CSVWriter] = {}
         self._hashes: dict[str, TableHash] = {}
@@ -105,9 +85,3 @@ def write_manifest(folder: Path, manifest: dict) -> None:
     (folder / "dictionnaire.md").write_text(data_dictionary_markdown(), encoding="utf-8")
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
-
-def write_json_atomically(path: Path, content: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.partial")
-    partial.write_text(json.dumps(content, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    partial.replace(path)

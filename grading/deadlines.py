@@ -4,9 +4,9 @@ so that formgrader shows them too; times without an offset are read as Paris tim
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from grading.workspace import GradingError, Workspace
-
-COURSE_TIMEZONE = "Europe/Paris"
+from grading.errors import GradingError
+from grading.paths import Workspace
+from grading.settings import COURSE_TIMEZONE
 
 
 def parse_due(text: str) -> datetime:

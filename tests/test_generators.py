@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from generators import runner
-from generators.dataset import DatasetNotFound, load_manifest, load_table
+from participant.data import DatasetNotFound, load_manifest, load_table
 from generators.generate import Options, generate_dataset
 from generators.reference import REGIONS, age_pyramid, ccam, cim10, departements, ghm
 from generators.schema import TABLES, data_dictionary_markdown
@@ -253,7 +253,7 @@ def test_cli_help_documents_the_options(cli):
     result = cli("generators", "--help")
     assert result.returncode == 0
     for option in ("--patients", "--seed", "--years", "--start-year", "--out", "--format", "--workers",
-                   "--scheduler", "--overwrite", "--quiet"):
+                   "--scheduler", "--modules", "--overwrite", "--quiet"):
         assert option in result.stdout
 
 

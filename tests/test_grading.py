@@ -7,14 +7,16 @@ import shutil
 import nbformat
 import pytest
 
-from grading.autograde import STATUSES, autograde
-from grading.checks import WrongAnswer, check
-from grading.collect import collect
-from grading.release import release
-from grading.report import COLUMNS, write_reports
-from grading.samples import collect_samples, write_samples
+from grading.nbgrader_setup import GradingSettings
+from grading.paths import Workspace
 from grading.sandbox import sandbox_available
-from grading.workspace import GradingSettings, Workspace
+from grading.status import Status
+from grading.steps.autograde import autograde
+from grading.steps.collect import collect
+from grading.steps.release import release
+from grading.steps.report import COLUMNS, write_reports
+from grading.steps.samples import collect_samples, write_samples
+from participant.checks import WrongAnswer, check
 from tests.conftest import SAMPLE_DATASET
 
 ASSIGNMENT = "00_prise_en_main"
@@ -75,7 +77,7 @@ def test_unreadable_notebook_is_named_not_scored_zero(graded):
     row = grades(workspace)["exemple-casse"]
     assert row["status"] == "invalid_notebook" and row["score"] == "" and row["max_score"] == "11"
     assert "is not a valid notebook" in verdicts["exemple-casse"].reason
-    assert set(v.status for v in verdicts.values()) <= set(STATUSES)
+    assert set(v.status for v in verdicts.values()) <= set(Status)
 
 
 def test_autograde_resumes_instead_of_regrading(graded):
@@ -121,7 +123,7 @@ def test_grading_cli_bad_input_one_line_exit_2(tmp_path, cli):
     for args, says in [
         (["release", "99_inconnu"], "no assignment '99_inconnu'"),
         (["autograde", "--data", str(tmp_path / "nowhere")], "no dataset in"),
-        (["autograde", "--workers", "0"], "--workers: expected a whole number of at least 1, got '0'"),
+        (["autograde", "--workers", "0"], "--workers: expected a number of at least 1, got 0"),
         (["autograde", "--memory", "beaucoup"], "--memory: expected a size such as 2G or 512M, got 'beaucoup'"),
         (["collect", str(tmp_path / "absent"), "--assignment", ASSIGNMENT], "is neither a folder nor a zip"),
         (["grade"], "invalid choice: 'grade'"),

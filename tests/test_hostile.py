@@ -7,13 +7,15 @@ import subprocess
 import nbformat
 import pytest
 
-from grading.autograde import autograde
-from grading.collect import collect
-from grading.release import release
-from grading.report import write_reports
-from grading.samples import write_samples
-from grading.sandbox import SANDBOX_UIDS, sandbox_available
-from grading.workspace import GradingSettings, Workspace
+from grading.nbgrader_setup import GradingSettings
+from grading.paths import Workspace
+from grading.sandbox import sandbox_available
+from grading.settings import SANDBOX_UIDS
+from grading.steps.autograde import autograde
+from grading.steps.collect import collect
+from grading.steps.release import release
+from grading.steps.report import write_reports
+from grading.steps.samples import write_samples
 from tests.conftest import SAMPLE_DATASET
 
 ASSIGNMENT = "00_prise_en_main"

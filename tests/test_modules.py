@@ -1,12 +1,17 @@
 """Pathway modules: the required pathways are there, and a faulty file is named with its field."""
 
+import re
 import shutil
 
 import pytest
 import yaml
 
-from generators import modules as modules_module
-from generators.modules import ModuleError, modules
+from generators import settings
+from generators.clinical import load_clinical
+from generators.generate import Options, generate_dataset
+from generators.modules import ModuleError, load_modules
+
+KIT_MODULES = settings.PACKAGE_DIR / "modules"
 
 REQUIRED_MOTIFS = {
     "diabete_type_2": {"diabete_desequilibre"}, "insuffisance_cardiaque": {"insuffisance_cardiaque"},
@@ -20,7 +25,7 @@ REQUIRED_MOTIFS = {
 
 
 def test_the_required_pathways_are_modules():
-    catalogue = modules()
+    catalogue = load_modules(KIT_MODULES)
     for module, motifs in REQUIRED_MOTIFS.items():
         assert motifs <= set(catalogue.motifs.loc[catalogue.motifs["module"] == module, "motif"]), module
     assert set(catalogue.seances["seance"]) == {"hemodialyse", "chimiotherapie"}
@@ -30,15 +35,11 @@ def test_the_required_pathways_are_modules():
 
 
 @pytest.fixture
-def module_copy(tmp_path, monkeypatch):
-    """A copy of the modules to spoil, used instead of the kit's."""
+def module_copy(tmp_path):
+    """A copy of the kit's modules, to spoil."""
     folder = tmp_path / "modules"
-    shutil.copytree(modules_module.MODULES_DIR, folder)
-    monkeypatch.setattr(modules_module, "MODULES_DIR", folder)
-    modules.cache_clear()
-    yield folder
-    monkeypatch.undo()
-    modules.cache_clear()
+    shutil.copytree(KIT_MODULES, folder)
+    return folder
 
 
 def spoil(folder, name, edit):
@@ -67,7 +68,7 @@ def spoil(folder, name, edit):
 def test_a_faulty_module_is_named_with_its_field(module_copy, name, edit, says):
     path = spoil(module_copy, name, edit)
     with pytest.raises(ModuleError) as error:
-        modules()
+        load_modules(module_copy)
     message = str(error.value)
     assert says in message and (str(path) in message or str(module_copy) in message), message
 
@@ -75,15 +76,52 @@ def test_a_faulty_module_is_named_with_its_field(module_copy, name, edit, says):
 def test_invalid_yaml_says_where(module_copy):
     (module_copy / "bpco.yml").write_text("module: bpco\nsejours: [\n", encoding="utf-8")
     with pytest.raises(ModuleError, match=r"bpco.yml: not valid YAML \(line \d+\)"):
-        modules()
+        load_modules(module_copy)
 
 
-def test_cli_stops_on_a_faulty_module_before_any_work(tmp_path, cli, monkeypatch):
-    folder = tmp_path / "modules"
-    shutil.copytree(modules_module.MODULES_DIR, folder)
-    spoil(folder, "avc", lambda m: m["sejours"][0].update(ambulatoire=1.5))
-    monkeypatch.setenv("KIT_MODULES", str(folder))
-    result = cli("generators", "--patients", "100", "--out", str(tmp_path / "ds"))
+def test_a_missing_or_empty_folder_is_named(tmp_path):
+    with pytest.raises(ModuleError, match=re.escape(f"{tmp_path / 'absent'}: no such folder")):
+        load_modules(tmp_path / "absent")
+    with pytest.raises(ModuleError, match=re.escape(f"{tmp_path}: no module")):
+        load_modules(tmp_path)
+
+
+def test_the_folder_is_read_when_asked_not_at_import(tmp_path, monkeypatch):
+    monkeypatch.setenv(settings.MODULES_ENV, str(tmp_path / "absent"))
+    with pytest.raises(ModuleError, match="absent: no such folder"):
+        load_clinical()
+    monkeypatch.delenv(settings.MODULES_ENV)
+    assert load_clinical().modules.folder == KIT_MODULES
+
+
+def test_workers_follow_the_instructors_modules(tmp_path, module_copy):
+    """The configuration travels with the run: local worker processes use the edited modules, not the kit's."""
+    spoil(module_copy, "bpco", lambda m: m["sejours"][0]["taux_pour_1000"].update({"80+": 900}))
+    edited = load_clinical(module_copy)
+    options = Options(patients=3_000, seed=4)
+    serial = generate_dataset(options, tmp_path / "serial", clinical=edited)
+    parallel = generate_dataset(options, tmp_path / "parallel", clinical=edited, workers=2)
+    kit = generate_dataset(options, tmp_path / "kit")
+    assert parallel["tables"] == serial["tables"]
+    assert serial["tables"]["sejours"]["rows"] > kit["tables"]["sejours"]["rows"]
+    assert serial["tables"]["patients"] == kit["tables"]["patients"]
+
+
+@pytest.mark.parametrize("how", ["environment", "option"])
+def test_cli_stops_on_a_faulty_module_before_any_work(tmp_path, cli, monkeypatch, module_copy, how):
+    spoil(module_copy, "avc", lambda m: m["sejours"][0].update(ambulatoire=1.5))
+    if how == "environment":
+        monkeypatch.setenv(settings.MODULES_ENV, str(module_copy))
+        result = cli("generators", "--patients", "100", "--out", str(tmp_path / "ds"))
+    else:
+        result = cli("generators", "--patients", "100", "--out", str(tmp_path / "ds"), "--modules", str(module_copy))
     assert result.returncode == 2 and len(result.stderr.splitlines()) == 1, result.stderr
     assert "avc.yml: sejours[0].ambulatoire: expected the share of stays without a night, from 0 to 1, got 1.5" in result.stderr
+    assert not (tmp_path / "ds").exists()
+
+
+def test_cli_names_a_missing_modules_folder(tmp_path, cli):
+    result = cli("generators", "--patients", "100", "--out", str(tmp_path / "ds"), "--modules", str(tmp_path / "nope"))
+    assert result.returncode == 2 and len(result.stderr.splitlines()) == 1, result.stderr
+    assert f"{tmp_path / 'nope'}: no such folder" in result.stderr
     assert not (tmp_path / "ds").exists()

@@ -9,8 +9,10 @@ import yaml
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 
-from generators import signals
+from generators import settings
 from generators.generate import Options, generate_dataset
+from generators.sampling import events_in_days_before
+from generators.signals import OUTCOMES, SignalsFileError, load_signals
 
 END_OF_FOLLOW_UP = pd.Timestamp("2024-12-01")     # stays ending later cannot show a 30-day readmission
 
@@ -34,10 +36,12 @@ def analyst_features(tables) -> pd.DataFrame:
     stays["readmitted"] = (following - stays["date_sortie"]).dt.days.between(0, 30).astype(int)
     codes = pd.concat([tables["diagnostics"][["sejour_id", "code_cim10"]],
                        stays[["sejour_id", "diagnostic_principal"]].rename(columns={"diagnostic_principal": "code_cim10"})])
-    codes["points"] = codes["code_cim10"].map(signals.charlson_points()).fillna(0)
+    codes["points"] = codes["code_cim10"].map(load_signals().charlson_points).fillna(0)
     stays["charlson"] = stays["sejour_id"].map(codes.drop_duplicates().groupby("sejour_id")["points"].sum()).fillna(0)
     stays["age"] = (stays["date_entree"] - stays["patient_id"].map(patients["date_naissance"])).dt.days / 365.25
-    stays["prior_stays"] = stays.groupby("patient_id").cumcount().clip(upper=5)
+    owner = stays.groupby("patient_id").ngroup().to_numpy()
+    day = stays["date_entree"].to_numpy("datetime64[D]").astype(np.int64)
+    stays["prior_stays"] = np.minimum(events_in_days_before(owner, day, owner, day), 5)   # of the year before
     stays["to_rehab"] = (stays["destination"] == "2").astype(int)
     stays["to_nursing_home"] = (stays["destination"] == "7").astype(int)
     stays["region"] = stays["patient_id"].map(patients["region"])
@@ -98,10 +102,11 @@ def test_admission_after_an_emergency_visit_follows_its_true_effects(run):
 def test_truth_file_is_complete_and_stays_out_of_the_dataset(run):
     folder, manifest, tables, truth = run
     assert "verite.json" not in {p.name for p in (folder / "ds").iterdir()}
-    for outcome in signals.OUTCOMES:
+    models = load_signals().models
+    for outcome in OUTCOMES:
         assert set(truth[outcome]["etablissement_effects"]) == set(tables["etablissements"]["finess"])
         assert len(truth[outcome]["region_effects"]) == 18
-        assert truth[outcome]["effects"] == signals.model(outcome).effects
+        assert truth[outcome]["effects"] == models[outcome].effects
     assert truth["dataset"] == {name: entry["sha256"] for name, entry in manifest["tables"].items()}
     for path in (folder / "ds").iterdir():       # no effect value leaks into what participants get
         assert "etablissement_effects" not in path.read_bytes().decode("utf-8", errors="ignore")
@@ -120,23 +125,20 @@ def test_cli_refuses_a_truth_file_inside_the_dataset(tmp_path, cli):
     (lambda s: s["readmission_30_jours"].update(part_par_les_urgences=1.5), "part_par_les_urgences: expected a number from 0 to 1"),
     (lambda s: s["charlson"].update({"Z99.9": 1}), "charlson.Z99.9: not a code of reference/cim10.csv"),
 ])
-def test_a_faulty_signals_file_is_named_with_its_field(tmp_path, monkeypatch, edit, says):
-    content = yaml.safe_load(signals.SIGNALS_FILE.read_text(encoding="utf-8"))
+def test_a_faulty_signals_file_is_named_with_its_field(tmp_path, edit, says):
+    content = yaml.safe_load(settings.SIGNALS_FILE.read_text(encoding="utf-8"))
     edit(content)
     faulty = tmp_path / "signaux.yml"
     faulty.write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
-    monkeypatch.setattr(signals, "SIGNALS_FILE", faulty)
-    for cached in (signals.signals_file, signals.model, signals.charlson_points):
-        cached.cache_clear()
-    try:
-        with pytest.raises(signals.SignalsFileError) as error:
-            signals.model("readmission_30_jours")
-            signals.charlson_points()
-        assert str(error.value).startswith(str(faulty)) and says in str(error.value)
-    finally:
-        monkeypatch.undo()
-        for cached in (signals.signals_file, signals.model, signals.charlson_points):
-            cached.cache_clear()
+    with pytest.raises(SignalsFileError) as error:
+        load_signals(faulty)
+    assert str(error.value).startswith(str(faulty)) and says in str(error.value)
+
+
+def test_a_missing_signals_file_is_named(tmp_path):
+    with pytest.raises(SignalsFileError) as error:
+        load_signals(tmp_path / "signaux.yml")
+    assert str(error.value).startswith(f"{tmp_path / 'signaux.yml'}: cannot read it"), error.value
 
 
 def test_difference_in_differences_recovers_the_programme_effect(run):

@@ -9,9 +9,10 @@ from pathlib import Path
 import yaml
 
 from grading.datathon.features import FEATURES, GROUPS
-from grading.workspace import KIT_DIR, GradingError
+from grading.errors import GradingError
+from grading.paths import COURSE_DIR
 
-CHALLENGES = KIT_DIR / "course" / "datathon"
+CHALLENGES = COURSE_DIR / "datathon"
 WEIGHTS = ("performance", "equite", "pertinence", "presentation")
 
 

@@ -8,7 +8,8 @@ labels away. They receive these tables, with the target only on the training par
 import numpy as np
 import pandas as pd
 
-from generators import signals
+from generators.sampling import events_in_days_before
+from generators.signals import load_signals
 
 SEANCES = "28"                      # GHM of séances (dialysis, chemotherapy): not hospital stays here
 FOLLOW_UP_DAYS = 30
@@ -43,20 +44,19 @@ def _stays(tables) -> pd.DataFrame:
     stays["nombre_diagnostics_associes"] = stays["sejour_id"].map(associated.groupby("sejour_id").size()).fillna(0).astype(int)
     codes = pd.concat([associated[["sejour_id", "code_cim10"]],
                        stays[["sejour_id", "diagnostic_principal"]].rename(columns={"diagnostic_principal": "code_cim10"})])
-    codes["points"] = codes["code_cim10"].map(signals.charlson_points()).fillna(0)
+    codes["points"] = codes["code_cim10"].map(load_signals().charlson_points).fillna(0)
     stays["score_charlson"] = stays["sejour_id"].map(
         codes.drop_duplicates().groupby("sejour_id")["points"].sum()).fillna(0).astype(int)
-    stays["sejours_12_mois_precedents"] = _earlier_within(stays, 365)
+    stays["sejours_12_mois_precedents"] = _in_year_before(stays["patient_id"], stays["date_entree"])
     return stays
 
 
-def _earlier_within(stays: pd.DataFrame, days: int) -> np.ndarray:
-    """For each stay (sorted by patient and entry), the patient's stays that started in the `days` before."""
-    entry = stays["date_entree"].to_numpy("datetime64[D]").astype(np.int64)
-    patient = stays["patient_id"].to_numpy()
-    key = np.unique(patient, return_inverse=True)[1].astype(np.int64) * 10**6 + entry   # sorted by patient, day
-    first = np.searchsorted(key, key - days, side="left")
-    return np.arange(len(key)) - first
+def _in_year_before(patient: pd.Series, when: pd.Series) -> np.ndarray:
+    """For each row, the patient's rows of the 365 days before its day (that day excluded), as the
+    generator's readmission model counts prior stays."""
+    owner = np.unique(patient.to_numpy(), return_inverse=True)[1]
+    day = when.to_numpy("datetime64[D]").astype(np.int64)
+    return events_in_days_before(owner, day, owner, day)
 
 
 def _readmission(tables) -> pd.DataFrame:
@@ -85,7 +85,7 @@ def _admission_after_emergency(tables) -> pd.DataFrame:
     visits["categorie_etablissement"] = visits["finess"].map(tables["etablissements"].set_index("finess")["categorie"])
     visits["heure_arrivee"] = arrival.dt.hour
     visits["mois"] = arrival.dt.month
-    visits["passages_12_mois_precedents"] = _earlier_within(visits.rename(columns={"date_heure_arrivee": "date_entree"}), 365)
+    visits["passages_12_mois_precedents"] = _in_year_before(visits["patient_id"], arrival)
     visits["cible"] = visits["sejour_id"].notna().astype(int)
     return visits.drop(columns=["sejour_id"]).rename(columns={"passage_id": "id"})
 

@@ -11,8 +11,6 @@ cannot regenerate the labels, and the instructor's files keep only a hash of it.
 
 import hashlib
 import json
-import os
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -22,15 +20,15 @@ import pandas as pd
 from generators.generate import Options, generate_dataset
 from grading.datathon.challenge import Challenge
 from grading.datathon.features import GROUPS, prediction_table
-from grading.workspace import GradingError
-
-MINIMUM_SECRET = 10**6
+from common.files import staged_folder
+from grading.errors import GradingError
+from grading.settings import MINIMUM_SECRET_SEED
 PARTICIPANTS, INSTRUCTOR = "participants", "instructeur"
 LABELS = "etiquettes.csv"
 
 
 def check_secret(seed: int) -> None:
-    if seed < MINIMUM_SECRET:
+    if seed < MINIMUM_SECRET_SEED:
         raise GradingError(f"--secret-seed {seed} is too easy to guess (the kit's examples use small seeds); "
                            "choose one of at least 7 digits, e.g. python -c 'import secrets; print(secrets.randbelow(10**12))'")
 
@@ -39,24 +37,14 @@ def prepare(challenge: Challenge, secret_seed: int, out: Path, overwrite: bool =
             patients: int | None = None) -> dict:
     """Writes OUT/participants and OUT/instructeur (atomically: a staging folder renamed into place)."""
     check_secret(secret_seed)
-    if out.exists() and not overwrite:
-        raise GradingError(f"{out} already exists; pass --overwrite to replace it")
-    staging = out.with_name(f".{out.name}.partial-{os.getpid()}")
-    shutil.rmtree(staging, ignore_errors=True)
-    try:
+    with staged_folder(out, overwrite) as staging:
         with tempfile.TemporaryDirectory() as raw:
             options = Options(patients=patients or challenge.patients, seed=secret_seed, years=challenge.years)
             generate_dataset(options, Path(raw) / "donnees")
             tables = {name: pd.read_parquet(Path(raw) / "donnees" / f"{name}.parquet")
                       for name in ("patients", "etablissements", "sejours", "diagnostics", "urgences")}
         table = prediction_table(challenge.target, tables)
-        summary = _write(challenge, table, secret_seed, staging)
-        if out.exists():
-            shutil.rmtree(out)
-        os.replace(staging, out)
-        return summary
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        return _write(challenge, table, secret_seed, staging)
 
 
 def _write(challenge: Challenge, table: pd.DataFrame, secret_seed: int, folder: Path) -> dict:

@@ -21,14 +21,15 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import brier_score_loss, roc_auc_score
 
+from common.files import write_text_atomically
+from grading import settings
 from grading.datathon.challenge import Challenge
 from grading.datathon.prepare import INSTRUCTOR, LABELS, PARTICIPANTS
+from grading.errors import GradingError
 from grading.sandbox import Limits, Sandbox
-from grading.workspace import GradingError
 
 PARAMETERS = ("DONNEES_ENTRAINEMENT", "DONNEES_TEST", "FICHIER_PREDICTIONS")
-TOLERANCE = 1e-6                    # predictions that differ by more are not the same
-DAY_ZONE = ZoneInfo("Europe/Paris")
+DAY_ZONE = ZoneInfo(settings.COURSE_TIMEZONE)      # the daily limit counts Paris days
 
 
 @dataclass
@@ -113,9 +114,9 @@ def metrics(probability: pd.Series, labels: pd.DataFrame, groups: list[str], min
     return {name: round(float(value), 4) for name, value in result.items()}
 
 
-def score_submissions(challenge: Challenge, submissions_dir: Path, prepared: Path, workers: int = 2,
-                      sandbox: bool = True, timeout: int = 600, memory_gb: float = 2.0,
-                      progress=lambda message: None) -> list[Submission]:
+def score_submissions(challenge: Challenge, submissions_dir: Path, prepared: Path, workers: int = settings.WORKERS,
+                      sandbox: bool = True, timeout: int = settings.NOTEBOOK_TIMEOUT,
+                      memory_gb: float = settings.MEMORY_GB, progress=lambda message: None) -> list[Submission]:
     data, labels_path = prepared / PARTICIPANTS, prepared / INSTRUCTOR / LABELS
     if not (data / "test.csv").is_file() or not labels_path.is_file():
         raise GradingError(f"{prepared} is not a prepared challenge (no {PARTICIPANTS}/test.csv or "
@@ -153,7 +154,7 @@ def _score_one(submission: Submission, runner: Sandbox, work: Path, data: Path, 
             return submission
         if submitted is None:
             predictions = rerun
-        elif not np.allclose(rerun.reindex(submitted.index).to_numpy(), submitted.to_numpy(), atol=TOLERANCE):
+        elif not np.allclose(rerun.reindex(submitted.index).to_numpy(), submitted.to_numpy(), atol=settings.PREDICTION_TOLERANCE):
             submission.flags.append("non_reproductible")
     else:
         submission.flags.append("sans_carnet")
@@ -173,8 +174,8 @@ def _rerun(submission: Submission, runner: Sandbox, work: Path, data: Path, test
                "-p", PARAMETERS[0], str(data / "entrainement.csv"), "-p", PARAMETERS[1], str(data / "test.csv"),
                "-p", PARAMETERS[2], str(produced)]
     outcome = runner.run(command, folder, produced)
-    if outcome.status != "executed":
-        return f"le carnet ré-exécuté n'a pas abouti ({outcome.status} : {outcome.reason[:200]})"
+    if not outcome.ran:
+        return f"le carnet ré-exécuté n'a pas abouti ({outcome.failure} : {outcome.reason[:200]})"
     try:
         return read_predictions(produced, test_ids)
     except ValueError as problem:
@@ -241,14 +242,13 @@ def read_jury(path: Path, teams: list[str]) -> pd.DataFrame | None:
 def write_results(challenge: Challenge, submissions: list[Submission], out: Path, phase: str,
                   jury_path: Path | None = None) -> list[Path]:
     from grading.datathon.board import leaderboard_html
-    from grading.workspace import write_atomically
 
     out.mkdir(parents=True, exist_ok=True)
     jury_path = jury_path or out / "jury.csv"
     jury = read_jury(jury_path, sorted({s.team for s in submissions})) if phase == "prive" else None
     board = leaderboard(challenge, submissions, jury, phase)
-    write_atomically(out / "soumissions.csv", submissions_table(submissions).to_csv(index=False))
-    write_atomically(out / "leaderboard.csv", board.to_csv(index=False))
-    write_atomically(out / "leaderboard.html", leaderboard_html(challenge, board, phase))
+    write_text_atomically(out / "soumissions.csv", submissions_table(submissions).to_csv(index=False))
+    write_text_atomically(out / "leaderboard.csv", board.to_csv(index=False))
+    write_text_atomically(out / "leaderboard.html", leaderboard_html(challenge, board, phase))
     return [out / "soumissions.csv", out / "leaderboard.csv", out / "leaderboard.html"] + \
         ([jury_path] if phase == "prive" else [])

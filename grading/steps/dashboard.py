@@ -14,10 +14,12 @@ import plotly.express as px
 import plotly.io as pio
 
 from grading.competences import cell_competences, registry
-from grading.workspace import Workspace
+from grading.paths import Workspace
+from grading.status import Flag, Status
 
-STATUS_LABELS = {"graded": "noté", "invalid_notebook": "carnet illisible", "timeout": "temps dépassé",
-                 "kernel_died": "noyau arrêté", "memory_exceeded": "mémoire dépassée", "error": "erreur"}
+STATUS_LABELS = {Status.GRADED: "noté", Status.INVALID_NOTEBOOK: "carnet illisible", Status.TIMEOUT: "temps dépassé",
+                 Status.KERNEL_DIED: "noyau arrêté", Status.MEMORY_EXCEEDED: "mémoire dépassée",
+                 Status.ERROR: "erreur"}
 
 
 def dashboard_html(workspace: Workspace, rows: list[dict], scores: list) -> str:
@@ -45,21 +47,21 @@ def dashboard_html(workspace: Workspace, rows: list[dict], scores: list) -> str:
 def _summary(grades: pd.DataFrame) -> str:
     if grades.empty:
         return "<p>Aucune copie.</p>"
-    graded = grades[grades["status"] == "graded"].assign(
+    graded = grades[grades["status"] == Status.GRADED].assign(
         percent=lambda g: 100 * g["score"].astype(float) / g["max_score"].astype(float))
     table = grades.groupby("assignment").agg(copies=("student", "size"),
-                                             notees=("status", lambda s: int((s == "graded").sum())))
+                                             notees=("status", lambda s: int((s == Status.GRADED).sum())))
     table["non notées"] = table["copies"] - table["notees"]
     table["score moyen (%)"] = graded.groupby("assignment")["percent"].mean().round(1)
     table["à corriger à la main"] = grades.groupby("assignment")["flags"].apply(
-        lambda f: int(f.str.contains("needs_manual_grade").sum()))
+        lambda f: int(f.str.contains(Flag.NEEDS_MANUAL_GRADE).sum()))
     table["en retard"] = grades.groupby("assignment")["flags"].apply(lambda f: int(f.str.contains(r"\blate\b").sum()))
     table = table.rename(columns={"notees": "notées"}).reset_index().rename(columns={"assignment": "devoir"})
     return table.to_html(index=False, na_rep="–", border=0, classes="summary")
 
 
 def _score_distribution(grades: pd.DataFrame):
-    graded = grades[grades["status"] == "graded"]
+    graded = grades[grades["status"] == Status.GRADED]
     if graded.empty:
         return None
     graded = graded.assign(percent=100 * graded["score"].astype(float) / graded["max_score"].astype(float))

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from generators.settings import DATASET_DIR as DEFAULT_LOCATION
+from generators.settings import MANIFEST, REFERENCE_DIR
+
 ENV_VAR = "KIT_DATASET"
-DEFAULT_LOCATION = Path("datasets") / "generated"
-MANIFEST = "manifest.json"
 
 
 class DatasetNotFound(FileNotFoundError):
@@ -56,7 +57,7 @@ def load_reference(name: str) -> pd.DataFrame:
 
     Codes are read as text, so that "01" (Ain) or "2A" keep their form.
     """
-    folder = Path(__file__).parent / "reference"
+    folder = REFERENCE_DIR
     path = folder / f"{name}.csv"
     if not path.is_file():
         known = ", ".join(sorted(p.stem for p in folder.glob("*.csv")))

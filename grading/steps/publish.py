@@ -6,8 +6,8 @@ DIR/
   carnets/NAME/NAME.ipynb        the release notebooks (no solution, no hidden test)
   datathon/                      the starting kits of the challenges (not their data, not their labels)
   dictionnaire.md                the data dictionary
-  generators/                    the generator, to make the data (Binder does it at build time)
-  grading/checks.py              the self-checks the notebooks call, and nothing else of grading/
+  participant/                   what the notebooks import: the dataset loader and the self-checks
+  generators/, common/           the generator, to make the data (Binder does it at build time)
   pyproject.toml, environment.yml, binder/
 
 Nothing else of the instructor's kit goes there: no course sources, samples or challenge
@@ -15,46 +15,52 @@ files, no gradebook, no truth file, no datathon labels. Every text file is check
 markers of solutions and hidden tests before the folder is put in place.
 """
 
-import os
+import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import nbformat
 
-from grading.release import release
-from grading.workspace import KIT_DIR, GradingError, Workspace
+from common.files import staged_folder
+from generators.settings import DATASET_DIR
+from grading.errors import GradingError
+from grading.paths import KIT_DIR, Workspace
+from grading.steps.release import release
 
 MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
 BINDER = "https://mybinder.org/v2/gh/{repository}/HEAD?urlpath=lab/tree/{path}"
-KIT_FILES = ("pyproject.toml", "environment.yml", "binder/environment.yml", "binder/postBuild",
-             "grading/__init__.py", "grading/checks.py")
+PACKAGES = ("participant", "generators", "common")       # whole, as they are in the kit
+KIT_FILES = ("pyproject.toml", "environment.yml", "binder/environment.yml", "binder/postBuild")
+
+
+def publish_kit(workspace: Workspace, out: Path, repository: str | None = None, overwrite: bool = False,
+                say: Callable[[str], None] = lambda line: None) -> list[Path]:
+    """publish's command: `repository` (OWNER/REPO) gives the README its Binder links."""
+    if repository and not re.fullmatch(r"[\w.-]+/[\w.-]+", repository):
+        raise GradingError(f"--github expects OWNER/REPO, got {repository!r}")
+    notebooks = publish(workspace, out, repository, overwrite)
+    say(f"published {len(notebooks)} notebook(s) into {out}; push it to "
+        + (f"https://github.com/{repository}" if repository else "a repository (see --github for Binder links)"))
+    return notebooks
 
 
 def publish(workspace: Workspace, out: Path, repository: str | None = None, overwrite: bool = False) -> list[Path]:
     """Writes the student kit into `out` (atomically); returns its notebooks."""
-    if out.exists() and not overwrite:
-        raise GradingError(f"{out} already exists; pass --overwrite to replace it")
     if out.resolve() == KIT_DIR or KIT_DIR in out.resolve().parents:
         raise GradingError(f"{out} is inside the instructor's kit; publish somewhere else")
-    staging = out.with_name(f".{out.name}.partial-{os.getpid()}")
-    shutil.rmtree(staging, ignore_errors=True)
-    try:
+    with staged_folder(out, overwrite) as staging:
         notebooks = _write(workspace, staging, repository)
         leaks = [path for path in staging.rglob("*") if path.is_file() and _has_markers(path)]
         if leaks:
             raise GradingError(f"{leaks[0].relative_to(staging)} still holds a solution or a hidden test; "
                                "nothing published: check its nbgrader metadata")
-        if out.exists():
-            shutil.rmtree(out)
-        os.replace(staging, out)
-        return [out / n.relative_to(staging) for n in notebooks]
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        relative = [n.relative_to(staging) for n in notebooks]
+    return [out / n for n in relative]
 
 
 def _write(workspace: Workspace, folder: Path, repository: str | None) -> list[Path]:
-    folder.mkdir(parents=True)
     notebooks = []
     with tempfile.TemporaryDirectory() as scratch:
         released = Workspace(root=Path(scratch), course=workspace.course)
@@ -68,15 +74,15 @@ def _write(workspace: Workspace, folder: Path, repository: str | None) -> list[P
     for kit in sorted((workspace.course / "datathon").glob("kit_de_depart_*.ipynb")):
         (folder / "datathon").mkdir(exist_ok=True)
         shutil.copy(kit, folder / "datathon" / kit.name)
-    shutil.copytree(KIT_DIR / "generators", folder / "generators",
-                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    for package in PACKAGES:
+        shutil.copytree(KIT_DIR / package, folder / package, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     for name in KIT_FILES:
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(KIT_DIR / name, folder / name)
     from generators.schema import data_dictionary_markdown
 
     (folder / "dictionnaire.md").write_text(data_dictionary_markdown(), encoding="utf-8")
-    (folder / ".gitignore").write_text("datasets/generated/\n.venv/\n.ipynb_checkpoints/\n")
+    (folder / ".gitignore").write_text(f"{DATASET_DIR.as_posix()}/\n.venv/\n.ipynb_checkpoints/\n")
     readme = _readme(folder, notebooks, repository)
     (folder / "LISEZMOI.md").write_text(readme, encoding="utf-8")
     (folder / "README.md").write_text(readme, encoding="utf-8")
@@ -130,7 +136,7 @@ Avec Python 3.11 ou plus récent :
 ```sh
 python -m venv .venv && . .venv/bin/activate
 pip install -e .
-python -m generators --out datasets/generated      # les données (une dizaine de secondes)
+python -m generators                               # les données (une dizaine de secondes)
 jupyter lab
 ```
 

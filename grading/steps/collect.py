@@ -21,16 +21,20 @@ import tempfile
 import time
 import unicodedata
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path, PurePosixPath
 
-from grading.workspace import GradingError, Workspace, write_atomically
+from common.files import staged_folder, write_text_atomically
+from grading.deadlines import due_dates, parse_due, set_due_date
+from grading.errors import GradingError
+from grading.paths import Workspace
+from grading.settings import MAX_ZIP_BYTES
 
 TIMESTAMP = "timestamp.txt"
 TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S.%f UTC"      # nbgrader's, in UTC
 MOODLE_FOLDER = re.compile(r"^(?P<name>.+?)_(?P<id>\d+)_assignsubmission_\w+?_?$")
-MAX_ZIP_BYTES = 2 * 2**30
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,24 @@ class Collected:
         if self.late_by:
             text += f", LATE by {_duration(self.late_by)}"
         return text
+
+
+def collect_submissions(workspace: Workspace, source: Path, assignment: str, due: str | None = None,
+                        say: Callable[[str], None] = lambda line: None) -> list[Collected]:
+    """collect's command: `due` ('2026-11-30 18:00', Paris time) is kept in the gradebook for later
+    collections and reports; without it, the due date kept earlier applies."""
+    workspace.chosen_assignments([assignment])
+    due_date = parse_due(due) if due else due_dates(workspace).get(assignment)
+    collected = collect(workspace, source, assignment, due_date)
+    if due:
+        set_due_date(workspace, assignment, due_date)
+    for item in collected:
+        say(f"{assignment}/{item.student}: {item.describe()}")
+    late = sum(item.late_by is not None for item in collected)
+    say(f"{assignment}: {len(collected)} submission(s) read, "
+        f"{sum(item.outcome in ('new', 'replaced') for item in collected)} collected"
+        + (f", {late} late (due {due_date:%Y-%m-%d %H:%M} UTC)" if due_date else ", no due date (see --due)"))
+    return collected
 
 
 def collect(workspace: Workspace, source: Path, assignment: str, due: datetime | None = None) -> list[Collected]:
@@ -162,24 +184,21 @@ def _store_one(workspace: Workspace, submission: Submission, assignment: str, du
 
 def _history(workspace: Workspace, student: str, assignment: str, moment: datetime | None) -> Path:
     name = moment.strftime("%Y-%m-%dT%H-%M-%S.%fZ") if moment else "unknown-time"
-    folder = workspace.root / "submitted-history" / student / assignment / name
+    folder = workspace.history_dir(student, assignment) / name
     return folder if not folder.exists() else folder.with_name(f"{name}-{time.time_ns()}")
 
 
 def _write(dest: Path, submission: Submission) -> None:
     """Into a staging folder renamed into place: a crash never leaves a half-copied submission."""
-    staging = dest.with_name(f".{dest.name}.partial-{os.getpid()}")
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    for nb in submission.notebooks:
-        shutil.copy2(nb, staging / nb.name)
-    write_atomically(staging / TIMESTAMP, submission.submitted_at.strftime(TIMESTAMP_FORMAT) + "\n")
-    os.replace(staging, dest)
+    with staged_folder(dest) as staging:
+        for nb in submission.notebooks:
+            shutil.copy2(nb, staging / nb.name)
+        write_text_atomically(staging / TIMESTAMP, submission.submitted_at.strftime(TIMESTAMP_FORMAT) + "\n")
 
 
 def history_count(workspace: Workspace, student: str, assignment: str) -> int:
     """How many earlier (or older) submissions of this student are kept in submitted-history/."""
-    folder = workspace.root / "submitted-history" / student / assignment
+    folder = workspace.history_dir(student, assignment)
     return sum(1 for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else 0
 
 

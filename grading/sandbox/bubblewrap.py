@@ -17,29 +17,26 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from grading.workspace import KIT_DIR, last_line
+from grading import settings
+from grading.errors import GradingError, last_line
+from grading.paths import KIT_DIR
+from grading.sandbox.result import RESULT_FILE, RUNNER_FAILURES, Outcome, read_outcome
+from grading.status import Status
 
-SANDBOX_UIDS = range(61000, 65000)   # one unused user id per running notebook: process limits count per user
-RUNNER_EXIT = {3: "kernel_died", 4: "memory_exceeded"}     # exit codes of grading.run_notebook
+KIT_PACKAGES = ("common", "generators", "grading", "participant")   # re-shown read-only: the runner needs them
 
 
-class SandboxUnavailable(RuntimeError):
+class SandboxUnavailable(GradingError):
     pass
 
 
 @dataclass(frozen=True)
 class Limits:
-    notebook_seconds: int = 600        # the whole notebook
-    cell_seconds: int = 120
-    memory_bytes: int = 2 * 2**30      # 2 GiB, as on Binder
-    processes: int = 256                # threads count too
-    file_bytes: int = 256 * 2**20      # no file larger than this
-
-
-@dataclass(frozen=True)
-class Outcome:
-    status: str                        # "executed" or a grading status: timeout, kernel_died, memory_exceeded, error
-    reason: str = ""
+    notebook_seconds: int = settings.NOTEBOOK_TIMEOUT     # the whole notebook
+    cell_seconds: int = settings.CELL_TIMEOUT
+    memory_bytes: int = int(settings.MEMORY_GB * 2**30)
+    processes: int = settings.PROCESSES                   # threads count too
+    file_bytes: int = settings.FILE_BYTES                 # no file larger than this
 
 
 @dataclass(frozen=True)
@@ -50,9 +47,18 @@ class Sandbox:
     enabled: bool = True               # False: --no-sandbox, the instructor's explicit choice
 
     def run_notebook(self, notebook: Path, executed: Path) -> Outcome:
-        """Executes `notebook` (in its own working folder) into `executed`, with grading.run_notebook."""
-        return self.run([sys.executable, "-m", "grading.run_notebook", str(notebook), str(executed),
-                         "--cell-timeout", str(self.limits.cell_seconds)], notebook.parent, executed)
+        """Executes `notebook` (in its own working folder) into `executed`, with grading.sandbox.run_notebook,
+        whose result file says how it ended."""
+        outcome = self.run([sys.executable, "-m", "grading.sandbox.run_notebook", str(notebook), str(executed),
+                            "--cell-timeout", str(self.limits.cell_seconds)], notebook.parent, executed)
+        if outcome.failure not in (None, Status.ERROR):
+            return outcome                  # the sandbox's own verdict: timeout, killed by a signal
+        result = read_outcome(notebook.parent / RESULT_FILE, RUNNER_FAILURES)
+        if result is None:
+            return outcome if outcome.failure else Outcome(Status.ERROR, "the runner left no result")
+        if result.failure is not None:
+            return Outcome(result.failure, result.reason)
+        return outcome if outcome.failure else Outcome(cell_timeouts=result.cell_timeouts)
 
     def run(self, command: list[str], workdir: Path, produced: Path) -> Outcome:
         """Runs `command` in `workdir`, the only folder it may write; it succeeds when it exits with
@@ -74,14 +80,12 @@ class Sandbox:
         except subprocess.TimeoutExpired:
             os.killpg(runner.pid, signal.SIGKILL)     # the sandbox's processes die with it (--die-with-parent)
             runner.communicate()
-            return Outcome("timeout", f"the notebook ran for more than {self.limits.notebook_seconds} s")
+            return Outcome(Status.TIMEOUT, f"the notebook ran for more than {self.limits.notebook_seconds} s")
         if runner.returncode == 0 and produced.is_file():
-            return Outcome("executed")
-        if runner.returncode in RUNNER_EXIT:
-            return Outcome(RUNNER_EXIT[runner.returncode], last_line(errors)[:300])
+            return Outcome()
         if runner.returncode < 0 or runner.returncode > 128:
-            return Outcome("kernel_died", f"the notebook was killed by signal {abs(runner.returncode) % 128}")
-        return Outcome("error", last_line(errors)[:300] if errors.strip()
+            return Outcome(Status.KERNEL_DIED, f"the notebook was killed by signal {abs(runner.returncode) % 128}")
+        return Outcome(Status.ERROR, last_line(errors)[:300] if errors.strip()
                        else f"the runner exited with status {runner.returncode}")
 
     def _bwrap(self, workdir: Path) -> list[str]:
@@ -99,11 +103,15 @@ class Sandbox:
             command += _way_to(path, emptied, opened)              # is mounted in them made reachable
         for path in needed:
             command += ["--ro-bind", str(path), str(path)]
+        hidden_folders = sorted(path for path in self.hidden if path.is_dir())
+        for path in hidden_folders:
+            command += ["--tmpfs", str(path)]
         for path in self.hidden:
-            if path.is_dir():
-                command += ["--tmpfs", str(path)]
-            elif path.exists():
+            if path.exists() and not path.is_dir():
                 command += ["--ro-bind", "/dev/null", str(path)]
+        reopened: set[Path] = set()
+        for path in (self.data, workdir):                      # the working folder may lie in a hidden one
+            command += _way_to(path, hidden_folders, reopened)
         command += ["--ro-bind", str(self.data), str(self.data), "--bind", str(workdir), str(workdir)]
         command += ["--chdir", str(workdir), "--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts",
                     "--unshare-cgroup-try", "--die-with-parent", "--new-session", "--hostname", "sandbox", "--"]
@@ -124,7 +132,7 @@ class Sandbox:
 
 def sandbox_uid() -> int:
     """The user id this grading process gives its notebooks: unused, and different from its neighbours'."""
-    return SANDBOX_UIDS[os.getpid() % len(SANDBOX_UIDS)]
+    return settings.SANDBOX_UIDS[os.getpid() % len(settings.SANDBOX_UIDS)]
 
 
 def sandbox_available() -> bool:
@@ -171,4 +179,4 @@ def _closed_ancestors(paths: list[Path]) -> set[Path]:
 
 
 def _python_paths() -> list[Path]:
-    return [Path(sys.prefix), Path(sys.base_prefix), KIT_DIR / "generators", KIT_DIR / "grading"]
+    return [Path(sys.prefix), Path(sys.base_prefix), *(KIT_DIR / package for package in KIT_PACKAGES)]

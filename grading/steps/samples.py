@@ -5,17 +5,23 @@ solution cells, so the samples always match the current release.
 """
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import nbformat
 import yaml
 
-from grading.collect import Collected, collect
-from grading.workspace import GradingError, Workspace
+from grading.errors import GradingError
+from grading.paths import Workspace
+from grading.steps.collect import Collected, collect
+
+
+def sample_file(workspace: Workspace, assignment: str) -> Path:
+    return workspace.course / "samples" / f"{assignment}.yml"
 
 
 def sample_spec(workspace: Workspace, assignment: str) -> dict:
-    path = workspace.course / "samples" / f"{assignment}.yml"
+    path = sample_file(workspace, assignment)
     if not path.is_file():
         raise GradingError(f"no sample submissions for {assignment}: {path} is missing")
     return yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -45,3 +51,12 @@ def collect_samples(workspace: Workspace, assignment: str) -> list[Collected]:
     with tempfile.TemporaryDirectory() as folder:
         write_samples(workspace, assignment, Path(folder))
         return collect(workspace, Path(folder), assignment)
+
+
+def collect_all_samples(workspace: Workspace, assignments: list[str] = (),
+                        say: Callable[[str], None] = lambda line: None) -> None:
+    """The samples of `assignments` (default: every assignment that has some)."""
+    names = assignments or [a for a in workspace.assignments() if sample_file(workspace, a).is_file()]
+    for assignment in workspace.chosen_assignments(names):
+        for item in collect_samples(workspace, assignment):
+            say(f"{assignment}/{item.student}: {item.describe()}")

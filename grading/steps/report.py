@@ -13,10 +13,14 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from grading.autograde import read_verdict
-from grading.collect import history_count, submitted_at
+from collections.abc import Callable
+
+from common.files import write_text_atomically
 from grading.deadlines import due_dates
-from grading.workspace import Workspace, write_atomically
+from grading.errors import GradingError
+from grading.paths import Workspace
+from grading.status import Flag, Status, read_verdict
+from grading.steps.collect import history_count, submitted_at
 
 COLUMNS = ["student", "assignment", "status", "flags", "score", "max_score", "submitted_at"]
 
@@ -30,14 +34,16 @@ class QuestionScore:
     max_score: float
 
 
-def write_reports(workspace: Workspace) -> tuple[list[Path], int]:
-    from grading.dashboard import dashboard_html
+def write_reports(workspace: Workspace, say: Callable[[str], None] = lambda line: None) -> tuple[list[Path], int]:
+    from grading.steps.dashboard import dashboard_html
 
     rows, questions, scores = read_grades(workspace)
-    write_atomically(workspace.reports / "grades.csv", _csv(COLUMNS + questions, rows))
-    write_atomically(workspace.reports / "moodle.csv", _moodle(rows))
-    write_atomically(workspace.reports / "dashboard.html", dashboard_html(workspace, rows, scores))
-    return [workspace.reports / name for name in ("grades.csv", "moodle.csv", "dashboard.html")], len(rows)
+    write_text_atomically(workspace.reports / "grades.csv", _csv(COLUMNS + questions, rows))
+    write_text_atomically(workspace.reports / "moodle.csv", _moodle(rows))
+    write_text_atomically(workspace.reports / "dashboard.html", dashboard_html(workspace, rows, scores))
+    paths = [workspace.reports / name for name in ("grades.csv", "moodle.csv", "dashboard.html")]
+    say(f"{len(rows)} submission(s) reported: " + ", ".join(str(path) for path in paths))
+    return paths, len(rows)
 
 
 def read_grades(workspace: Workspace) -> tuple[list[dict], list[str], list[QuestionScore]]:
@@ -59,18 +65,18 @@ def read_grades(workspace: Workspace) -> tuple[list[dict], list[str], list[Quest
                    "flags": list(verdict.flags), "score": "", "max_score": _number(assignment.max_score),
                    "submitted_at": f"{handed_in:%Y-%m-%d %H:%M:%S}" if handed_in else ""}
             if handed_in and verdict.assignment in due and handed_in > due[verdict.assignment]:
-                row["flags"].append("late")
+                row["flags"].append(Flag.LATE)
             if history_count(workspace, verdict.student, verdict.assignment):
-                row["flags"].append("resubmitted")
-            if verdict.status == "graded":
+                row["flags"].append(Flag.RESUBMITTED)
+            if verdict.status == Status.GRADED:
                 try:
                     submission = gradebook.find_submission(verdict.assignment, verdict.student)
                 except MissingEntry:
-                    raise LookupError(f"{verdict.assignment}/{verdict.student} is marked graded "
+                    raise GradingError(f"{verdict.assignment}/{verdict.student} is marked graded "
                                       "but is not in the gradebook; re-run autograde with --force") from None
                 row["score"] = _number(submission.score)
                 if submission.needs_manual_grade:
-                    row["flags"].append("needs_manual_grade")
+                    row["flags"].append(Flag.NEEDS_MANUAL_GRADE)
                 for notebook in submission.notebooks:
                     for grade in notebook.grades:
                         if grade.score is not None and not grade.needs_manual_grade:

@@ -1,0 +1,54 @@
+"""Writing so that a reader (or a crash) never meets half a file or half a folder."""
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from common.errors import BadInput
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    """Readers see the old file or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.partial-{os.getpid()}")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def write_json_atomically(path: Path, content) -> None:
+    write_text_atomically(path, json.dumps(content, indent=2, ensure_ascii=False) + "\n")
+
+
+@contextmanager
+def staged_folder(out: Path, overwrite: bool = False) -> Iterator[Path]:
+    """Yields an empty folder beside `out` to fill; when the block ends without error, it takes the place of
+    `out` (an existing `out` that is not an empty folder is replaced only with `overwrite`); on error it
+    vanishes and `out` is untouched."""
+    if out.exists() and not overwrite and not (out.is_dir() and not any(out.iterdir())):
+        raise BadInput(f"{out} already exists; pass --overwrite to replace it or choose another folder")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
+    except OSError as error:
+        raise BadInput(f"cannot write into {out.parent}: {error.strerror or error}; choose another folder") from None
+    staging.chmod(0o755)   # mkdtemp makes it private; what the kit writes is meant to be read by others
+    try:
+        yield staging
+        if out.is_dir() and not out.is_symlink():
+            old = staging.with_name(f"{staging.name}.old")
+            out.rename(old)
+            staging.rename(out)
+            shutil.rmtree(old)
+        else:
+            if out.exists() or out.is_symlink():
+                out.unlink()
+            staging.rename(out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,7 @@
+"""The kit's nbgrader preprocessors, one per file, in nbgrader's own pipeline (see grading.nbgrader_setup)."""
+
+from grading.preprocessors.plotly_offline import PlotlyOffline
+from grading.preprocessors.restore_locked_cells import RestoreLockedCells
+from grading.preprocessors.sandboxed_execute import SandboxedExecute
+
+__all__ = ["PlotlyOffline", "RestoreLockedCells", "SandboxedExecute"]

@@ -1,0 +1,54 @@
+"""How a notebook's execution ended, as data rather than as log text: `Outcome`, and its small JSON file.
+
+The runner writes one inside the sandbox's working folder; the grader reads it as untrusted
+data (a notebook could have written anything there): a small regular file with known fields
+and a failure the runner can report, else no outcome. The grading worker writes one per
+notebook too, outside any sandbox, for the autograde step.
+"""
+
+import json
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from grading.status import Status
+
+RESULT_FILE = "result.json"
+MAX_BYTES = 16_384
+RUNNER_FAILURES = (Status.KERNEL_DIED, Status.MEMORY_EXCEEDED)   # what the runner itself can tell
+
+
+@dataclass(frozen=True)
+class Outcome:
+    failure: Status | None = None      # None: ran to its end (errors in cells are part of the result)
+    reason: str = ""
+    cell_timeouts: int = 0             # cells stopped at their time limit (the notebook went on)
+
+    @property
+    def ran(self) -> bool:
+        return self.failure is None
+
+
+def write_outcome(path: Path, outcome: Outcome) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(asdict(outcome)), encoding="utf-8")
+
+
+def read_outcome(path: Path, failures: tuple[Status, ...] = tuple(Status)) -> Outcome | None:
+    """The outcome in `path`, or None when there is none or it is not one that could have been written
+    (a failure outside `failures` included)."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError:
+        return None
+    with os.fdopen(descriptor, "rb") as file:
+        text = file.read(MAX_BYTES + 1)
+    try:
+        content = json.loads(text) if len(text) <= MAX_BYTES else None
+        failure = None if content["failure"] is None else Status(content["failure"])
+        outcome = Outcome(failure, str(content["reason"])[:300], int(content["cell_timeouts"]))
+    except (ValueError, TypeError, KeyError):
+        return None
+    if failure is not None and failure not in failures or outcome.cell_timeouts < 0:
+        return None
+    return outcome
