@@ -31,8 +31,10 @@ demo: $(INSTALLED)
 	@echo "  graded notebooks   autograded/  (gradebook: gradebook.db, open with 'make lab' > Nbgrader > Formgrader)"
 	@echo "  grades             reports/grades.csv, reports/moodle.csv, reports/dashboard.html (class dashboard)"
 
-## test: the whole suite: unit and end-to-end tests, nbval on every source notebook
+## test: lint and format check (ruff), then the whole suite: unit and end-to-end tests, nbval on every source notebook
 test: $(INSTALLED)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	$(PY) -m pytest
 
 ## bench: throughput figures, each against a baseline measured in the same run

@@ -13,9 +13,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from grading.paths import KIT_DIR, Workspace
 from grading.steps.release import release
 from grading.steps.samples import write_samples
-from grading.paths import KIT_DIR, Workspace
 
 RESULTS = Path(__file__).parent / "results"
 ASSIGNMENT = "00_prise_en_main"
@@ -59,29 +59,58 @@ def main() -> None:
         inbox = submissions(args.submissions, folder)
 
         ours = folder / "kit"
-        subprocess.run([python, "-m", "grading", "--root", str(ours), "release", ASSIGNMENT], check=True, capture_output=True)
-        subprocess.run([python, "-m", "grading", "--root", str(ours), "collect", str(inbox), "--assignment", ASSIGNMENT],
-                       check=True, capture_output=True)
-        kit_seconds = timed([python, "-m", "grading", "--root", str(ours), "autograde", ASSIGNMENT,
-                             "--data", str(SAMPLE_DATA), "--workers", str(args.workers)], ours)
+        subprocess.run(
+            [python, "-m", "grading", "--root", str(ours), "release", ASSIGNMENT], check=True, capture_output=True
+        )
+        subprocess.run(
+            [python, "-m", "grading", "--root", str(ours), "collect", str(inbox), "--assignment", ASSIGNMENT],
+            check=True,
+            capture_output=True,
+        )
+        kit_seconds = timed(
+            [
+                python,
+                "-m",
+                "grading",
+                "--root",
+                str(ours),
+                "autograde",
+                ASSIGNMENT,
+                "--data",
+                str(SAMPLE_DATA),
+                "--workers",
+                str(args.workers),
+            ],
+            ours,
+        )
 
         stock = folder / "stock"
         shutil.copytree(KIT_DIR / "course" / "source", stock / "source")
         (stock / "nbgrader_config.py").write_text(STOCK_CONFIG.format(root=str(stock)))
         nbgrader = str(Path(python).parent / "nbgrader")
-        subprocess.run([nbgrader, "generate_assignment", ASSIGNMENT, "--force"], cwd=stock, check=True, capture_output=True)
+        subprocess.run(
+            [nbgrader, "generate_assignment", ASSIGNMENT, "--force"], cwd=stock, check=True, capture_output=True
+        )
         for student in inbox.iterdir():
             shutil.copytree(student, stock / "submitted" / student.name / ASSIGNMENT)
         env = {"PATH": f"{Path(python).parent}:/usr/bin:/bin", "KIT_DATASET": str(SAMPLE_DATA), "HOME": str(stock)}
         stock_seconds = timed([nbgrader, "autograde", ASSIGNMENT], stock, env=env)
 
     ratio = stock_seconds / kit_seconds
-    result = {"submissions": args.submissions, "workers": args.workers, "kit_sandboxed_seconds": kit_seconds,
-              "stock_nbgrader_serial_seconds": stock_seconds, "speedup": ratio, "target": TARGET}
+    result = {
+        "submissions": args.submissions,
+        "workers": args.workers,
+        "kit_sandboxed_seconds": kit_seconds,
+        "stock_nbgrader_serial_seconds": stock_seconds,
+        "speedup": ratio,
+        "target": TARGET,
+    }
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "grading.json").write_text(json.dumps(result, indent=2) + "\n")
-    print(f"autograde {args.submissions} submissions: kit, {args.workers} workers, sandboxed {kit_seconds:.0f} s; "
-          f"stock nbgrader autograde, serial {stock_seconds:.0f} s; speed-up {ratio:.2f}x (target {TARGET}x)")
+    print(
+        f"autograde {args.submissions} submissions: kit, {args.workers} workers, sandboxed {kit_seconds:.0f} s; "
+        f"stock nbgrader autograde, serial {stock_seconds:.0f} s; speed-up {ratio:.2f}x (target {TARGET}x)"
+    )
 
 
 if __name__ == "__main__":

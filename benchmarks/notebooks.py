@@ -29,14 +29,21 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)
 
 def run(notebook: Path, data: Path, folder: Path) -> dict:
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", RUN_ONE, str(notebook), str(folder / notebook.name), str(data),
-                           str(notebook.parent)], capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-c", RUN_ONE, str(notebook), str(folder / notebook.name), str(data), str(notebook.parent)],
+        capture_output=True,
+        text=True,
+    )
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         return {"notebook": notebook.parent.name, "error": done.stderr.strip().splitlines()[-1]}
     peak = int(done.stdout.split()[-1])
-    return {"notebook": notebook.parent.name, "seconds": round(seconds, 1), "peak_mib": peak,
-            "within_limits": seconds < LIMIT_SECONDS and peak < LIMIT_MIB}
+    return {
+        "notebook": notebook.parent.name,
+        "seconds": round(seconds, 1),
+        "peak_mib": peak,
+        "within_limits": seconds < LIMIT_SECONDS and peak < LIMIT_MIB,
+    }
 
 
 def main() -> None:
@@ -49,14 +56,19 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temporary:
         for patients in args.patients:
             data = Path(temporary) / f"data-{patients}"
-            subprocess.run([sys.executable, "-m", "generators", "--patients", str(patients), "--out", str(data),
-                            "--quiet"], check=True)
+            subprocess.run(
+                [sys.executable, "-m", "generators", "--patients", str(patients), "--out", str(data), "--quiet"],
+                check=True,
+            )
             rows = [run(notebook, data, Path(temporary)) for notebook in notebooks]
             results[str(patients)] = rows
             for row in rows:
-                figure = (f"{row['seconds']:6.1f} s  {row['peak_mib']:5d} MiB"
-                          + ("" if row["within_limits"] else f"  OVER {LIMIT_SECONDS} s or {LIMIT_MIB} MiB")
-                          if "error" not in row else f"FAILED: {row['error']}")
+                figure = (
+                    f"{row['seconds']:6.1f} s  {row['peak_mib']:5d} MiB"
+                    + ("" if row["within_limits"] else f"  OVER {LIMIT_SECONDS} s or {LIMIT_MIB} MiB")
+                    if "error" not in row
+                    else f"FAILED: {row['error']}"
+                )
                 print(f"notebook {row['notebook']:<30} {patients:>9,} patients: {figure}")
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "notebooks.json").write_text(json.dumps(results, indent=2) + "\n")

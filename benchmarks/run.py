@@ -58,7 +58,8 @@ def generation(patients: int, out: Path, workers: int, tables: tuple[str, ...] |
         "seconds = time.perf_counter() - started\n"
         f"print(json.dumps({{'patients': {patients}, 'workers': {workers}, 'seconds': seconds, "
         f"'patients_per_second': {patients} / seconds, "
-        "'rows': {name: entry['rows'] for name, entry in manifest['tables'].items()}}))\n")
+        "'rows': {name: entry['rows'] for name, entry in manifest['tables'].items()}}))\n"
+    )
 
 
 def patients_in_memory(patients: int) -> dict:
@@ -72,7 +73,8 @@ def patients_in_memory(patients: int) -> dict:
         "rows = sum(conform('patients', patients_block(b, context.block_size(b), 2024, context.period, context.pools,"
         " context.clinical.modules).table).num_rows for b in range(context.block_count()))\n"
         "seconds = time.perf_counter() - started\n"
-        "print(json.dumps({'patients': rows, 'seconds': seconds, 'patients_per_second': rows / seconds}))\n")
+        "print(json.dumps({'patients': rows, 'seconds': seconds, 'patients_per_second': rows / seconds}))\n"
+    )
 
 
 def faker_per_row(rows: int, out: Path | None) -> dict:
@@ -89,9 +91,10 @@ def faker_per_row(rows: int, out: Path | None) -> dict:
         "        'date_deces': None, 'nom': fake.last_name(),\n"
         "        'prenom': fake.first_name_female() if sexe == 'F' else fake.first_name_male(),\n"
         "        'adresse': fake.street_address(), 'telephone': fake.phone_number()})\n"
-        + write +
-        "seconds = time.perf_counter() - started\n"
-        f"print(json.dumps({{'patients': {rows}, 'seconds': seconds, 'patients_per_second': {rows} / seconds}}))\n")
+        + write
+        + "seconds = time.perf_counter() - started\n"
+        f"print(json.dumps({{'patients': {rows}, 'seconds': seconds, 'patients_per_second': {rows} / seconds}}))\n"
+    )
 
 
 def main() -> None:
@@ -129,8 +132,11 @@ def main() -> None:
     (RESULTS / "generators.json").write_text(json.dumps(result, indent=2) + "\n")
 
     def line(label, run):
-        return (f"{label:<52} {run['patients_per_second']:>10,.0f} patients/s  {run['seconds']:>7.1f} s  "
-                f"peak {run['peak_memory_mib']:>6,.0f} MiB")
+        return (
+            f"{label:<52} {run['patients_per_second']:>10,.0f} patients/s  {run['seconds']:>7.1f} s  "
+            f"peak {run['peak_memory_mib']:>6,.0f} MiB"
+        )
+
     print(line(f"per-row Faker, patients table, {args.baseline_rows:,} rows, in memory", baseline_in_memory))
     print(line(f"generator, patients table, N={args.patients:,}, in memory, 1 process", in_memory))
     print(line(f"per-row Faker, patients table, {args.baseline_rows:,} rows, Parquet", baseline))
@@ -138,11 +144,15 @@ def main() -> None:
     print(line(f"generator, all tables, N={args.patients:,}, 1 worker", serial))
     print(line(f"generator, all tables, N={args.patients:,}, {args.workers} workers", parallel))
     print(line(f"generator, all tables, N={args.memory_patients:,}, {args.workers} workers", large))
-    print(f"speed-up of the patients table over per-row Faker: {speedup:,.0f}x generated in memory "
-          f"(target {TARGETS['speedup_vs_faker_per_row']}x), {speedup_written:,.0f}x with Parquet written")
-    print(f"all tables, {args.workers} workers: {parallel['patients_per_second']:,.0f} patients/s "
-          f"(target {TARGETS['patients_per_second']:,}); peak memory at N={args.memory_patients:,}: "
-          f"{large['peak_memory_mib']:,.0f} MiB (target under {TARGETS['peak_memory_mib_10m']:,})")
+    print(
+        f"speed-up of the patients table over per-row Faker: {speedup:,.0f}x generated in memory "
+        f"(target {TARGETS['speedup_vs_faker_per_row']}x), {speedup_written:,.0f}x with Parquet written"
+    )
+    print(
+        f"all tables, {args.workers} workers: {parallel['patients_per_second']:,.0f} patients/s "
+        f"(target {TARGETS['patients_per_second']:,}); peak memory at N={args.memory_patients:,}: "
+        f"{large['peak_memory_mib']:,.0f} MiB (target under {TARGETS['peak_memory_mib_10m']:,})"
+    )
 
 
 if __name__ == "__main__":

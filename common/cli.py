@@ -27,6 +27,7 @@ def run(parser: Parser, action: Callable[[], object]) -> int:
 
 def bounded_int(low: int, high: int | None = None) -> Callable[[str], int]:
     """An argparse type: a whole number from `low` to `high` (no upper bound when None)."""
+
     def parse(text: str) -> int:
         try:
             value = int(text)
@@ -36,11 +37,13 @@ def bounded_int(low: int, high: int | None = None) -> Callable[[str], int]:
             expected = f"from {low:,} to {high:,}" if high is not None else f"of at least {low:,}"
             raise argparse.ArgumentTypeError(f"expected a number {expected}, got {value:,}")
         return value
+
     return parse
 
 
 def share(high: float) -> Callable[[str], float]:
     """An argparse type: a number from 0 to `high`."""
+
     def parse(text: str) -> float:
         try:
             value = float(text)
@@ -49,6 +52,7 @@ def share(high: float) -> Callable[[str], float]:
         if not 0 <= value <= high:
             raise argparse.ArgumentTypeError(f"expected a share from 0 to {high}, got {value}")
         return value
+
     return parse
 
 
@@ -65,8 +69,10 @@ class ProgressBar:
         filled = self.width * done // max(total, 1)
         elapsed = time.perf_counter() - self.started
         left = elapsed / done * (total - done) if done else 0
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (self.width - filled)}] {done:,}/{total:,} {self.unit}"
-                         f"  {elapsed:.0f} s, about {left:.0f} s left ")
+        sys.stderr.write(
+            f"\r[{'#' * filled}{'.' * (self.width - filled)}] {done:,}/{total:,} {self.unit}"
+            f"  {elapsed:.0f} s, about {left:.0f} s left "
+        )
         sys.stderr.flush()
 
     def say(self, message: str) -> None:

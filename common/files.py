@@ -38,7 +38,7 @@ def staged_folder(out: Path, overwrite: bool = False) -> Iterator[Path]:
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
     except OSError as error:
         raise BadInput(f"cannot write into {out.parent}: {error.strerror or error}; choose another folder") from None
-    staging.chmod(0o755)   # mkdtemp makes it private; what the kit writes is meant to be read by others
+    staging.chmod(0o755)  # mkdtemp makes it private; what the kit writes is meant to be read by others
     try:
         yield staging
         if out.is_dir() and not out.is_symlink():

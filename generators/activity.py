@@ -29,20 +29,20 @@ from generators.sampling import events_in_days_before, inside_intervals, ragged_
 from generators.signals import Signals, Truth, length_factor, readmission_probability
 
 STREAM = 2
-IN_HOSPITAL_DEATH_SHARE = 0.4        # of deaths, in an MCO stay
-FRAILTY_SHAPE = 1.5                  # gamma frailty of mean 1: some patients have many stays
-LENGTH_SPREAD = 0.6                  # sigma of the log-normal length of stay
-CHRONIC_CODED = 0.7                  # chance a chronic condition is coded on a given stay
-HOME_HOSPITAL_SHARE = 0.60           # planned stays in the patient's usual hospital; the others go to
-REGIONAL_CHU_SHARE = 0.10            # the région's CHU, often in another département,
-REGION_SHARE = 0.15                  # any hospital of the région (by beds), else one of the département
-TRANSFER_IN_SHARE = 0.05             # planned stays coming from another hospital
-MEDICO_SOCIAL_EXIT_80_PLUS = 0.03    # exits to a nursing home, patients of 80 and over
-SECONDARY_ACT_SHARE = 0.6            # chance of each act listed after the first one
-ECG_SHARE_50_PLUS, CHEST_XRAY_SHARE = 0.3, 0.2   # routine acts on medical stays
+IN_HOSPITAL_DEATH_SHARE = 0.4  # of deaths, in an MCO stay
+FRAILTY_SHAPE = 1.5  # gamma frailty of mean 1: some patients have many stays
+LENGTH_SPREAD = 0.6  # sigma of the log-normal length of stay
+CHRONIC_CODED = 0.7  # chance a chronic condition is coded on a given stay
+HOME_HOSPITAL_SHARE = 0.60  # planned stays in the patient's usual hospital; the others go to
+REGIONAL_CHU_SHARE = 0.10  # the région's CHU, often in another département,
+REGION_SHARE = 0.15  # any hospital of the région (by beds), else one of the département
+TRANSFER_IN_SHARE = 0.05  # planned stays coming from another hospital
+MEDICO_SOCIAL_EXIT_80_PLUS = 0.03  # exits to a nursing home, patients of 80 and over
+SECONDARY_ACT_SHARE = 0.6  # chance of each act listed after the first one
+ECG_SHARE_50_PLUS, CHEST_XRAY_SHARE = 0.3, 0.2  # routine acts on medical stays
 OVERLAP_PASSES = 20
 SEASON_PASSES = 30
-WINTER_PEAK = np.datetime64("2000-01-15").astype(np.int64)   # respiratory stays peak in mid-January
+WINTER_PEAK = np.datetime64("2000-01-15").astype(np.int64)  # respiratory stays peak in mid-January
 NO_DAY = np.iinfo(np.int64).max
 
 
@@ -50,47 +50,55 @@ NO_DAY = np.iinfo(np.int64).max
 class Catalogue:
     """Stay motifs then séance kinds, as arrays indexed by motif number; built once per run from the
     modules (and the Charlson points of signaux.yml), shared by every block."""
+
     motif: np.ndarray
-    diagnoses: list[np.ndarray]      # CIM-10 codes the principal diagnosis is drawn from
-    root: np.ndarray                 # GHM root, e.g. 05M09
-    acts: np.ndarray                 # (motifs, max acts) CCAM codes, "" for none
+    diagnoses: list[np.ndarray]  # CIM-10 codes the principal diagnosis is drawn from
+    root: np.ndarray  # GHM root, e.g. 05M09
+    acts: np.ndarray  # (motifs, max acts) CCAM codes, "" for none
     ambulatory: np.ndarray
     mean_length: np.ndarray
     via_emergency: np.ndarray
     exit_to_rehab: np.ndarray
     death_weight: np.ndarray
-    readmission_risk: np.ndarray     # added to the log-odds of readmission after a stay of this motif
-    winter_amplitude: np.ndarray     # 0: no season; a: (1 + a) times the mean in mid-January
-    rate: np.ndarray                 # (2 sexes: M, F; motifs; 6 age groups), stays per 1000 person-years
-    hospital_motifs: int             # motifs before this index are stays, after it séances
-    seance_kind: np.ndarray          # "chronique" or "cure", séances only
+    readmission_risk: np.ndarray  # added to the log-odds of readmission after a stay of this motif
+    winter_amplitude: np.ndarray  # 0: no season; a: (1 + a) times the mean in mid-January
+    rate: np.ndarray  # (2 sexes: M, F; motifs; 6 age groups), stays per 1000 person-years
+    hospital_motifs: int  # motifs before this index are stays, after it séances
+    seance_kind: np.ndarray  # "chronique" or "cure", séances only
     seance_interval: np.ndarray
     seance_count: np.ndarray
     seance_associated: list[np.ndarray]
-    seance_rate: np.ndarray          # (séance kinds, 6 age groups): prevalence (chronique) or courses a year (cure)
+    seance_rate: np.ndarray  # (séance kinds, 6 age groups): prevalence (chronique) or courses a year (cure)
     ghm_levels: dict[str, set[str]]  # the severity suffixes each root has in ghm.csv
     tariff: dict[str, int]
-    chronic_code: np.ndarray         # CIM-10 code of each chronic condition of the modules
-    chronic_points: np.ndarray       # its points in the Charlson-like score (signaux.yml)
+    chronic_code: np.ndarray  # CIM-10 code of each chronic condition of the modules
+    chronic_points: np.ndarray  # its points in the Charlson-like score (signaux.yml)
 
 
 def build_catalogue(clinical: Clinical) -> Catalogue:
     modules, ghm = clinical.modules, reference.ghm()
     motifs, seances = modules.motifs, modules.seances
-    split = lambda column: [np.array(str(v).split(";")) if isinstance(v, str) else np.array([], dtype=str)
-                            for v in column]
+    split = lambda column: [
+        np.array(str(v).split(";")) if isinstance(v, str) else np.array([], dtype=str) for v in column
+    ]
     acts = split(motifs["actes"]) + split(seances["actes"])
     width = max(len(a) for a in acts)
     ratio = motifs["ratio_femmes_hommes"].to_numpy(float)
     rates = reference.by_age_group(motifs, "taux")
-    female = np.where((motifs["sexe"] == "F").to_numpy()[:, None], rates,
-                      np.where((motifs["sexe"] == "M").to_numpy()[:, None], 0, rates * 2 * ratio[:, None] / (1 + ratio[:, None])))
-    male = np.where((motifs["sexe"] == "M").to_numpy()[:, None], rates,
-                    np.where((motifs["sexe"] == "F").to_numpy()[:, None], 0, rates * 2 / (1 + ratio[:, None])))
+    female = np.where(
+        (motifs["sexe"] == "F").to_numpy()[:, None],
+        rates,
+        np.where((motifs["sexe"] == "M").to_numpy()[:, None], 0, rates * 2 * ratio[:, None] / (1 + ratio[:, None])),
+    )
+    male = np.where(
+        (motifs["sexe"] == "M").to_numpy()[:, None],
+        rates,
+        np.where((motifs["sexe"] == "F").to_numpy()[:, None], 0, rates * 2 / (1 + ratio[:, None])),
+    )
     zeros = np.zeros(len(seances))
     levels: dict[str, set[str]] = {}
     for code, root in zip(ghm["ghm"], ghm["racine"]):
-        levels.setdefault(root, set()).add(code[len(root):])
+        levels.setdefault(root, set()).add(code[len(root) :])
     return Catalogue(
         motif=np.concatenate([motifs["motif"], seances["seance"]]).astype(object),
         diagnoses=split(motifs["diagnostics"]) + [np.array([c]) for c in seances["diagnostic_principal"]],
@@ -120,15 +128,16 @@ def build_catalogue(clinical: Clinical) -> Catalogue:
 @dataclass(frozen=True)
 class Stays:
     """The block's stays, sorted by patient then entry: what the emergency visits link to."""
-    patient: np.ndarray       # row of the patient in the block
-    entry: np.ndarray         # day numbers (days since 1970-01-01)
+
+    patient: np.ndarray  # row of the patient in the block
+    entry: np.ndarray  # day numbers (days since 1970-01-01)
     exit: np.ndarray
-    finess: np.ndarray        # index into the établissements
+    finess: np.ndarray  # index into the établissements
     via_emergency: np.ndarray
     sejour_id: pa.Array
-    alive_until: np.ndarray   # per patient: first day not alive in the period (its end if alive)
-    emergency_hospital: np.ndarray   # per patient: the emergency department they go to
-    charlson: np.ndarray      # per patient: Charlson-like score of the chronic conditions
+    alive_until: np.ndarray  # per patient: first day not alive in the period (its end if alive)
+    emergency_hospital: np.ndarray  # per patient: the emergency department they go to
+    charlson: np.ndarray  # per patient: Charlson-like score of the chronic conditions
 
 
 @dataclass(frozen=True)
@@ -139,33 +148,44 @@ class Activity:
     actes: pa.Table
 
 
-ORDINARY, LAST, SEANCE, READMISSION = 0, 1, 2, 3     # kinds of stay
+ORDINARY, LAST, SEANCE, READMISSION = 0, 1, 2, 3  # kinds of stay
 
 
 @dataclass(frozen=True)
 class _Block:
     """What every step of a block's activity draws on."""
+
     cat: Catalogue
     signals: Signals
     population: Population
     hospitals: Etablissements
     truth: Truth
-    group: np.ndarray            # per patient: age group
-    sex: np.ndarray              # per patient: 0 man, 1 woman
-    charlson: np.ndarray         # per patient: Charlson-like score of the chronic conditions
-    home: np.ndarray             # per patient: usual hospital
-    emergency_hospital: np.ndarray   # per patient: the emergency department they go to
-    middle: int                  # middle day of the period: lengths of stay trend around it
+    group: np.ndarray  # per patient: age group
+    sex: np.ndarray  # per patient: 0 man, 1 woman
+    charlson: np.ndarray  # per patient: Charlson-like score of the chronic conditions
+    home: np.ndarray  # per patient: usual hospital
+    emergency_hospital: np.ndarray  # per patient: the emergency department they go to
+    middle: int  # middle day of the period: lengths of stay trend around it
     rng: np.random.Generator
 
     def place_effect(self, outcome: str, finess: np.ndarray, patient: np.ndarray) -> np.ndarray:
         """The true effect of the établissement and of the patient's région on `outcome`."""
-        return (self.truth.etablissement_effects[outcome][finess]
-                + self.truth.region_effect_by_departement(outcome)[self.population.departement[patient]])
+        return (
+            self.truth.etablissement_effects[outcome][finess]
+            + self.truth.region_effect_by_departement(outcome)[self.population.departement[patient]]
+        )
 
 
-def hospital_activity(block: int, seed: int, period: Period, population: Population, hospitals: Etablissements,
-                      truth: Truth, cat: Catalogue, signals: Signals) -> Activity:
+def hospital_activity(
+    block: int,
+    seed: int,
+    period: Period,
+    population: Population,
+    hospitals: Etablissements,
+    truth: Truth,
+    cat: Catalogue,
+    signals: Signals,
+) -> Activity:
     """`cat` and `signals`: the run's catalogue and true effects, the same for every block."""
     rng = np.random.default_rng([seed, STREAM, block])
     n = len(population.age)
@@ -175,25 +195,37 @@ def hospital_activity(block: int, seed: int, period: Period, population: Populat
     alive_until = np.minimum(end, death)
     chronic = population.chronic
     home = hospitals.by_departement.draw(population.departement, rng)
-    b = _Block(cat=cat, signals=signals, population=population, hospitals=hospitals, truth=truth, group=group,
-               sex=population.female.astype(int), charlson=chronic.astype(np.int64) @ cat.chronic_points, home=home,
-               emergency_hospital=np.where(
-                   hospitals.table["urgences"].to_numpy()[home], home,
-                   hospitals.emergency_index[hospitals.emergency_by_departement.draw(population.departement, rng)]),
-               middle=(start + end) // 2, rng=rng)
+    b = _Block(
+        cat=cat,
+        signals=signals,
+        population=population,
+        hospitals=hospitals,
+        truth=truth,
+        group=group,
+        sex=population.female.astype(int),
+        charlson=chronic.astype(np.int64) @ cat.chronic_points,
+        home=home,
+        emergency_hospital=np.where(
+            hospitals.table["urgences"].to_numpy()[home],
+            home,
+            hospitals.emergency_index[hospitals.emergency_by_departement.draw(population.departement, rng)],
+        ),
+        middle=(start + end) // 2,
+        rng=rng,
+    )
 
     # 1. Last stays of those who die in hospital.
     dies_in_hospital = (death < end) & (rng.random(n) < IN_HOSPITAL_DEATH_SHARE)
     last = np.flatnonzero(dies_in_hospital)
     last_motif = rng.choice(len(cat.death_weight), size=len(last), p=cat.death_weight / cat.death_weight.sum())
     last_entry = np.maximum(start, death[last] - _lengths(cat, last_motif, population.age[last], rng))
-    stays_until = alive_until.copy()            # other stays end before the last one starts
+    stays_until = alive_until.copy()  # other stays end before the last one starts
     stays_until[last] = last_entry
 
     # 2. Ordinary stays: what they are for, where they go, then how long they last and when.
     frailty = rng.gamma(FRAILTY_SHAPE, 1 / FRAILTY_SHAPE, n)
     years = np.maximum(stays_until - start, 0) / 365.25
-    per_cell = cat.rate.sum(axis=1)                           # (sex, age group)
+    per_cell = cat.rate.sum(axis=1)  # (sex, age group)
     patient = np.repeat(np.arange(n), rng.poisson(per_cell[b.sex, group] / 1000 * years * frailty))
     motif = _draw_motifs(cat.rate, b.sex[patient], group[patient], rng)
     ordinary = _Stays(patient=patient, motif=motif, entry=None, exit=None, kind=np.full(len(patient), ORDINARY))
@@ -208,11 +240,20 @@ def hospital_activity(block: int, seed: int, period: Period, population: Populat
 
     # 3. Séances, on days without a stay.
     s_patient, s_motif, s_day = _seances(cat, population, group, start, stays_until, rng)
-    inside = inside_intervals(s_patient, s_day, np.r_[ordinary.patient, last], np.r_[ordinary.entry, last_entry],
-                              np.r_[ordinary.exit, death[last]])
-    others = _Stays(patient=np.r_[last, s_patient[~inside]], motif=np.r_[last_motif, s_motif[~inside]],
-                    entry=np.r_[last_entry, s_day[~inside]], exit=np.r_[death[last], s_day[~inside]],
-                    kind=np.r_[np.full(len(last), LAST), np.full((~inside).sum(), SEANCE)])
+    inside = inside_intervals(
+        s_patient,
+        s_day,
+        np.r_[ordinary.patient, last],
+        np.r_[ordinary.entry, last_entry],
+        np.r_[ordinary.exit, death[last]],
+    )
+    others = _Stays(
+        patient=np.r_[last, s_patient[~inside]],
+        motif=np.r_[last_motif, s_motif[~inside]],
+        entry=np.r_[last_entry, s_day[~inside]],
+        exit=np.r_[death[last], s_day[~inside]],
+        kind=np.r_[np.full(len(last), LAST), np.full((~inside).sum(), SEANCE)],
+    )
     _route(others, b)
     stays = _Stays.combined(ordinary, others)
 
@@ -223,33 +264,52 @@ def hospital_activity(block: int, seed: int, period: Period, population: Populat
     length = stays.exit - stays.entry
     principal = _principal_diagnoses(cat, stays.motif, rng)
     sejour_id = keyed_ids("sejours", seed, block_numbers(block, count))
-    diagnostics, severity = _secondary_diagnoses(cat, population, chronic, stays.patient, stays.motif, stays.kind,
-                                                 length, principal, group, rng)
+    diagnostics, severity = _secondary_diagnoses(
+        cat, population, chronic, stays.patient, stays.motif, stays.kind, length, principal, group, rng
+    )
     ghm = _ghm(cat, stays.motif, stays.kind, length, severity)
 
-    sejours = pa.table({
-        "sejour_id": sejour_id,
-        "patient_id": population.table["patient_id"].take(pa.array(stays.patient)),
-        "finess": pick(hospitals.table["finess"], stays.finess),
-        "date_entree": timestamps(stays.entry),
-        "date_sortie": timestamps(stays.exit),
-        "duree_sejour": length.astype(np.int32),
-        "mode_entree": np.where(stays.transfer_in, "7", "8").astype(object),
-        "provenance": pa.array(np.where(stays.via_emergency, "5", np.where(stays.transfer_in, "1", None)), pa.string()),
-        "mode_sortie": np.where(stays.kind == LAST, "9", np.where(stays.to_rehab, "7", "8")).astype(object),
-        "destination": pa.array(np.where(stays.to_rehab, "2", np.where(stays.to_nursing_home, "7", None)), pa.string()),
-        "diagnostic_principal": principal,
-        "ghm": ghm,
-        "tarif_ghs": np.array([cat.tariff[g] for g in ghm], dtype=np.int32),
-    })
+    sejours = pa.table(
+        {
+            "sejour_id": sejour_id,
+            "patient_id": population.table["patient_id"].take(pa.array(stays.patient)),
+            "finess": pick(hospitals.table["finess"], stays.finess),
+            "date_entree": timestamps(stays.entry),
+            "date_sortie": timestamps(stays.exit),
+            "duree_sejour": length.astype(np.int32),
+            "mode_entree": np.where(stays.transfer_in, "7", "8").astype(object),
+            "provenance": pa.array(
+                np.where(stays.via_emergency, "5", np.where(stays.transfer_in, "1", None)), pa.string()
+            ),
+            "mode_sortie": np.where(stays.kind == LAST, "9", np.where(stays.to_rehab, "7", "8")).astype(object),
+            "destination": pa.array(
+                np.where(stays.to_rehab, "2", np.where(stays.to_nursing_home, "7", None)), pa.string()
+            ),
+            "diagnostic_principal": principal,
+            "ghm": ghm,
+            "tarif_ghs": np.array([cat.tariff[g] for g in ghm], dtype=np.int32),
+        }
+    )
     return Activity(
-        stays=Stays(patient=stays.patient, entry=stays.entry, exit=stays.exit, finess=stays.finess,
-                    via_emergency=stays.via_emergency, sejour_id=sejour_id, alive_until=alive_until,
-                    emergency_hospital=b.emergency_hospital, charlson=b.charlson),
+        stays=Stays(
+            patient=stays.patient,
+            entry=stays.entry,
+            exit=stays.exit,
+            finess=stays.finess,
+            via_emergency=stays.via_emergency,
+            sejour_id=sejour_id,
+            alive_until=alive_until,
+            emergency_hospital=b.emergency_hospital,
+            charlson=b.charlson,
+        ),
         sejours=sejours,
-        diagnostics=pa.table({"sejour_id": sejour_id.take(pa.array(diagnostics[0])),
-                              "rang": diagnostics[1].astype(np.int32),
-                              "code_cim10": diagnostics[2]}),
+        diagnostics=pa.table(
+            {
+                "sejour_id": sejour_id.take(pa.array(diagnostics[0])),
+                "rang": diagnostics[1].astype(np.int32),
+                "code_cim10": diagnostics[2],
+            }
+        ),
         actes=_acts(cat, stays.motif, stays.kind, stays.entry, length, population.age[stays.patient], sejour_id, rng),
     )
 
@@ -257,22 +317,34 @@ def hospital_activity(block: int, seed: int, period: Period, population: Populat
 @dataclass
 class _Stays:
     """Stays as parallel arrays."""
-    FIELDS = ("patient", "motif", "entry", "exit", "kind", "via_emergency", "finess", "transfer_in",
-              "to_rehab", "to_nursing_home")
+
+    FIELDS = (
+        "patient",
+        "motif",
+        "entry",
+        "exit",
+        "kind",
+        "via_emergency",
+        "finess",
+        "transfer_in",
+        "to_rehab",
+        "to_nursing_home",
+    )
     patient: np.ndarray
     motif: np.ndarray
     entry: np.ndarray | None
     exit: np.ndarray | None
     kind: np.ndarray
-    via_emergency: np.ndarray | None = None     # set by _route
+    via_emergency: np.ndarray | None = None  # set by _route
     finess: np.ndarray | None = None
     transfer_in: np.ndarray | None = None
     to_rehab: np.ndarray | None = None
     to_nursing_home: np.ndarray | None = None
 
     def take(self, index: np.ndarray) -> "_Stays":
-        return _Stays(**{name: None if getattr(self, name) is None else getattr(self, name)[index]
-                         for name in self.FIELDS})
+        return _Stays(
+            **{name: None if getattr(self, name) is None else getattr(self, name)[index] for name in self.FIELDS}
+        )
 
     @classmethod
     def combined(cls, *parts: "_Stays") -> "_Stays":
@@ -286,18 +358,28 @@ def _route(stays: _Stays, b: _Block) -> None:
     count, rng = len(stays.patient), b.rng
     kind, motif, patient = stays.kind, stays.motif, stays.patient
     age = b.population.age[patient]
-    via = (kind != SEANCE) & (rng.random(count) < np.where(
-        kind == READMISSION, b.signals.models["readmission_30_jours"].numbers["part_par_les_urgences"],
-        b.cat.via_emergency[motif]))
+    via = (kind != SEANCE) & (
+        rng.random(count)
+        < np.where(
+            kind == READMISSION,
+            b.signals.models["readmission_30_jours"].numbers["part_par_les_urgences"],
+            b.cat.via_emergency[motif],
+        )
+    )
     departement = b.population.departement[patient]
     choice = rng.random(count)
     hospitals = b.hospitals
     in_region = hospitals.region_order[hospitals.by_region.draw(hospitals.region_of_departement[departement], rng)]
-    usual = np.select([choice < HOME_HOSPITAL_SHARE, choice < HOME_HOSPITAL_SHARE + REGIONAL_CHU_SHARE,
-                       choice < HOME_HOSPITAL_SHARE + REGIONAL_CHU_SHARE + REGION_SHARE],
-                      [b.home[patient], hospitals.regional_chu[departement], in_region],
-                      hospitals.by_departement.draw(departement, rng))
-    if stays.finess is not None:          # readmissions: the first stay's hospital unless they come through the ED
+    usual = np.select(
+        [
+            choice < HOME_HOSPITAL_SHARE,
+            choice < HOME_HOSPITAL_SHARE + REGIONAL_CHU_SHARE,
+            choice < HOME_HOSPITAL_SHARE + REGIONAL_CHU_SHARE + REGION_SHARE,
+        ],
+        [b.home[patient], hospitals.regional_chu[departement], in_region],
+        hospitals.by_departement.draw(departement, rng),
+    )
+    if stays.finess is not None:  # readmissions: the first stay's hospital unless they come through the ED
         usual = stays.finess
     stays.via_emergency = via
     stays.finess = np.where(via, b.emergency_hospital[patient], np.where(kind == SEANCE, b.home[patient], usual))
@@ -308,11 +390,16 @@ def _route(stays: _Stays, b: _Block) -> None:
 
 
 def _length_factor(stays: _Stays, b: _Block, entry: np.ndarray) -> np.ndarray:
-    return length_factor(b.signals, age=b.population.age[stays.patient], charlson=b.charlson[stays.patient],
-                                 to_rehab=stays.to_rehab, to_nursing_home=stays.to_nursing_home,
-                                 place_effect=b.place_effect("sejour_long", stays.finess, stays.patient),
-                                 in_programme=b.truth.programme_runs(stays.finess, entry),
-                                 years_from_middle=(entry - b.middle) / 365.25)
+    return length_factor(
+        b.signals,
+        age=b.population.age[stays.patient],
+        charlson=b.charlson[stays.patient],
+        to_rehab=stays.to_rehab,
+        to_nursing_home=stays.to_nursing_home,
+        place_effect=b.place_effect("sejour_long", stays.finess, stays.patient),
+        in_programme=b.truth.programme_runs(stays.finess, entry),
+        years_from_middle=(entry - b.middle) / 365.25,
+    )
 
 
 def _readmissions(stays: _Stays, b: _Block, until: np.ndarray) -> _Stays:
@@ -325,25 +412,36 @@ def _readmissions(stays: _Stays, b: _Block, until: np.ndarray) -> _Stays:
     patient = stays.patient[index]
     hospital = stays.kind != SEANCE
     probability = readmission_probability(
-        b.signals, age=b.population.age[patient], charlson=b.charlson[patient],
+        b.signals,
+        age=b.population.age[patient],
+        charlson=b.charlson[patient],
         prior_stays=events_in_days_before(stays.patient[hospital], stays.entry[hospital], patient, stays.entry[index]),
-        to_rehab=stays.to_rehab[index], to_nursing_home=stays.to_nursing_home[index],
+        to_rehab=stays.to_rehab[index],
+        to_nursing_home=stays.to_nursing_home[index],
         place_effect=b.place_effect("readmission_30_jours", stays.finess[index], patient),
         in_programme=b.truth.programme_runs(stays.finess[index], stays.entry[index]),
-        motif_effect=b.cat.readmission_risk[stays.motif[index]])
+        motif_effect=b.cat.readmission_risk[stays.motif[index]],
+    )
     index = index[rng.random(len(index)) < probability]
     patient = stays.patient[index]
 
     urgent = b.cat.rate * b.cat.via_emergency[None, : b.cat.hospital_motifs, None]
-    again = _Stays(patient=patient, motif=_draw_motifs(urgent, b.sex[patient], b.group[patient], rng),
-                   entry=stays.exit[index] + np.minimum(30, rng.geometric(1 / model.numbers["delai_moyen_jours"], len(index))),
-                   exit=None, kind=np.full(len(index), READMISSION), finess=stays.finess[index])
+    again = _Stays(
+        patient=patient,
+        motif=_draw_motifs(urgent, b.sex[patient], b.group[patient], rng),
+        entry=stays.exit[index] + np.minimum(30, rng.geometric(1 / model.numbers["delai_moyen_jours"], len(index))),
+        exit=None,
+        kind=np.full(len(index), READMISSION),
+        finess=stays.finess[index],
+    )
     _route(again, b)
-    again.exit = again.entry + _lengths(b.cat, again.motif, b.population.age[patient], rng,
-                                        _length_factor(again, b, again.entry))
-    following = np.minimum(index + 1, len(stays.patient) - 1)     # the patient's next stay, if any: stays are sorted
-    next_entry = np.where((index + 1 < len(stays.patient)) & (stays.patient[following] == patient),
-                          stays.entry[following], NO_DAY)
+    again.exit = again.entry + _lengths(
+        b.cat, again.motif, b.population.age[patient], rng, _length_factor(again, b, again.entry)
+    )
+    following = np.minimum(index + 1, len(stays.patient) - 1)  # the patient's next stay, if any: stays are sorted
+    next_entry = np.where(
+        (index + 1 < len(stays.patient)) & (stays.patient[following] == patient), stays.entry[following], NO_DAY
+    )
     again.exit = np.minimum(again.exit, np.minimum(next_entry, until[patient]) - 1)
     return again.take(np.flatnonzero(again.entry <= again.exit))
 
@@ -400,7 +498,7 @@ def _without_overlaps(patient, entry, length, until):
         entry = np.where(overlap, previous_exit + 1, entry)
     keep = entry + length < until[patient]
     previous_exit = np.r_[-1, (entry + length)[:-1]]
-    keep &= ~(same_patient & (entry <= previous_exit))      # a rare chain longer than the passes
+    keep &= ~(same_patient & (entry <= previous_exit))  # a rare chain longer than the passes
     return order[keep], entry[keep]
 
 
@@ -423,8 +521,9 @@ def _seances(cat: Catalogue, population: Population, group, start, until, rng):
             owner = np.repeat(np.arange(n), courses)
             course_start = start + np.floor(rng.random(len(owner)) * span[owner]).astype(np.int64)
             owner = np.repeat(owner, cat.seance_count[k])
-            step = np.repeat(course_start, cat.seance_count[k]) + \
-                np.tile(np.arange(cat.seance_count[k]), len(course_start)) * int(cat.seance_interval[k])
+            step = np.repeat(course_start, cat.seance_count[k]) + np.tile(
+                np.arange(cat.seance_count[k]), len(course_start)
+            ) * int(cat.seance_interval[k])
         keep = step < until[owner]
         patients.append(owner[keep])
         days.append(step[keep])
@@ -455,15 +554,16 @@ def _secondary_diagnoses(cat, population, has_chronic, patient, motif, kind, len
     hospital = kind != SEANCE
     coded = has_chronic[patient] & hospital[:, None] & (rng.random((stay_count, len(chronic_codes))) < CHRONIC_CODED)
     risk = reference.by_age_group(complication_table, "probabilite")[:, group[patient]].T
-    complicated = hospital[:, None] & (rng.random((stay_count, len(complication_codes))) <
-                                       np.minimum(risk * length[:, None] / 4, 0.9))   # none without a night
+    complicated = hospital[:, None] & (
+        rng.random((stay_count, len(complication_codes))) < np.minimum(risk * length[:, None] / 4, 0.9)
+    )  # none without a night
     stay_c, code_c = np.nonzero(coded)
     stay_k, code_k = np.nonzero(complicated)
     stays = [stay_c, stay_k]
     codes = [chronic_codes[code_c], complication_codes[code_k]]
 
     seance = np.flatnonzero(kind == SEANCE)
-    for k, options in enumerate(cat.seance_associated):     # the condition treated by the séance
+    for k, options in enumerate(cat.seance_associated):  # the condition treated by the séance
         members = seance[motif[seance] == cat.hospital_motifs + k]
         choice = _associated_for_sex(options, population.female[patient[members]], rng)
         stays.append(members)
@@ -502,9 +602,11 @@ def _ghm(cat: Catalogue, motif, kind, length, severity) -> np.ndarray:
     obstetric = np.char.startswith(root.astype(str), "14")
     has_j = np.array([("J" in cat.ghm_levels[r]) for r in root], bool)
     has_t = np.array([("T" in cat.ghm_levels[r]) for r in root], bool)
-    suffix = np.where(kind == SEANCE, "Z",
-             np.where(obstetric, letters,
-             np.where(length == 0, np.where(has_j, "J", np.where(has_t, "T", "1")), numeric)))
+    suffix = np.where(
+        kind == SEANCE,
+        "Z",
+        np.where(obstetric, letters, np.where(length == 0, np.where(has_j, "J", np.where(has_t, "T", "1")), numeric)),
+    )
     return root + suffix.astype(object)
 
 

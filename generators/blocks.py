@@ -30,21 +30,29 @@ BLOCK_TABLES = ("patients", "sejours", "diagnostics", "actes", "urgences", "tele
 class Context:
     """What every block shares: built once per run, sent once to each worker (the instructor's
     configuration included, so that workers never read files of their own)."""
+
     patients: int
     seed: int
     period: Period
     pools: IdentityPools
     hospitals: Etablissements
     truth: Truth
-    clinical: Clinical                         # the pathway modules and signaux.yml of the run
-    catalogue: Catalogue                       # the modules as arrays, built from `clinical`
-    tables: tuple[str, ...] = BLOCK_TABLES     # a subset makes only those (each table has its own random stream)
+    clinical: Clinical  # the pathway modules and signaux.yml of the run
+    catalogue: Catalogue  # the modules as arrays, built from `clinical`
+    tables: tuple[str, ...] = BLOCK_TABLES  # a subset makes only those (each table has its own random stream)
     defects: float = 0.0
-    incidents: Incidents | None = None         # the security incidents hidden in journaux_acces
+    incidents: Incidents | None = None  # the security incidents hidden in journaux_acces
 
     @classmethod
-    def build(cls, patients: int, seed: int, period: Period, tables: tuple[str, ...] = BLOCK_TABLES,
-              defects: float = 0.0, clinical: Clinical | None = None) -> "Context":
+    def build(
+        cls,
+        patients: int,
+        seed: int,
+        period: Period,
+        tables: tuple[str, ...] = BLOCK_TABLES,
+        defects: float = 0.0,
+        clinical: Clinical | None = None,
+    ) -> "Context":
         """`clinical`: the configuration to follow; by default load_clinical() reads the default files now."""
         clinical = load_clinical() if clinical is None else clinical
         pools = build_identity_pools(seed)
@@ -52,8 +60,19 @@ class Context:
         truth = draw_truth(seed, hospitals, clinical.signals)
         start = np.where(truth.in_programme, clinical.signals.programme.start, np.datetime64("NaT", "D"))
         hospitals = replace(hospitals, table=hospitals.table.append_column("date_programme_sortie", timestamps(start)))
-        return cls(patients, seed, period, pools, hospitals, truth, clinical, build_catalogue(clinical), tables,
-                   defects, incidents(seed, period, hospitals))
+        return cls(
+            patients,
+            seed,
+            period,
+            pools,
+            hospitals,
+            truth,
+            clinical,
+            build_catalogue(clinical),
+            tables,
+            defects,
+            incidents(seed, period, hospitals),
+        )
 
     def block_count(self) -> int:
         return (self.patients + BLOCK_SIZE - 1) // BLOCK_SIZE
@@ -65,24 +84,46 @@ class Context:
 @dataclass(frozen=True)
 class Block:
     tables: dict[str, pa.Table]
-    row_hashes: dict[str, np.ndarray]     # computed here, in parallel, rather than by the writer
-    defects: pa.Table                     # what inject_defects damaged (empty for clean data)
+    row_hashes: dict[str, np.ndarray]  # computed here, in parallel, rather than by the writer
+    defects: pa.Table  # what inject_defects damaged (empty for clean data)
 
 
 def generate_block(block: int, context: Context) -> Block:
     signals = context.clinical.signals
-    population = patients_block(block, context.block_size(block), context.seed, context.period, context.pools,
-                                context.clinical.modules)
+    population = patients_block(
+        block, context.block_size(block), context.seed, context.period, context.pools, context.clinical.modules
+    )
     tables = {"patients": population.table}
     if set(context.tables) - {"patients"}:
-        activity = hospital_activity(block, context.seed, context.period, population, context.hospitals, context.truth,
-                                     context.catalogue, signals)
-        tables |= {"sejours": activity.sejours, "diagnostics": activity.diagnostics, "actes": activity.actes,
-                   "urgences": emergency_visits(block, context.seed, context.period, population, activity.stays,
-                                                context.hospitals.table["finess"], context.truth, signals),
-                   "telesurveillance": telemonitoring(block, context.seed, population, activity),
-                   "journaux_acces": access_logs(block, context.seed, context.period, population, activity,
-                                                 context.hospitals, context.incidents)}
+        activity = hospital_activity(
+            block,
+            context.seed,
+            context.period,
+            population,
+            context.hospitals,
+            context.truth,
+            context.catalogue,
+            signals,
+        )
+        tables |= {
+            "sejours": activity.sejours,
+            "diagnostics": activity.diagnostics,
+            "actes": activity.actes,
+            "urgences": emergency_visits(
+                block,
+                context.seed,
+                context.period,
+                population,
+                activity.stays,
+                context.hospitals.table["finess"],
+                context.truth,
+                signals,
+            ),
+            "telesurveillance": telemonitoring(block, context.seed, population, activity),
+            "journaux_acces": access_logs(
+                block, context.seed, context.period, population, activity, context.hospitals, context.incidents
+            ),
+        }
     tables = {name: conform(name, table) for name, table in tables.items() if name in context.tables}
     damaged = inject_defects(tables, block, context.seed, context.defects)
     return Block(damaged.tables, {name: row_hashes(table) for name, table in damaged.tables.items()}, damaged.log)
@@ -95,6 +136,7 @@ def conform(name: str, table: pa.Table) -> pa.Table:
     """
     target = TABLES[name].arrow_schema()
     table = table.select(target.names)
-    fields = [f if pa.types.is_dictionary(f.type) and f.type.value_type == t.type else t
-              for f, t in zip(table.schema, target)]
+    fields = [
+        f if pa.types.is_dictionary(f.type) and f.type.value_type == t.type else t for f, t in zip(table.schema, target)
+    ]
     return table.cast(pa.schema(fields))

@@ -16,6 +16,7 @@ from generators.signals import Signals, load_signals
 @dataclass(frozen=True)
 class Clinical:
     """What the instructor can edit without coding: the pathway modules and the true effects."""
+
     modules: Modules
     signals: Signals
 
@@ -23,5 +24,6 @@ class Clinical:
 def load_clinical(modules_dir: Path | None = None, signals_file: Path = settings.SIGNALS_FILE) -> Clinical:
     """Reads and checks the modules of `modules_dir` (default: settings.modules_dir(), read now) and
     `signals_file`; raises ModuleError or SignalsFileError naming the file and the field."""
-    return Clinical(load_modules(settings.modules_dir() if modules_dir is None else modules_dir),
-                    load_signals(signals_file))
+    return Clinical(
+        load_modules(settings.modules_dir() if modules_dir is None else modules_dir), load_signals(signals_file)
+    )

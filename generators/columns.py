@@ -19,16 +19,19 @@ def pick(pool, index: np.ndarray) -> pa.DictionaryArray:
     """
     if isinstance(pool, pa.ChunkedArray):
         pool = pool.combine_chunks()
-    values, position = np.unique(np.asarray(pool, dtype=object), return_inverse=True)   # a dictionary has no repeats
-    return pa.DictionaryArray.from_arrays(pa.array(position[index], type=pa.int32()), pa.array(values, type=pa.string()))
+    values, position = np.unique(np.asarray(pool, dtype=object), return_inverse=True)  # a dictionary has no repeats
+    return pa.DictionaryArray.from_arrays(
+        pa.array(position[index], type=pa.int32()), pa.array(values, type=pa.string())
+    )
 
 
 def fixed_width_strings(characters: np.ndarray) -> pa.Array:
     """A string column from a (rows, width) array of ASCII codes, built straight from the buffers."""
     rows, width = characters.shape
     offsets = np.arange(0, (rows + 1) * width, width, dtype=np.int32)
-    return pa.Array.from_buffers(pa.string(), rows, [None, pa.py_buffer(offsets),
-                                                     pa.py_buffer(np.ascontiguousarray(characters, np.uint8))])
+    return pa.Array.from_buffers(
+        pa.string(), rows, [None, pa.py_buffer(offsets), pa.py_buffer(np.ascontiguousarray(characters, np.uint8))]
+    )
 
 
 def hex16(values: np.ndarray) -> pa.Array:

@@ -14,14 +14,27 @@ import pyarrow.compute as pc
 
 STREAM = 6
 MISSING, DUPLICATE, CODE, DATE = "valeur_manquante", "doublon", "code_incoherent", "date_impossible"
-ID_COLUMN = {"patients": "patient_id", "sejours": "sejour_id", "diagnostics": "sejour_id", "actes": "sejour_id",
-             "urgences": "passage_id"}
+ID_COLUMN = {
+    "patients": "patient_id",
+    "sejours": "sejour_id",
+    "diagnostics": "sejour_id",
+    "actes": "sejour_id",
+    "urgences": "passage_id",
+}
 # For each table, the columns each kind of defect may touch.
 KINDS = {
-    "patients": {MISSING: ("sexe", "code_postal", "date_naissance"), DUPLICATE: (),
-                 CODE: ("sexe",), DATE: ("date_naissance",)},
-    "sejours": {MISSING: ("diagnostic_principal", "finess", "mode_sortie"), DUPLICATE: (),
-                CODE: ("diagnostic_principal", "ghm"), DATE: ("date_sortie",)},
+    "patients": {
+        MISSING: ("sexe", "code_postal", "date_naissance"),
+        DUPLICATE: (),
+        CODE: ("sexe",),
+        DATE: ("date_naissance",),
+    },
+    "sejours": {
+        MISSING: ("diagnostic_principal", "finess", "mode_sortie"),
+        DUPLICATE: (),
+        CODE: ("diagnostic_principal", "ghm"),
+        DATE: ("date_sortie",),
+    },
     "diagnostics": {MISSING: ("code_cim10",), DUPLICATE: (), CODE: ("code_cim10",)},
     "actes": {MISSING: ("date_acte",), DUPLICATE: (), CODE: ("code_ccam",)},
     "urgences": {MISSING: ("niveau_tri", "date_heure_sortie"), DUPLICATE: (), DATE: ("date_heure_sortie",)},
@@ -33,7 +46,7 @@ LOG_SCHEMA = pa.schema([("table", pa.string()), ("id", pa.string()), ("colonne",
 @dataclass(frozen=True)
 class Injected:
     tables: dict[str, pa.Table]
-    log: pa.Table          # LOG_SCHEMA
+    log: pa.Table  # LOG_SCHEMA
 
 
 def inject_defects(tables: dict[str, pa.Table], block: int, seed: int, rate: float) -> Injected:
@@ -63,8 +76,9 @@ def _damage(name: str, table: pa.Table, rate: float, rng) -> tuple[pa.Table, pa.
         for c, column in enumerate(columns):
             rows = hit & (kind == k) & (np.floor(column_choice * len(columns)) == c)
             if rows.any():
-                table = table.set_column(table.schema.get_field_index(column), column,
-                                         _apply(kind_name, column, table[column], rows, rng))
+                table = table.set_column(
+                    table.schema.get_field_index(column), column, _apply(kind_name, column, table[column], rows, rng)
+                )
                 log_rows += [(name, i, column, kind_name) for i in ids[rows]]
     if DUPLICATE in kinds:
         twice = hit & (kind == kinds.index(DUPLICATE))
@@ -81,13 +95,16 @@ def _apply(kind: str, name: str, column: pa.ChunkedArray, rows: np.ndarray, rng)
     mask = pa.array(rows)
     if kind == MISSING:
         return pc.if_else(mask, pa.scalar(None, column.type), column)
-    if kind == CODE:            # written as people do: 1/2 for the sex, no dot or lower case for a code
-        variants = ([pc.replace_substring(pc.replace_substring(column, "M", "1"), "F", "2")] if name == "sexe"
-                    else [pc.replace_substring(column, ".", ""), pc.utf8_lower(column)])
+    if kind == CODE:  # written as people do: 1/2 for the sex, no dot or lower case for a code
+        variants = (
+            [pc.replace_substring(pc.replace_substring(column, "M", "1"), "F", "2")]
+            if name == "sexe"
+            else [pc.replace_substring(column, ".", ""), pc.utf8_lower(column)]
+        )
         written = variants[0]
         if len(variants) > 1:
             written = pc.if_else(pa.array(rng.random(len(column)) < 0.5), variants[1], written)
-        written = pc.if_else(pc.equal(written, column), pc.utf8_lower(column), written)   # "I10" has no dot
+        written = pc.if_else(pc.equal(written, column), pc.utf8_lower(column), written)  # "I10" has no dot
         return pc.if_else(mask, written, column)
     # DATE: a birth 150 years ahead, an exit or a departure long before the entry or arrival
     values = column.to_numpy(zero_copy_only=False)

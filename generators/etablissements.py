@@ -16,8 +16,8 @@ from generators.reference import departements
 from generators.sampling import Groups
 
 STREAM = 4
-RESIDENTS_PER_ETABLISSEMENT = 40_000      # France: about 1 700 MCO sites for 68 million people
-MINIMUM_PER_DEPARTEMENT = 3               # so that even a small population sees public and private hospitals
+RESIDENTS_PER_ETABLISSEMENT = 40_000  # France: about 1 700 MCO sites for 68 million people
+MINIMUM_PER_DEPARTEMENT = 3  # so that even a small population sees public and private hospitals
 OTHER_CATEGORIES = ("CH", "clinique privée", "ESPIC")
 OTHER_CATEGORY_SHARE = (0.40, 0.42, 0.18)
 MEDIAN_BEDS = {"CHU": 1200, "CH": 250, "clinique privée": 120, "ESPIC": 200}
@@ -29,14 +29,14 @@ FINESS_DEPARTEMENT = {"971": "9A", "972": "9B", "973": "9C", "974": "9D", "976":
 @dataclass(frozen=True)
 class Etablissements:
     table: pa.Table
-    departement: np.ndarray          # index into departements(), per établissement (sorted)
-    by_departement: Groups           # weighted by beds
-    emergency_by_departement: Groups # only those with an emergency department, weighted by beds
-    emergency_index: np.ndarray      # établissement index of each item of emergency_by_departement
-    regional_chu: np.ndarray         # per département: the CHU its région refers patients to
+    departement: np.ndarray  # index into departements(), per établissement (sorted)
+    by_departement: Groups  # weighted by beds
+    emergency_by_departement: Groups  # only those with an emergency department, weighted by beds
+    emergency_index: np.ndarray  # établissement index of each item of emergency_by_departement
+    regional_chu: np.ndarray  # per département: the CHU its région refers patients to
     region_of_departement: np.ndarray  # per département: its région's index (alphabetical)
-    by_region: Groups                # per région, weighted by beds; items are positions in region_order
-    region_order: np.ndarray         # établissement indices sorted by région, weighted by beds in by_region
+    by_region: Groups  # per région, weighted by beds; items are positions in region_order
+    region_order: np.ndarray  # établissement indices sorted by région, weighted by beds in by_region
 
 
 def build_etablissements(patients: int, seed: int, pools: IdentityPools) -> Etablissements:
@@ -48,11 +48,17 @@ def build_etablissements(patients: int, seed: int, pools: IdentityPools) -> Etab
     first = np.r_[True, dep[1:] != dep[:-1]]
     count = len(dep)
 
-    hosts_chu = deps.groupby("region")["population"].transform("max").eq(deps["population"]) | (deps["population"] > 1e6)
-    category = np.where(first, np.where(hosts_chu.to_numpy()[dep], "CHU", "CH"),
-                        rng.choice(OTHER_CATEGORIES, size=count, p=OTHER_CATEGORY_SHARE)).astype(object)
-    commune_index = np.where(first, pools.communes_by_departement.starts[dep],
-                             pools.communes_by_departement.draw(dep, rng))
+    hosts_chu = deps.groupby("region")["population"].transform("max").eq(deps["population"]) | (
+        deps["population"] > 1e6
+    )
+    category = np.where(
+        first,
+        np.where(hosts_chu.to_numpy()[dep], "CHU", "CH"),
+        rng.choice(OTHER_CATEGORIES, size=count, p=OTHER_CATEGORY_SHARE),
+    ).astype(object)
+    commune_index = np.where(
+        first, pools.communes_by_departement.starts[dep], pools.communes_by_departement.draw(dep, rng)
+    )
     commune = pools.commune[commune_index]
     beds = np.round(np.array([MEDIAN_BEDS[c] for c in category]) * rng.lognormal(0, 0.4, count)).astype(np.int32)
     emergency = rng.random(count) < np.array([EMERGENCY_SHARE[c] for c in category])
@@ -66,19 +72,25 @@ def build_etablissements(patients: int, seed: int, pools: IdentityPools) -> Etab
     region = region_of_departement[dep]
     order = np.argsort(region, kind="stable")
     return Etablissements(
-        table=pa.table({
-            "finess": _finess(codes, rng),
-            "nom": _names(category, commune, pools, rng),
-            "categorie": category,
-            "departement": codes,
-            "region": deps["region"].to_numpy(object)[dep],
-            "commune": commune,
-            "latitude": np.round(deps["latitude"].to_numpy()[dep] + np.where(first, 0, rng.uniform(-0.15, 0.15, count)), 4),
-            "longitude": np.round(deps["longitude"].to_numpy()[dep] + np.where(first, 0, rng.uniform(-0.2, 0.2, count)), 4),
-            "ght": pa.array(ght, type=pa.string()),
-            "lits": beds,
-            "urgences": emergency,
-        }),
+        table=pa.table(
+            {
+                "finess": _finess(codes, rng),
+                "nom": _names(category, commune, pools, rng),
+                "categorie": category,
+                "departement": codes,
+                "region": deps["region"].to_numpy(object)[dep],
+                "commune": commune,
+                "latitude": np.round(
+                    deps["latitude"].to_numpy()[dep] + np.where(first, 0, rng.uniform(-0.15, 0.15, count)), 4
+                ),
+                "longitude": np.round(
+                    deps["longitude"].to_numpy()[dep] + np.where(first, 0, rng.uniform(-0.2, 0.2, count)), 4
+                ),
+                "ght": pa.array(ght, type=pa.string()),
+                "lits": beds,
+                "urgences": emergency,
+            }
+        ),
         departement=dep,
         by_departement=Groups.from_sorted(dep, beds, len(deps)),
         emergency_by_departement=Groups.from_sorted(dep[emergency], beds[emergency], len(deps)),

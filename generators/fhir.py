@@ -39,13 +39,18 @@ def write_fhir(dataset: Path, out: Path) -> dict[str, int]:
 
 
 def _write_resources(dataset: Path, out: Path) -> dict[str, int]:
-    patient_of = pd.read_parquet(dataset / "sejours.parquet", columns=["sejour_id", "patient_id"]) \
-        .set_index("sejour_id")["patient_id"]
+    patient_of = pd.read_parquet(dataset / "sejours.parquet", columns=["sejour_id", "patient_id"]).set_index(
+        "sejour_id"
+    )["patient_id"]
     counts: dict[str, int] = {}
-    for resource, table, render in ((
-            "Patient", "patients", _patients), ("Organization", "etablissements", _organizations),
-            ("Encounter", "sejours", _encounters), ("Condition", "sejours", _principal_conditions),
-            ("Condition", "diagnostics", _associated_conditions), ("Procedure", "actes", _procedures)):
+    for resource, table, render in (
+        ("Patient", "patients", _patients),
+        ("Organization", "etablissements", _organizations),
+        ("Encounter", "sejours", _encounters),
+        ("Condition", "sejours", _principal_conditions),
+        ("Condition", "diagnostics", _associated_conditions),
+        ("Procedure", "actes", _procedures),
+    ):
         with open(out / f"{resource}.ndjson", "a" if resource in counts else "w", encoding="utf-8") as file:
             offset = 0
             for batch in pq.ParquetFile(dataset / f"{table}.parquet").iter_batches(BATCH_ROWS):
@@ -79,39 +84,102 @@ def _coding(system: str, codes: pd.Series) -> pd.Series:
 
 def _patients(rows: pd.DataFrame) -> pd.Series:
     deceased = ('"deceasedDateTime":' + _day(rows["date_deces"]) + ",").where(rows["date_deces"].notna(), "")
-    return ('{"resourceType":"Patient","id":"' + rows["patient_id"] + '",'
-            + '"gender":' + rows["sexe"].map({"F": '"female"', "M": '"male"'}).fillna('"unknown"') + ","
-            + '"birthDate":' + _day(rows["date_naissance"]) + "," + deceased
-            + '"name":[{"family":' + _text(rows["nom"]) + ',"given":[' + _text(rows["prenom"]) + "]}],"
-            + '"telecom":[{"system":"phone","value":' + _text(rows["telephone"]) + "}],"
-            + '"address":[{"line":[' + _text(rows["adresse"]) + '],"postalCode":' + _text(rows["code_postal"])
-            + ',"city":' + _text(rows["commune"]) + ',"country":"FR"}]}')
+    return (
+        '{"resourceType":"Patient","id":"'
+        + rows["patient_id"]
+        + '",'
+        + '"gender":'
+        + rows["sexe"].map({"F": '"female"', "M": '"male"'}).fillna('"unknown"')
+        + ","
+        + '"birthDate":'
+        + _day(rows["date_naissance"])
+        + ","
+        + deceased
+        + '"name":[{"family":'
+        + _text(rows["nom"])
+        + ',"given":['
+        + _text(rows["prenom"])
+        + "]}],"
+        + '"telecom":[{"system":"phone","value":'
+        + _text(rows["telephone"])
+        + "}],"
+        + '"address":[{"line":['
+        + _text(rows["adresse"])
+        + '],"postalCode":'
+        + _text(rows["code_postal"])
+        + ',"city":'
+        + _text(rows["commune"])
+        + ',"country":"FR"}]}'
+    )
 
 
 def _organizations(rows: pd.DataFrame) -> pd.Series:
-    return ('{"resourceType":"Organization","id":"' + rows["finess"] + '",'
-            + '"identifier":[{"system":"' + FINESS + '","value":"' + rows["finess"] + '"}],'
-            + '"name":' + _text(rows["nom"]) + ","
-            + '"address":[{"city":' + _text(rows["commune"]) + ',"country":"FR"}]}')
+    return (
+        '{"resourceType":"Organization","id":"'
+        + rows["finess"]
+        + '",'
+        + '"identifier":[{"system":"'
+        + FINESS
+        + '","value":"'
+        + rows["finess"]
+        + '"}],'
+        + '"name":'
+        + _text(rows["nom"])
+        + ","
+        + '"address":[{"city":'
+        + _text(rows["commune"])
+        + ',"country":"FR"}]}'
+    )
 
 
 def _encounters(rows: pd.DataFrame) -> pd.Series:
     ambulatory = rows["duree_sejour"] == 0
-    return ('{"resourceType":"Encounter","id":"' + rows["sejour_id"] + '","status":"finished",'
-            + '"class":{"system":"' + ACT_CODE + '","code":' + ambulatory.map({True: '"AMB"', False: '"IMP"'})
-            + ',"display":' + ambulatory.map({True: '"ambulatory"', False: '"inpatient encounter"'}) + "},"
-            + '"type":[' + _coding(GHM, rows["ghm"]) + "],"
-            + '"subject":' + _reference("Patient", rows["patient_id"]) + ","
-            + '"serviceProvider":' + _reference("Organization", rows["finess"]) + ","
-            + '"period":{"start":' + _day(rows["date_entree"]) + ',"end":' + _day(rows["date_sortie"]) + "}}")
+    return (
+        '{"resourceType":"Encounter","id":"'
+        + rows["sejour_id"]
+        + '","status":"finished",'
+        + '"class":{"system":"'
+        + ACT_CODE
+        + '","code":'
+        + ambulatory.map({True: '"AMB"', False: '"IMP"'})
+        + ',"display":'
+        + ambulatory.map({True: '"ambulatory"', False: '"inpatient encounter"'})
+        + "},"
+        + '"type":['
+        + _coding(GHM, rows["ghm"])
+        + "],"
+        + '"subject":'
+        + _reference("Patient", rows["patient_id"])
+        + ","
+        + '"serviceProvider":'
+        + _reference("Organization", rows["finess"])
+        + ","
+        + '"period":{"start":'
+        + _day(rows["date_entree"])
+        + ',"end":'
+        + _day(rows["date_sortie"])
+        + "}}"
+    )
 
 
 def _condition(ids: pd.Series, rows: pd.DataFrame, codes: pd.Series) -> pd.Series:
-    return ('{"resourceType":"Condition","id":"' + ids + '",'
-            + '"category":[{"coding":[{"system":"' + CONDITION_CATEGORY + '","code":"encounter-diagnosis"}]}],'
-            + '"code":' + _coding(ICD10, codes) + ","
-            + '"subject":' + _reference("Patient", rows["patient_id"]) + ","
-            + '"encounter":' + _reference("Encounter", rows["sejour_id"]) + "}")
+    return (
+        '{"resourceType":"Condition","id":"'
+        + ids
+        + '",'
+        + '"category":[{"coding":[{"system":"'
+        + CONDITION_CATEGORY
+        + '","code":"encounter-diagnosis"}]}],'
+        + '"code":'
+        + _coding(ICD10, codes)
+        + ","
+        + '"subject":'
+        + _reference("Patient", rows["patient_id"])
+        + ","
+        + '"encounter":'
+        + _reference("Encounter", rows["sejour_id"])
+        + "}"
+    )
 
 
 def _principal_conditions(rows: pd.DataFrame) -> pd.Series:
@@ -125,8 +193,20 @@ def _associated_conditions(rows: pd.DataFrame) -> pd.Series:
 
 
 def _procedures(rows: pd.DataFrame) -> pd.Series:
-    return ('{"resourceType":"Procedure","id":"acte-' + rows.index.astype(str) + '","status":"completed",'
-            + '"code":' + _coding(CCAM, rows["code_ccam"]) + ","
-            + '"subject":' + _reference("Patient", rows["patient_id"]) + ","
-            + '"encounter":' + _reference("Encounter", rows["sejour_id"]) + ","
-            + '"performedDateTime":' + _day(rows["date_acte"]) + "}")
+    return (
+        '{"resourceType":"Procedure","id":"acte-'
+        + rows.index.astype(str)
+        + '","status":"completed",'
+        + '"code":'
+        + _coding(CCAM, rows["code_ccam"])
+        + ","
+        + '"subject":'
+        + _reference("Patient", rows["patient_id"])
+        + ","
+        + '"encounter":'
+        + _reference("Encounter", rows["sejour_id"])
+        + ","
+        + '"performedDateTime":'
+        + _day(rows["date_acte"])
+        + "}"
+    )

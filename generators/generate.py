@@ -21,18 +21,26 @@ from generators.writer import DatasetWriter, dataset_folder, write_manifest
 @dataclass(frozen=True)
 class Options:
     """What the data depend on. Same options, same data (defaults: generators/settings.py)."""
+
     patients: int = settings.PATIENTS
     seed: int = settings.SEED
     years: int = settings.YEARS
     start_year: int = settings.START_YEAR
-    defects: float = settings.DEFECTS      # share of rows given a data-quality defect (see defects.py)
+    defects: float = settings.DEFECTS  # share of rows given a data-quality defect (see defects.py)
 
 
-def generate_dataset(options: Options, out: Path, overwrite: bool = False, file_format: str = settings.FORMAT,
-                     workers: int = settings.WORKERS, scheduler: str | None = None,
-                     progress: Callable[[int, int], None] = lambda done, total: None,
-                     tables: tuple[str, ...] = BLOCK_TABLES + ("etablissements",),
-                     truth_file: Path | None = None, clinical: Clinical | None = None) -> dict:
+def generate_dataset(
+    options: Options,
+    out: Path,
+    overwrite: bool = False,
+    file_format: str = settings.FORMAT,
+    workers: int = settings.WORKERS,
+    scheduler: str | None = None,
+    progress: Callable[[int, int], None] = lambda done, total: None,
+    tables: tuple[str, ...] = BLOCK_TABLES + ("etablissements",),
+    truth_file: Path | None = None,
+    clinical: Clinical | None = None,
+) -> dict:
     """Writes the tables into `out` and returns the manifest. `progress(patients done, total)`.
 
     `truth_file`, if given, receives the true effects hidden in the data (instructors only);
@@ -46,13 +54,20 @@ def generate_dataset(options: Options, out: Path, overwrite: bool = False, file_
     tables made are the same, row for row, whatever the others.
     """
     if truth_file is not None and truth_inside(truth_file, out):
-        raise BadInput(f"the truth file {truth_file} is inside the dataset folder {out}: participants would see it; "
-                       "write it elsewhere")
+        raise BadInput(
+            f"the truth file {truth_file} is inside the dataset folder {out}: participants would see it; "
+            "write it elsewhere"
+        )
     clinical = load_clinical() if clinical is None else clinical
     with dataset_folder(out, overwrite) as folder:
-        context = Context.build(options.patients, options.seed, Period(options.start_year, options.years),
-                                tuple(t for t in tables if t in BLOCK_TABLES), defects=options.defects,
-                                clinical=clinical)
+        context = Context.build(
+            options.patients,
+            options.seed,
+            Period(options.start_year, options.years),
+            tuple(t for t in tables if t in BLOCK_TABLES),
+            defects=options.defects,
+            clinical=clinical,
+        )
         writer = DatasetWriter(folder, file_format)
         if "etablissements" in tables:
             writer.write({"etablissements": conform("etablissements", context.hospitals.table)})
@@ -72,22 +87,24 @@ def generate_dataset(options: Options, out: Path, overwrite: bool = False, file_
             "tables": writer.close(),
         }
         write_manifest(folder, manifest)
-        if truth_file is not None:       # before the dataset appears: no dataset without its truth
+        if truth_file is not None:  # before the dataset appears: no dataset without its truth
             _write_truth(truth_file, context, options, manifest, defect_logs)
     return manifest
 
 
 def _write_truth(truth_file: Path, context: Context, options: Options, manifest: dict, defect_logs: list) -> None:
-    truth = truth_document(context.truth, context.hospitals, asdict(options), context.clinical.signals,
-                           context.clinical.modules)
+    truth = truth_document(
+        context.truth, context.hospitals, asdict(options), context.clinical.signals, context.clinical.modules
+    )
     truth["dataset"] = {name: entry["sha256"] for name, entry in manifest["tables"].items()}
     truth["defauts"] = {"taux": options.defects, "liste": pa.concat_tables(defect_logs).to_pylist()}
     truth["incidents_journaux"] = journaux.truth(context.incidents, context.hospitals)
     try:
         write_json_atomically(truth_file, truth)
     except OSError as error:
-        raise BadInput(f"cannot write the truth file {truth_file}: {error.strerror or error}; "
-                       "choose another place") from None
+        raise BadInput(
+            f"cannot write the truth file {truth_file}: {error.strerror or error}; choose another place"
+        ) from None
 
 
 def truth_inside(truth_file: Path, out: Path) -> bool:

@@ -15,10 +15,10 @@ import hashlib
 import numpy as np
 import pyarrow as pa
 
-_P = np.uint64(0x100000001B3)                 # FNV prime: odd, so invertible modulo 2**64
+_P = np.uint64(0x100000001B3)  # FNV prime: odd, so invertible modulo 2**64
 _P_INVERSE = np.uint64(pow(int(_P), -1, 2**64))
 _COLUMN = np.uint64(0x9E3779B97F4A7C15)
-_NULL = np.uint64(0xA5A5A5A5A5A5A5A5)          # stands for a null, and salts every value
+_NULL = np.uint64(0xA5A5A5A5A5A5A5A5)  # stands for a null, and salts every value
 
 
 def row_hashes(table: pa.Table) -> np.ndarray:
@@ -31,7 +31,7 @@ def row_hashes(table: pa.Table) -> np.ndarray:
 
 
 def _column_hash(array: pa.Array) -> np.ndarray:
-    if pa.types.is_dictionary(array.type):    # hash each distinct value once
+    if pa.types.is_dictionary(array.type):  # hash each distinct value once
         hashed = _column_hash(array.dictionary)[array.indices.fill_null(0).to_numpy(zero_copy_only=False)]
         if array.null_count:
             hashed = np.where(array.is_null().to_numpy(zero_copy_only=False), mix64(_NULL ^ _NULL), hashed)
@@ -40,18 +40,22 @@ def _column_hash(array: pa.Array) -> np.ndarray:
         hashed = _string_hash(array)
     elif pa.types.is_boolean(array.type):
         hashed = array.fill_null(False).to_numpy(zero_copy_only=False).astype(np.uint64)
-    else:   # integers, floats, timestamps: their 8-byte value
+    else:  # integers, floats, timestamps: their 8-byte value
         values = array.fill_null(0).to_numpy(zero_copy_only=False)
         hashed = values.astype(np.float64 if pa.types.is_floating(array.type) else np.int64).view(np.uint64)
     if array.null_count:
         hashed = np.where(array.is_null().to_numpy(zero_copy_only=False), _NULL, hashed)
-    return mix64(hashed ^ _NULL)   # no all-zero fixed point
+    return mix64(hashed ^ _NULL)  # no all-zero fixed point
 
 
 def _string_hash(array: pa.Array) -> np.ndarray:
     _, offsets_buffer, data_buffer = array.buffers()
-    offsets = np.frombuffer(offsets_buffer, dtype=np.int32)[array.offset: array.offset + len(array) + 1].astype(np.int64)
-    data = np.frombuffer(data_buffer, dtype=np.uint8)[: offsets[-1]] if data_buffer is not None else np.zeros(0, np.uint8)
+    offsets = np.frombuffer(offsets_buffer, dtype=np.int32)[array.offset : array.offset + len(array) + 1].astype(
+        np.int64
+    )
+    data = (
+        np.frombuffer(data_buffer, dtype=np.uint8)[: offsets[-1]] if data_buffer is not None else np.zeros(0, np.uint8)
+    )
     powers, inverses = _powers(len(data) + 1)
     with np.errstate(over="ignore"):
         prefix = np.zeros(len(data) + 1, dtype=np.uint64)
@@ -69,8 +73,9 @@ def _powers(count: int) -> tuple[np.ndarray, np.ndarray]:
     if len(_power_cache[0]) < count:
         size = max(count, 2 * len(_power_cache[0]))
         with np.errstate(over="ignore"):
-            _power_cache = tuple(np.r_[np.uint64(1), np.cumprod(np.full(size - 1, base, dtype=np.uint64))]
-                                 for base in (_P, _P_INVERSE))
+            _power_cache = tuple(
+                np.r_[np.uint64(1), np.cumprod(np.full(size - 1, base, dtype=np.uint64))] for base in (_P, _P_INVERSE)
+            )
     return _power_cache
 
 

@@ -26,26 +26,43 @@ from generators.patients import Period, Population
 STREAM = 8
 LOG_DAYS = 28
 AGENTS_PER_SERVICE = 5
-SERVICES = ("medecine", "cardiologie", "pneumologie", "neurologie", "chirurgie", "orthopedie", "maternite",
-            "hopital_de_jour")
-SERVICE_OF_CMD = {"01": "neurologie", "04": "pneumologie", "05": "cardiologie", "06": "chirurgie",
-                  "07": "chirurgie", "08": "orthopedie", "14": "maternite", "15": "maternite", "28": "hopital_de_jour"}
-NIGHT_SHARE = 0.12                    # accesses by the night shift (21 h - 7 h)
-ADVICE_SHARE = 0.02                   # accesses by an agent of another service (a specialist's advice)
-CURIOUS_PER_BLOCK = 15                # records the curious agent opens, per block of patients
+SERVICES = (
+    "medecine",
+    "cardiologie",
+    "pneumologie",
+    "neurologie",
+    "chirurgie",
+    "orthopedie",
+    "maternite",
+    "hopital_de_jour",
+)
+SERVICE_OF_CMD = {
+    "01": "neurologie",
+    "04": "pneumologie",
+    "05": "cardiologie",
+    "06": "chirurgie",
+    "07": "chirurgie",
+    "08": "orthopedie",
+    "14": "maternite",
+    "15": "maternite",
+    "28": "hopital_de_jour",
+}
+NIGHT_SHARE = 0.12  # accesses by the night shift (21 h - 7 h)
+ADVICE_SHARE = 0.02  # accesses by an agent of another service (a specialist's advice)
+CURIOUS_PER_BLOCK = 15  # records the curious agent opens, per block of patients
 FAILED_LOGIN_SHARE = 0.03
 STUFFING_ATTEMPTS, STUFFING_MINUTES, STUFFING_SUCCESSES = 400, 25, 3
-CURIOUS_NUMBER, EXTRACTION_NUMBER = 2, 4       # which agent of their service (below AGENTS_PER_SERVICE)
+CURIOUS_NUMBER, EXTRACTION_NUMBER = 2, 4  # which agent of their service (below AGENTS_PER_SERVICE)
 
 
 @dataclass(frozen=True)
 class Incidents:
     curious_agent: str
-    curious_finess: int               # index of the établissement
+    curious_finess: int  # index of the établissement
     curious_service: int
     extraction_agent: str
     extraction_finess: int
-    extraction_night: int             # day number of the night (the extraction starts after 1 am)
+    extraction_night: int  # day number of the night (the extraction starts after 1 am)
     stuffing_workstation: str
     stuffing_day: int
 
@@ -55,39 +72,62 @@ def agent_id(finess: np.ndarray, service: np.ndarray, number: np.ndarray) -> np.
 
 
 def workstation(finess: np.ndarray, service: np.ndarray, number: np.ndarray) -> np.ndarray:
-    return np.char.add(np.char.add("PC-", (finess * 100 + service * 10).astype(str)), np.char.add("-", (number % 4).astype(str)))
+    return np.char.add(
+        np.char.add("PC-", (finess * 100 + service * 10).astype(str)), np.char.add("-", (number % 4).astype(str))
+    )
 
 
 def incidents(seed: int, period: Period, hospitals: Etablissements) -> Incidents:
     rng = np.random.default_rng([seed, STREAM])
     beds = hospitals.table["lits"].to_numpy().astype(float)
     university = np.flatnonzero(hospitals.table["categorie"].to_numpy(zero_copy_only=False) == "CHU")
-    busiest = university[np.argsort(-beds[university])[:6]]          # busy places: the incidents show in the logs
+    busiest = university[np.argsort(-beds[university])[:6]]  # busy places: the incidents show in the logs
     chosen = rng.choice(busiest, size=2, replace=False)
     _, end = period.day_numbers()
     curious_service, extraction_service = rng.integers(0, len(SERVICES), 2)
     return Incidents(
         curious_agent=str(agent_id(np.array([chosen[0]]), np.array([curious_service]), np.array([CURIOUS_NUMBER]))[0]),
-        curious_finess=int(chosen[0]), curious_service=int(curious_service),
-        extraction_agent=str(agent_id(np.array([chosen[1]]), np.array([extraction_service]), np.array([EXTRACTION_NUMBER]))[0]),
-        extraction_finess=int(chosen[1]), extraction_night=int(end - LOG_DAYS + rng.integers(3, LOG_DAYS - 3)),
-        stuffing_workstation=f"PC-EXT-{rng.integers(100, 999)}", stuffing_day=int(end - LOG_DAYS + rng.integers(1, LOG_DAYS - 1)))
+        curious_finess=int(chosen[0]),
+        curious_service=int(curious_service),
+        extraction_agent=str(
+            agent_id(np.array([chosen[1]]), np.array([extraction_service]), np.array([EXTRACTION_NUMBER]))[0]
+        ),
+        extraction_finess=int(chosen[1]),
+        extraction_night=int(end - LOG_DAYS + rng.integers(3, LOG_DAYS - 3)),
+        stuffing_workstation=f"PC-EXT-{rng.integers(100, 999)}",
+        stuffing_day=int(end - LOG_DAYS + rng.integers(1, LOG_DAYS - 1)),
+    )
 
 
 def truth(found: Incidents, hospitals: Etablissements) -> dict:
     finess = hospitals.table["finess"].to_pylist()
     return {
-        "curiosite": {"agent_id": found.curious_agent, "finess": finess[found.curious_finess],
-                      "service_agent": SERVICES[found.curious_service]},
-        "extraction_nocturne": {"agent_id": found.extraction_agent, "finess": finess[found.extraction_finess],
-                                "nuit": str(np.datetime64(found.extraction_night, "D"))},
-        "bourrage_identifiants": {"poste": found.stuffing_workstation,
-                                  "jour": str(np.datetime64(found.stuffing_day, "D"))},
+        "curiosite": {
+            "agent_id": found.curious_agent,
+            "finess": finess[found.curious_finess],
+            "service_agent": SERVICES[found.curious_service],
+        },
+        "extraction_nocturne": {
+            "agent_id": found.extraction_agent,
+            "finess": finess[found.extraction_finess],
+            "nuit": str(np.datetime64(found.extraction_night, "D")),
+        },
+        "bourrage_identifiants": {
+            "poste": found.stuffing_workstation,
+            "jour": str(np.datetime64(found.stuffing_day, "D")),
+        },
     }
 
 
-def access_logs(block: int, seed: int, period: Period, population: Population, activity: Activity,
-                hospitals: Etablissements, found: Incidents) -> pa.Table:
+def access_logs(
+    block: int,
+    seed: int,
+    period: Period,
+    population: Population,
+    activity: Activity,
+    hospitals: Etablissements,
+    found: Incidents,
+) -> pa.Table:
     rng = np.random.default_rng([seed, STREAM, block])
     _, end = period.day_numbers()
     window = end - LOG_DAYS
@@ -103,28 +143,50 @@ def access_logs(block: int, seed: int, period: Period, population: Population, a
     day = first[stay] + (rng.random(len(stay)) * (last[stay] - first[stay] + 1)).astype(np.int64)
     number = rng.integers(0, AGENTS_PER_SERVICE, len(stay))
     night = rng.random(len(stay)) < NIGHT_SHARE
-    minute = np.where(night, (21 * 60 + rng.integers(0, 10 * 60, len(stay))) % (24 * 60), rng.integers(7 * 60, 21 * 60, len(stay)))
+    minute = np.where(
+        night, (21 * 60 + rng.integers(0, 10 * 60, len(stay))) % (24 * 60), rng.integers(7 * 60, 21 * 60, len(stay))
+    )
     advice = rng.random(len(stay)) < ADVICE_SHARE
-    agent_service = np.where(advice, (service[stay] + rng.integers(1, len(SERVICES), len(stay))) % len(SERVICES),
-                             service[stay])
-    normal = _rows(day * 1440 + minute, stays.finess[stay], agent_service, number, stays.patient[stay],
-                   service[stay], "consultation")
+    agent_service = np.where(
+        advice, (service[stay] + rng.integers(1, len(SERVICES), len(stay))) % len(SERVICES), service[stay]
+    )
+    normal = _rows(
+        day * 1440 + minute,
+        stays.finess[stay],
+        agent_service,
+        number,
+        stays.patient[stay],
+        service[stay],
+        "consultation",
+    )
 
     # Curiosity: the curious agent opens records of patients of other services of the établissement,
     # hospitalised now or earlier (a neighbour, a public figure): about the same number whatever the size.
     elsewhere = np.flatnonzero((stays.finess == found.curious_finess) & (service != found.curious_service))
     other = rng.choice(elsewhere, size=min(CURIOUS_PER_BLOCK, len(elsewhere)), replace=False)
     curious_day = window + rng.integers(0, LOG_DAYS, len(other))
-    curious = _rows(curious_day * 1440 + rng.integers(9 * 60, 18 * 60, len(other)),
-                    np.full(len(other), found.curious_finess), np.full(len(other), found.curious_service),
-                    np.full(len(other), CURIOUS_NUMBER), stays.patient[other], service[other], "consultation")
+    curious = _rows(
+        curious_day * 1440 + rng.integers(9 * 60, 18 * 60, len(other)),
+        np.full(len(other), found.curious_finess),
+        np.full(len(other), found.curious_service),
+        np.full(len(other), CURIOUS_NUMBER),
+        stays.patient[other],
+        service[other],
+        "consultation",
+    )
 
     # The night extraction: every patient ever treated in the établissement, 1 am to 4 am.
     treated = np.unique(stays.patient[stays.finess == found.extraction_finess])
     extraction_service = int(agent_id_service(found.extraction_agent))
-    extraction = _rows(found.extraction_night * 1440 + 60 + np.sort(rng.integers(0, 180, len(treated))),
-                       np.full(len(treated), found.extraction_finess), np.full(len(treated), extraction_service),
-                       np.full(len(treated), EXTRACTION_NUMBER), treated, np.full(len(treated), -1), "export")
+    extraction = _rows(
+        found.extraction_night * 1440 + 60 + np.sort(rng.integers(0, 180, len(treated))),
+        np.full(len(treated), found.extraction_finess),
+        np.full(len(treated), extraction_service),
+        np.full(len(treated), EXTRACTION_NUMBER),
+        treated,
+        np.full(len(treated), -1),
+        "export",
+    )
 
     accesses = pd.concat([normal, curious, extraction], ignore_index=True)
     logins = _logins(accesses, rng)
@@ -138,19 +200,35 @@ def agent_id_service(agent: str) -> int:
 
 
 def _rows(minute, finess, service, number, patient, patient_service, action) -> pd.DataFrame:
-    return pd.DataFrame({"minute": minute, "finess": finess, "service": service, "number": number,
-                         "agent": agent_id(finess, service, number), "patient": patient,
-                         "service_patient": patient_service, "action": action, "succes": True})
+    return pd.DataFrame(
+        {
+            "minute": minute,
+            "finess": finess,
+            "service": service,
+            "number": number,
+            "agent": agent_id(finess, service, number),
+            "patient": patient,
+            "service_patient": patient_service,
+            "action": action,
+            "succes": True,
+        }
+    )
 
 
 def _logins(accesses: pd.DataFrame, rng) -> pd.DataFrame:
     """A login before each agent's first access of the day, a few after a failed attempt."""
     day = accesses["minute"] // 1440
     first = accesses.assign(day=day).sort_values("minute").drop_duplicates(["agent", "day"])
-    logins = first.assign(minute=np.maximum(first["minute"] - rng.integers(1, 10, len(first)), first["day"] * 1440),
-                          patient=-1, service_patient=-1, action="connexion", succes=True)
+    logins = first.assign(
+        minute=np.maximum(first["minute"] - rng.integers(1, 10, len(first)), first["day"] * 1440),
+        patient=-1,
+        service_patient=-1,
+        action="connexion",
+        succes=True,
+    )
     failed = logins[rng.random(len(logins)) < FAILED_LOGIN_SHARE].assign(
-        minute=lambda f: np.maximum(f["minute"] - 1, f["day"] * 1440), succes=False)
+        minute=lambda f: np.maximum(f["minute"] - 1, f["day"] * 1440), succes=False
+    )
     return pd.concat([failed, logins]).drop(columns="day")
 
 
@@ -167,9 +245,20 @@ def _credential_stuffing(found: Incidents, hospitals: Etablissements, rng) -> pd
     succes = np.zeros(count, bool)
     succes[rng.choice(np.flatnonzero(~made_up), STUFFING_SUCCESSES, replace=False)] = True
     minute = found.stuffing_day * 1440 + 2 * 60 + np.sort(rng.integers(0, STUFFING_MINUTES, count))
-    return pd.DataFrame({"minute": minute, "finess": finess, "service": service, "number": -1, "agent": agents,
-                         "patient": -1, "service_patient": -1, "action": "connexion", "succes": succes,
-                         "poste": found.stuffing_workstation})
+    return pd.DataFrame(
+        {
+            "minute": minute,
+            "finess": finess,
+            "service": service,
+            "number": -1,
+            "agent": agents,
+            "patient": -1,
+            "service_patient": -1,
+            "action": "connexion",
+            "succes": succes,
+            "poste": found.stuffing_workstation,
+        }
+    )
 
 
 def _as_arrow(table: pd.DataFrame, population: Population, hospitals: Etablissements) -> pa.Table:
@@ -179,15 +268,20 @@ def _as_arrow(table: pd.DataFrame, population: Population, hospitals: Etablissem
     poste = workstation(table["finess"].to_numpy(), table["service"].to_numpy(), table["number"].to_numpy())
     if "poste" in table:
         poste = np.where(table["poste"].notna(), table["poste"].astype(object), poste)
-    return pa.table({
-        "horodatage": timestamps(table["minute"].to_numpy(), unit="m"),
-        "finess": pa.array(hospitals.table["finess"].to_numpy(zero_copy_only=False)[table["finess"].to_numpy()]),
-        "agent_id": pa.array(table["agent"].to_numpy().astype(str)),
-        "service_agent": pa.array(np.where(table["service"] >= 0, services[table["service"]], None), pa.string()),
-        "poste": pa.array(poste.astype(str)),
-        "action": pa.array(table["action"].to_numpy().astype(str)),
-        "resultat": pa.array(np.where(table["succes"], "succes", "echec")),
-        "patient_id": pa.array(np.where(has_patient, patient_ids[np.maximum(table["patient"], 0)], None), pa.string()),
-        "service_patient": pa.array(np.where(table["service_patient"] >= 0, services[table["service_patient"]], None),
-                                    pa.string()),
-    })
+    return pa.table(
+        {
+            "horodatage": timestamps(table["minute"].to_numpy(), unit="m"),
+            "finess": pa.array(hospitals.table["finess"].to_numpy(zero_copy_only=False)[table["finess"].to_numpy()]),
+            "agent_id": pa.array(table["agent"].to_numpy().astype(str)),
+            "service_agent": pa.array(np.where(table["service"] >= 0, services[table["service"]], None), pa.string()),
+            "poste": pa.array(poste.astype(str)),
+            "action": pa.array(table["action"].to_numpy().astype(str)),
+            "resultat": pa.array(np.where(table["succes"], "succes", "echec")),
+            "patient_id": pa.array(
+                np.where(has_patient, patient_ids[np.maximum(table["patient"], 0)], None), pa.string()
+            ),
+            "service_patient": pa.array(
+                np.where(table["service_patient"] >= 0, services[table["service_patient"]], None), pa.string()
+            ),
+        }
+    )

@@ -20,7 +20,7 @@ import yaml
 from common.errors import BadInput
 from generators.reference import AGE_GROUPS, ccam, cim10, ghm
 
-AGE_LABELS = ("0-1", "2-17", "18-44", "45-64", "65-79", "80+")   # in the files; AGE_GROUPS in the tables
+AGE_LABELS = ("0-1", "2-17", "18-44", "45-64", "65-79", "80+")  # in the files; AGE_GROUPS in the tables
 
 # field: (required, kind, description of what is expected)
 MODULE_FIELDS = {
@@ -33,7 +33,11 @@ MODULE_FIELDS = {
 }
 CHRONIC_FIELDS = {
     "code": (True, "cim10", "a CIM-10 code of reference/cim10.csv"),
-    "prevalence": (True, "shares_by_age", "a share from 0 to 1 for each age group: 0-1, 2-17, 18-44, 45-64, 65-79, 80+"),
+    "prevalence": (
+        True,
+        "shares_by_age",
+        "a share from 0 to 1 for each age group: 0-1, 2-17, 18-44, 45-64, 65-79, 80+",
+    ),
     "surmortalite": (False, "ratio", "a mortality hazard ratio, from 0.1 to 20 (1: none)"),
 }
 STAY_FIELDS = {
@@ -42,8 +46,11 @@ STAY_FIELDS = {
     "diagnostics": (True, "cim10_list", "a list of CIM-10 codes of reference/cim10.csv"),
     "ghm": (True, "ghm_root", "a GHM root of reference/ghm.csv, such as 05M09"),
     "actes": (False, "ccam_list", "a list of CCAM codes of reference/ccam.csv"),
-    "taux_pour_1000": (True, "rates_by_age", "stays per 1 000 person-years, a number >= 0 for each age group: "
-                                             "0-1, 2-17, 18-44, 45-64, 65-79, 80+"),
+    "taux_pour_1000": (
+        True,
+        "rates_by_age",
+        "stays per 1 000 person-years, a number >= 0 for each age group: 0-1, 2-17, 18-44, 45-64, 65-79, 80+",
+    ),
     "sexe": (False, "sex", "F or M, when only one sex is concerned"),
     "ratio_femmes_hommes": (False, "ratio", "the rate of women over that of men, from 0.1 to 20"),
     "ambulatoire": (True, "share", "the share of stays without a night, from 0 to 1"),
@@ -64,8 +71,12 @@ SEANCE_FIELDS = {
     "actes": (False, "ccam_list", "a list of CCAM codes of reference/ccam.csv"),
     "intervalle_jours": (True, "nights", "days between two séances, from 0.5 to 100"),
     "nombre_seances": (False, "count", "séances in a course (mode cure), a whole number from 1 to 100"),
-    "taux_pour_1000": (True, "rates_by_age", "per 1 000: prevalence (chronique) or courses a year (cure), >= 0 "
-                                             "for each age group: 0-1, 2-17, 18-44, 45-64, 65-79, 80+"),
+    "taux_pour_1000": (
+        True,
+        "rates_by_age",
+        "per 1 000: prevalence (chronique) or courses a year (cure), >= 0 "
+        "for each age group: 0-1, 2-17, 18-44, 45-64, 65-79, 80+",
+    ),
 }
 
 
@@ -76,9 +87,10 @@ class ModuleError(BadInput):
 @dataclass(frozen=True)
 class Modules:
     """The modules of one folder, read and checked. Read-only: every block of a run shares it."""
-    motifs: pd.DataFrame       # one row per kind of stay
-    seances: pd.DataFrame      # one row per kind of séance
-    chronic: pd.DataFrame      # one row per chronic condition
+
+    motifs: pd.DataFrame  # one row per kind of stay
+    seances: pd.DataFrame  # one row per kind of séance
+    chronic: pd.DataFrame  # one row per chronic condition
     files: tuple[str, ...]
     folder: Path
 
@@ -86,8 +98,10 @@ class Modules:
 def load_modules(folder: Path) -> Modules:
     """Reads and checks every *.yml of `folder`; raises ModuleError naming the file and the field."""
     if not folder.is_dir():
-        raise ModuleError(f"{folder}: no such folder; expected a folder of pathway modules (*.yml), "
-                          "such as the kit's generators/modules")
+        raise ModuleError(
+            f"{folder}: no such folder; expected a folder of pathway modules (*.yml), "
+            "such as the kit's generators/modules"
+        )
     motifs, seances, chronic, files = [], [], [], []
     for path in sorted(folder.glob("*.yml")):
         content = _read(path)
@@ -97,8 +111,14 @@ def load_modules(folder: Path) -> Modules:
             check.fail("module", f"{path.stem!r}, the file's name", content["module"])
         for k, item in enumerate(content.get("maladies_chroniques") or []):
             check.fields(item, CHRONIC_FIELDS, f"maladies_chroniques[{k}]")
-            chronic.append({"code": item["code"], "module": path.stem, "surmortalite": float(item.get("surmortalite", 1)),
-                            **_by_age(item["prevalence"], "prevalence")})
+            chronic.append(
+                {
+                    "code": item["code"],
+                    "module": path.stem,
+                    "surmortalite": float(item.get("surmortalite", 1)),
+                    **_by_age(item["prevalence"], "prevalence"),
+                }
+            )
         for k, item in enumerate(content.get("sejours") or []):
             check.fields(item, STAY_FIELDS, f"sejours[{k}]")
             motifs.append(_stay_row(item, path.stem))
@@ -112,37 +132,70 @@ def load_modules(folder: Path) -> Modules:
         raise ModuleError(f"{folder}: no module (*.yml) in this folder; expected the kit's generators/modules")
     if not motifs:
         raise ModuleError(f"{folder}: no module declares a kind of stay; expected at least one *.yml with sejours")
-    for rows, key, section in ((motifs, "motif", "sejours"), (seances, "seance", "seances"),
-                               (chronic, "code", "maladies_chroniques")):
+    for rows, key, section in (
+        (motifs, "motif", "sejours"),
+        (seances, "seance", "seances"),
+        (chronic, "code", "maladies_chroniques"),
+    ):
         _unique(folder, rows, key, section)
-    return Modules(pd.DataFrame(motifs), pd.DataFrame(seances, columns=_SEANCE_COLUMNS), pd.DataFrame(chronic),
-                   tuple(files), folder)
+    return Modules(
+        pd.DataFrame(motifs),
+        pd.DataFrame(seances, columns=_SEANCE_COLUMNS),
+        pd.DataFrame(chronic),
+        tuple(files),
+        folder,
+    )
 
 
-_SEANCE_COLUMNS = ["seance", "module", "libelle", "mode", "diagnostic_principal", "diagnostics_associes", "racine_ghm",
-                   "actes", "intervalle_jours", "nombre_seances"] + [f"taux_{g}" for g in AGE_GROUPS]
+_SEANCE_COLUMNS = [
+    "seance",
+    "module",
+    "libelle",
+    "mode",
+    "diagnostic_principal",
+    "diagnostics_associes",
+    "racine_ghm",
+    "actes",
+    "intervalle_jours",
+    "nombre_seances",
+] + [f"taux_{g}" for g in AGE_GROUPS]
 
 
 def _stay_row(item: dict, module: str) -> dict:
-    return {"motif": item["motif"], "module": module, "libelle": item["libelle"],
-            "diagnostics": ";".join(item["diagnostics"]), "racine_ghm": item["ghm"],
-            "actes": ";".join(item.get("actes") or []) or None,
-            "part_ambulatoire": float(item["ambulatoire"]), "duree_moyenne": float(item["duree_moyenne"]),
-            "part_urgences": float(item["par_les_urgences"]),
-            **_by_age(item["taux_pour_1000"], "taux"),
-            "sexe": item.get("sexe"), "ratio_femmes_hommes": float(item.get("ratio_femmes_hommes", 1)),
-            "part_sortie_ssr": float(item.get("sortie_ssr", 0.02)), "poids_deces": float(item.get("poids_deces", 0)),
-            "amplitude_hivernale": float(item.get("saisonnalite", 0)),
-            "surrisque_readmission": float(item.get("surrisque_readmission", 0))}
+    return {
+        "motif": item["motif"],
+        "module": module,
+        "libelle": item["libelle"],
+        "diagnostics": ";".join(item["diagnostics"]),
+        "racine_ghm": item["ghm"],
+        "actes": ";".join(item.get("actes") or []) or None,
+        "part_ambulatoire": float(item["ambulatoire"]),
+        "duree_moyenne": float(item["duree_moyenne"]),
+        "part_urgences": float(item["par_les_urgences"]),
+        **_by_age(item["taux_pour_1000"], "taux"),
+        "sexe": item.get("sexe"),
+        "ratio_femmes_hommes": float(item.get("ratio_femmes_hommes", 1)),
+        "part_sortie_ssr": float(item.get("sortie_ssr", 0.02)),
+        "poids_deces": float(item.get("poids_deces", 0)),
+        "amplitude_hivernale": float(item.get("saisonnalite", 0)),
+        "surrisque_readmission": float(item.get("surrisque_readmission", 0)),
+    }
 
 
 def _seance_row(item: dict, module: str) -> dict:
-    return {"seance": item["seance"], "module": module, "libelle": item["libelle"], "mode": item["mode"],
-            "diagnostic_principal": item["diagnostic_principal"],
-            "diagnostics_associes": ";".join(item["diagnostics_associes"]), "racine_ghm": item["ghm"],
-            "actes": ";".join(item.get("actes") or []) or None, "intervalle_jours": float(item["intervalle_jours"]),
-            "nombre_seances": item.get("nombre_seances"),
-            **_by_age(item["taux_pour_1000"], "taux")}
+    return {
+        "seance": item["seance"],
+        "module": module,
+        "libelle": item["libelle"],
+        "mode": item["mode"],
+        "diagnostic_principal": item["diagnostic_principal"],
+        "diagnostics_associes": ";".join(item["diagnostics_associes"]),
+        "racine_ghm": item["ghm"],
+        "actes": ";".join(item.get("actes") or []) or None,
+        "intervalle_jours": float(item["intervalle_jours"]),
+        "nombre_seances": item.get("nombre_seances"),
+        **_by_age(item["taux_pour_1000"], "taux"),
+    }
 
 
 def _by_age(values: dict, prefix: str) -> dict:
@@ -169,8 +222,10 @@ def _unique(folder: Path, rows: list[dict], key: str, section: str) -> None:
     seen: dict[str, str] = {}
     for row in rows:
         if row[key] in seen:
-            raise ModuleError(f"{folder / (row['module'] + '.yml')}: {section}: {row[key]!r} is already declared "
-                              f"in {seen[row[key]]}.yml; expected each {key} once")
+            raise ModuleError(
+                f"{folder / (row['module'] + '.yml')}: {section}: {row[key]!r} is already declared "
+                f"in {seen[row[key]]}.yml; expected each {key} once"
+            )
         seen[row[key]] = row["module"]
 
 
@@ -190,7 +245,9 @@ class _Checker:
         prefix = f"{where}." if where else ""
         for name in item:
             if name not in specification:
-                raise ModuleError(f"{self.path}: {prefix}{name}: unknown field; expected one of {', '.join(specification)}")
+                raise ModuleError(
+                    f"{self.path}: {prefix}{name}: unknown field; expected one of {', '.join(specification)}"
+                )
         for name, (required, kind, expected) in specification.items():
             if name not in item:
                 if required:
@@ -209,9 +266,13 @@ class _Checker:
             return isinstance(value, list)
         if kind in ("shares_by_age", "rates_by_age"):
             limit = 1 if kind == "shares_by_age" else 1e6
-            return (isinstance(value, dict) and set(map(str, value)) == set(AGE_LABELS)
-                    and all(isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= limit
-                            for v in value.values()))
+            return (
+                isinstance(value, dict)
+                and set(map(str, value)) == set(AGE_LABELS)
+                and all(
+                    isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= limit for v in value.values()
+                )
+            )
         if kind == "share":
             return number and 0 <= value <= 1
         if kind == "ratio":

@@ -19,16 +19,28 @@ from generators.reference import age_group, age_pyramid, by_age_group, departeme
 from generators.sampling import cumulative, draw_from
 
 BLOCK_SIZE = 50_000
-TABLE_STREAM = 1          # stream number of this table in the seed sequence
+TABLE_STREAM = 1  # stream number of this table in the seed sequence
 
 # Area code of landlines by region (mobiles are 06 or 07 everywhere).
 LANDLINE_PREFIX = {
     "Île-de-France": "01",
-    "Bretagne": "02", "Normandie": "02", "Pays de la Loire": "02", "Centre-Val de Loire": "02",
-    "Hauts-de-France": "03", "Grand Est": "03", "Bourgogne-Franche-Comté": "03",
-    "Auvergne-Rhône-Alpes": "04", "Provence-Alpes-Côte d'Azur": "04", "Corse": "04",
-    "Nouvelle-Aquitaine": "05", "Occitanie": "05",
-    "Guadeloupe": "0590", "Martinique": "0596", "Guyane": "0594", "La Réunion": "0262", "Mayotte": "0269",
+    "Bretagne": "02",
+    "Normandie": "02",
+    "Pays de la Loire": "02",
+    "Centre-Val de Loire": "02",
+    "Hauts-de-France": "03",
+    "Grand Est": "03",
+    "Bourgogne-Franche-Comté": "03",
+    "Auvergne-Rhône-Alpes": "04",
+    "Provence-Alpes-Côte d'Azur": "04",
+    "Corse": "04",
+    "Nouvelle-Aquitaine": "05",
+    "Occitanie": "05",
+    "Guadeloupe": "0590",
+    "Martinique": "0596",
+    "Guyane": "0594",
+    "La Réunion": "0262",
+    "Mayotte": "0269",
 }
 MOBILE_SHARE = 0.55
 
@@ -61,16 +73,18 @@ def annual_death_probability(age: np.ndarray) -> np.ndarray:
 @dataclass(frozen=True)
 class Population:
     """A block of patients: their table, and what later tables of the block draw on."""
+
     table: pa.Table
-    age: np.ndarray          # whole years at the start of the period
-    female: np.ndarray       # bool
+    age: np.ndarray  # whole years at the start of the period
+    female: np.ndarray  # bool
     departement: np.ndarray  # index into departements()
-    death: np.ndarray        # datetime64[D], NaT when alive at the end of the period
-    chronic: np.ndarray      # (patients, chronic conditions of the modules): the same on every stay
+    death: np.ndarray  # datetime64[D], NaT when alive at the end of the period
+    chronic: np.ndarray  # (patients, chronic conditions of the modules): the same on every stay
 
 
-def patients_block(block: int, count: int, seed: int, period: Period, pools: IdentityPools,
-                   modules: Modules) -> Population:
+def patients_block(
+    block: int, count: int, seed: int, period: Period, pools: IdentityPools, modules: Modules
+) -> Population:
     """`modules`: the run's pathway modules, whose chronic conditions the patients carry."""
     rng = np.random.default_rng([seed, TABLE_STREAM, block])
     first_row = block * BLOCK_SIZE
@@ -98,25 +112,30 @@ def patients_block(block: int, count: int, seed: int, period: Period, pools: Ide
 
     female = sexe == "F"
     first_names = np.concatenate([pools.prenom_homme, pools.prenom_femme])
-    prenom = np.where(female, len(pools.prenom_homme) + rng.integers(0, len(pools.prenom_femme), count),
-                      rng.integers(0, len(pools.prenom_homme), count))
+    prenom = np.where(
+        female,
+        len(pools.prenom_homme) + rng.integers(0, len(pools.prenom_femme), count),
+        rng.integers(0, len(pools.prenom_homme), count),
+    )
     numero = pa.array(rng.integers(1, 160, count)).cast(pa.string())
     adresse = join([numero, pools.rue[rng.integers(0, len(pools.rue), count)]], ", ")
 
-    table = pa.table({
-        "patient_id": keyed_ids("patients", seed, np.arange(first_row, first_row + count)),
-        "sexe": pick(["M", "F"], female.astype(np.int8)),
-        "date_naissance": timestamps(date_naissance),
-        "code_postal": pick(pools.code_postal, commune),
-        "commune": pick(pools.commune, commune),
-        "departement": pick(deps["code"], dep),
-        "region": pick(deps["region"], dep),
-        "date_deces": timestamps(date_deces),
-        "nom": pick(pools.nom, rng.integers(0, len(pools.nom), count)),
-        "prenom": pick(first_names, prenom),
-        "adresse": adresse,
-        "telephone": _phone_numbers(dep, rng),
-    })
+    table = pa.table(
+        {
+            "patient_id": keyed_ids("patients", seed, np.arange(first_row, first_row + count)),
+            "sexe": pick(["M", "F"], female.astype(np.int8)),
+            "date_naissance": timestamps(date_naissance),
+            "code_postal": pick(pools.code_postal, commune),
+            "commune": pick(pools.commune, commune),
+            "departement": pick(deps["code"], dep),
+            "region": pick(deps["region"], dep),
+            "date_deces": timestamps(date_deces),
+            "nom": pick(pools.nom, rng.integers(0, len(pools.nom), count)),
+            "prenom": pick(first_names, prenom),
+            "adresse": adresse,
+            "telephone": _phone_numbers(dep, rng),
+        }
+    )
     return Population(table=table, age=age_years, female=female, departement=dep, death=date_deces, chronic=chronic)
 
 
@@ -126,8 +145,11 @@ def _phone_numbers(departement: np.ndarray, rng: np.random.Generator) -> pa.Arra
     count = len(departement)
     digits = rng.integers(0, 10, (count, 10), dtype=np.uint8)
     mobile = rng.random(count) < MOBILE_SHARE
-    prefix = np.where(mobile, np.where(rng.random(count) < 0.5, _PREFIXES.index("06"), _PREFIXES.index("07")),
-                      _landline_prefix_by_departement()[departement])
+    prefix = np.where(
+        mobile,
+        np.where(rng.random(count) < 0.5, _PREFIXES.index("06"), _PREFIXES.index("07")),
+        _landline_prefix_by_departement()[departement],
+    )
     digits[:, :4] = np.where(np.arange(4) < _PREFIX_WIDTH[prefix][:, None], _PREFIX_DIGITS[prefix], digits[:, :4])
     characters = np.full((count, 14), ord(" "), dtype=np.uint8)
     characters[:, [0, 1, 3, 4, 6, 7, 9, 10, 12, 13]] = digits + ord("0")

@@ -13,8 +13,8 @@ from faker import Faker
 from generators.reference import departements
 from generators.sampling import Groups
 
-LAST_NAMES = 1500          # fr_FR has 400 surnames: 1 500 draws see nearly all
-FIRST_NAMES_PER_SEX = 600 # and 88 + 131 first names
+LAST_NAMES = 1500  # fr_FR has 400 surnames: 1 500 draws see nearly all
+FIRST_NAMES_PER_SEX = 600  # and 88 + 131 first names
 STREETS = 3000
 COMMUNES_PER_DEPARTEMENT = 25
 
@@ -28,7 +28,7 @@ class IdentityPools:
     # Communes of all départements, in département order; the chef-lieu first in each.
     commune: np.ndarray
     code_postal: np.ndarray
-    communes_by_departement: Groups   # bigger communes drawn more often
+    communes_by_departement: Groups  # bigger communes drawn more often
 
 
 def build_identity_pools(seed: int) -> IdentityPools:
@@ -69,11 +69,11 @@ def _postal_codes(departement: str, count: int, rng: np.random.Generator) -> lis
 
     Like real ones, codes are round to the ten and several small communes may share one.
     """
-    if len(departement) == 3:                     # overseas: 97110 ... 97190
+    if len(departement) == 3:  # overseas: 97110 ... 97190
         prefix, tens, chef_lieu = departement, np.arange(1, 10), departement + "00"
-    elif departement == "2A":                     # Corse-du-Sud: 20010 ... 20190
+    elif departement == "2A":  # Corse-du-Sud: 20010 ... 20190
         prefix, tens, chef_lieu = "20", np.arange(1, 20), "20000"
-    elif departement == "2B":                     # Haute-Corse: 20210 ... 20690
+    elif departement == "2B":  # Haute-Corse: 20210 ... 20690
         prefix, tens, chef_lieu = "20", np.arange(21, 70), "20200"
     else:
         prefix, tens, chef_lieu = departement, np.arange(1, 100), departement + "000"

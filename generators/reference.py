@@ -12,10 +12,24 @@ import pandas as pd
 from generators.settings import REFERENCE_DIR
 
 REGIONS = (
-    "Auvergne-Rhône-Alpes", "Bourgogne-Franche-Comté", "Bretagne", "Centre-Val de Loire",
-    "Corse", "Grand Est", "Hauts-de-France", "Île-de-France", "Normandie",
-    "Nouvelle-Aquitaine", "Occitanie", "Pays de la Loire", "Provence-Alpes-Côte d'Azur",
-    "Guadeloupe", "Martinique", "Guyane", "La Réunion", "Mayotte",
+    "Auvergne-Rhône-Alpes",
+    "Bourgogne-Franche-Comté",
+    "Bretagne",
+    "Centre-Val de Loire",
+    "Corse",
+    "Grand Est",
+    "Hauts-de-France",
+    "Île-de-France",
+    "Normandie",
+    "Nouvelle-Aquitaine",
+    "Occitanie",
+    "Pays de la Loire",
+    "Provence-Alpes-Côte d'Azur",
+    "Guadeloupe",
+    "Martinique",
+    "Guyane",
+    "La Réunion",
+    "Mayotte",
 )
 
 # Age groups of the rate tables: columns taux_0_1, ..., taux_80_plus (and prevalence_..., probabilite_...).
@@ -35,10 +49,10 @@ def by_age_group(frame: pd.DataFrame, prefix: str) -> np.ndarray:
 
 @dataclass(frozen=True)
 class AgePyramid:
-    age_min: np.ndarray   # lower bound of each band, years
-    age_max: np.ndarray   # upper bound (inclusive)
-    sexe: np.ndarray      # "M" or "F" per cell
-    weight: np.ndarray    # share of the population in each (band, sex) cell, sums to 1
+    age_min: np.ndarray  # lower bound of each band, years
+    age_max: np.ndarray  # upper bound (inclusive)
+    sexe: np.ndarray  # "M" or "F" per cell
+    weight: np.ndarray  # share of the population in each (band, sex) cell, sums to 1
 
 
 def _read(name: str, **options) -> pd.DataFrame:

@@ -60,10 +60,12 @@ def _block_in_worker(block: int) -> Block:
 
 def _in_local_processes(context: Context, workers: int, blocks: range) -> Iterator[Block]:
     # "spawn": a fresh interpreter per worker, safe beside the writer's Arrow threads.
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=_start_worker, initargs=(context,)) as pool:
-        yield from _in_order(lambda block: pool.submit(_block_in_worker, block), blocks,
-                             BLOCKS_IN_FLIGHT_PER_WORKER * workers)
+    with ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker, initargs=(context,)
+    ) as pool:
+        yield from _in_order(
+            lambda block: pool.submit(_block_in_worker, block), blocks, BLOCKS_IN_FLIGHT_PER_WORKER * workers
+        )
 
 
 def _on_dask_cluster(context: Context, address: str, blocks: range) -> Iterator[Block]:
@@ -76,5 +78,8 @@ def _on_dask_cluster(context: Context, address: str, blocks: range) -> Iterator[
     with client:
         shared = client.scatter(context, broadcast=True)
         workers = max(1, sum(client.nthreads().values()))
-        yield from _in_order(lambda block: client.submit(generate_block, block, shared, pure=False), blocks,
-                             BLOCKS_IN_FLIGHT_PER_WORKER * workers)
+        yield from _in_order(
+            lambda block: client.submit(generate_block, block, shared, pure=False),
+            blocks,
+            BLOCKS_IN_FLIGHT_PER_WORKER * workers,
+        )

@@ -11,8 +11,9 @@ PAST_YEAR_DAYS = 365
 @dataclass(frozen=True)
 class Groups:
     """Items sorted by group, with a weight each: group g owns items starts[g] to starts[g + 1] - 1."""
+
     starts: np.ndarray
-    cumulative: np.ndarray     # running sum of the weights, over all items
+    cumulative: np.ndarray  # running sum of the weights, over all items
 
     @classmethod
     def from_sorted(cls, group_of_item: np.ndarray, weight: np.ndarray, group_count: int) -> "Groups":
@@ -47,8 +48,9 @@ def ragged_arange(counts: np.ndarray) -> np.ndarray:
     return np.arange(ends[-1] if len(ends) else 0) - np.repeat(ends - counts, counts)
 
 
-def inside_intervals(owner: np.ndarray, point: np.ndarray,
-                     interval_owner: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+def inside_intervals(
+    owner: np.ndarray, point: np.ndarray, interval_owner: np.ndarray, start: np.ndarray, end: np.ndarray
+) -> np.ndarray:
     """Whether each point falls in one of its owner's intervals [start, end] (an owner's intervals must not overlap)."""
     if len(interval_owner) == 0 or len(owner) == 0:
         return np.zeros(len(owner), bool)
@@ -59,8 +61,9 @@ def inside_intervals(owner: np.ndarray, point: np.ndarray,
     return (position >= 0) & (interval_owner[found] == owner) & (point <= end[found])
 
 
-def events_in_days_before(event_owner: np.ndarray, event_day: np.ndarray, owner: np.ndarray, day: np.ndarray,
-                          days: int = PAST_YEAR_DAYS) -> np.ndarray:
+def events_in_days_before(
+    event_owner: np.ndarray, event_day: np.ndarray, owner: np.ndarray, day: np.ndarray, days: int = PAST_YEAR_DAYS
+) -> np.ndarray:
     """For each (owner, day): how many of the owner's events fell in the `days` days before that day
     (day - days <= event day < day). Days are whole numbers, such as days since 1970; owners are
     whole numbers from 0. The prior stays of the true readmission model and of the datathon's features."""

@@ -9,11 +9,11 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
-PATIENTS = 100_000             # resident population of the default dataset (fits Binder's 2 GB)
+PATIENTS = 100_000  # resident population of the default dataset (fits Binder's 2 GB)
 SEED = 2024
-YEARS = 3                      # length of the simulated period
+YEARS = 3  # length of the simulated period
 START_YEAR = 2022
-DEFECTS = 0.0                  # share of rows given a data-quality defect (0: clean data)
+DEFECTS = 0.0  # share of rows given a data-quality defect (0: clean data)
 FORMAT = "parquet"
 FORMATS = ("parquet", "csv")
 WORKERS = 1
@@ -22,9 +22,9 @@ WORKERS = 1
 DATASET_DIR = Path("datasets") / "generated"
 MANIFEST = "manifest.json"
 
-REFERENCE_DIR = PACKAGE_DIR / "reference"          # nomenclatures and published figures
-SIGNALS_FILE = REFERENCE_DIR / "signaux.yml"       # the true effects hidden in the data
-MODULES_ENV = "KIT_MODULES"                        # names an instructor's own folder of pathway modules
+REFERENCE_DIR = PACKAGE_DIR / "reference"  # nomenclatures and published figures
+SIGNALS_FILE = REFERENCE_DIR / "signaux.yml"  # the true effects hidden in the data
+MODULES_ENV = "KIT_MODULES"  # names an instructor's own folder of pathway modules
 
 
 def modules_dir() -> Path:

@@ -25,26 +25,36 @@ PROGRAMME = "programme_sortie_coordonnee"
 # Each outcome: the effects it must list, and its other numbers with their allowed range.
 OUTCOMES = {
     "readmission_30_jours": (
-        ("age_par_decennie", "charlson_par_point", "sejour_precedent_12_mois", "sortie_vers_ssr",
-         "sortie_vers_medico_social"),
-        {"intercept": (-20, 20), "age_de_reference": (0, 110), "delai_moyen_jours": (1, 30),
-         "part_par_les_urgences": (0, 1)}),
+        (
+            "age_par_decennie",
+            "charlson_par_point",
+            "sejour_precedent_12_mois",
+            "sortie_vers_ssr",
+            "sortie_vers_medico_social",
+        ),
+        {
+            "intercept": (-20, 20),
+            "age_de_reference": (0, 110),
+            "delai_moyen_jours": (1, 30),
+            "part_par_les_urgences": (0, 1),
+        },
+    ),
     "sejour_long": (
         ("age_par_decennie", "charlson_par_point", "sortie_vers_ssr", "sortie_vers_medico_social"),
-        {"age_de_reference": (0, 110)}),
-    "admission_apres_urgences": (
-        ("age_par_decennie", "charlson_par_point"),
-        {"age_de_reference": (0, 110)}),
+        {"age_de_reference": (0, 110)},
+    ),
+    "admission_apres_urgences": (("age_par_decennie", "charlson_par_point"), {"age_de_reference": (0, 110)}),
 }
 
 
 @dataclass(frozen=True)
 class Programme:
     """The organisational innovation: where and from when it runs, and its true effects."""
+
     start: np.datetime64
     public_share: float
-    length_effect: float          # on log length of stay
-    readmission_effect: float     # on the log-odds of readmission
+    length_effect: float  # on log length of stay
+    readmission_effect: float  # on the log-odds of readmission
     length_trend_per_year: float  # everywhere: the confounder of a before/after comparison
 
 
@@ -56,7 +66,7 @@ class SignalsFileError(BadInput):
 class Model:
     outcome: str
     effects: dict[str, float]
-    numbers: dict[str, float]          # intercept, age_de_reference, ...: see OUTCOMES
+    numbers: dict[str, float]  # intercept, age_de_reference, ...: see OUTCOMES
     etablissement_sd: float
     region_sd: float
 
@@ -67,10 +77,11 @@ class Model:
 @dataclass(frozen=True)
 class Signals:
     """signaux.yml, read and checked. Read-only: every block of a run shares it."""
-    models: dict[str, Model]           # outcome -> its true model, for each of OUTCOMES
+
+    models: dict[str, Model]  # outcome -> its true model, for each of OUTCOMES
     programme: Programme
-    charlson_points: dict[str, int]    # CIM-10 code -> points of the Charlson-like score
-    descriptions: dict[str, str]       # outcome or programme -> its description, for the truth file
+    charlson_points: dict[str, int]  # CIM-10 code -> points of the Charlson-like score
+    descriptions: dict[str, str]  # outcome or programme -> its description, for the truth file
     file: Path
 
 
@@ -80,8 +91,10 @@ def load_signals(signals_file: Path = settings.SIGNALS_FILE) -> Signals:
     try:
         content = yaml.safe_load(signals_file.read_text(encoding="utf-8"))
     except OSError as error:
-        raise SignalsFileError(f"{signals_file}: cannot read it: {error.strerror or error}; expected the true "
-                               "effects, such as the kit's generators/reference/signaux.yml") from None
+        raise SignalsFileError(
+            f"{signals_file}: cannot read it: {error.strerror or error}; expected the true "
+            "effects, such as the kit's generators/reference/signaux.yml"
+        ) from None
     except UnicodeDecodeError:
         raise SignalsFileError(f"{signals_file}: not UTF-8 text; save it as UTF-8") from None
     except yaml.YAMLError as error:
@@ -90,10 +103,15 @@ def load_signals(signals_file: Path = settings.SIGNALS_FILE) -> Signals:
         raise SignalsFileError(f"{signals_file}: expected a mapping with {', '.join(OUTCOMES)} and charlson")
     models = {outcome: _model(check, content, outcome) for outcome in OUTCOMES}
     programme = _programme(check, content)
-    return Signals(models=models, programme=programme, charlson_points=_charlson_points(check, content),
-                   descriptions={name: " ".join(str(content[name].get("description", "")).split())
-                                 for name in (*OUTCOMES, PROGRAMME)},
-                   file=signals_file)
+    return Signals(
+        models=models,
+        programme=programme,
+        charlson_points=_charlson_points(check, content),
+        descriptions={
+            name: " ".join(str(content[name].get("description", "")).split()) for name in (*OUTCOMES, PROGRAMME)
+        },
+        file=signals_file,
+    )
 
 
 def _model(check: "_Fields", content: dict, outcome: str) -> Model:
@@ -122,7 +140,8 @@ def _programme(check: "_Fields", content: dict) -> Programme:
         public_share=check.number(section, "part_etablissements_publics", PROGRAMME, 0, 1),
         length_effect=check.number(section, "effet_duree", PROGRAMME, -3, 3),
         readmission_effect=check.number(section, "effet_readmission", PROGRAMME, -5, 5),
-        length_trend_per_year=check.number(section, "tendance_duree_par_an", PROGRAMME, -1, 1))
+        length_trend_per_year=check.number(section, "tendance_duree_par_an", PROGRAMME, -1, 1),
+    )
 
 
 def _charlson_points(check: "_Fields", content: dict) -> dict[str, int]:
@@ -140,11 +159,12 @@ def _charlson_points(check: "_Fields", content: dict) -> dict[str, int]:
 class Truth:
     """What a run draws on top of the file: per outcome, one effect per établissement and per région,
     and the établissements that run the programme."""
-    etablissement_effects: dict[str, np.ndarray]    # outcome -> per établissement (index of the table)
-    region_effects: dict[str, np.ndarray]           # outcome -> per région of `regions`
+
+    etablissement_effects: dict[str, np.ndarray]  # outcome -> per établissement (index of the table)
+    region_effects: dict[str, np.ndarray]  # outcome -> per région of `regions`
     regions: tuple[str, ...]
-    in_programme: np.ndarray                        # per établissement: runs the programme
-    programme_start: int                            # day number (days since 1970) the programme starts
+    in_programme: np.ndarray  # per établissement: runs the programme
+    programme_start: int  # day number (days since 1970) the programme starts
 
     def programme_runs(self, finess: np.ndarray, day: np.ndarray) -> np.ndarray:
         """Whether a stay of that établissement starting on that day (days since 1970) is in the programme."""
@@ -161,34 +181,52 @@ def draw_truth(seed: int, hospitals: Etablissements, signals: Signals) -> Truth:
     models = signals.models
     public = np.isin(hospitals.table["categorie"].to_numpy(zero_copy_only=False), ("CHU", "CH"))
     return Truth(
-        etablissement_effects={o: rng.normal(0, m.etablissement_sd, hospitals.table.num_rows) for o, m in models.items()},
+        etablissement_effects={
+            o: rng.normal(0, m.etablissement_sd, hospitals.table.num_rows) for o, m in models.items()
+        },
         region_effects={o: rng.normal(0, m.region_sd, len(regions)) for o, m in models.items()},
         regions=regions,
         in_programme=public & (rng.random(hospitals.table.num_rows) < signals.programme.public_share),
-        programme_start=int(signals.programme.start.astype("datetime64[D]").astype(np.int64)))
+        programme_start=int(signals.programme.start.astype("datetime64[D]").astype(np.int64)),
+    )
 
 
-def readmission_probability(signals: Signals, age, charlson, prior_stays, to_rehab, to_nursing_home, place_effect,
-                            in_programme, motif_effect) -> np.ndarray:
+def readmission_probability(
+    signals: Signals, age, charlson, prior_stays, to_rehab, to_nursing_home, place_effect, in_programme, motif_effect
+) -> np.ndarray:
     """`place_effect`: the établissement's plus the région's effect on this outcome; `motif_effect`:
     the module's surrisque_readmission for the first stay's motif."""
     m = signals.models["readmission_30_jours"]
     e = m.effects
-    z = (m.numbers["intercept"] + e["age_par_decennie"] * m.age_decades(age) + e["charlson_par_point"] * charlson
-         + e["sejour_precedent_12_mois"] * np.minimum(prior_stays, PRIOR_STAYS_COUNTED)
-         + e["sortie_vers_ssr"] * to_rehab + e["sortie_vers_medico_social"] * to_nursing_home + place_effect
-         + signals.programme.readmission_effect * in_programme + motif_effect)
+    z = (
+        m.numbers["intercept"]
+        + e["age_par_decennie"] * m.age_decades(age)
+        + e["charlson_par_point"] * charlson
+        + e["sejour_precedent_12_mois"] * np.minimum(prior_stays, PRIOR_STAYS_COUNTED)
+        + e["sortie_vers_ssr"] * to_rehab
+        + e["sortie_vers_medico_social"] * to_nursing_home
+        + place_effect
+        + signals.programme.readmission_effect * in_programme
+        + motif_effect
+    )
     return 1 / (1 + np.exp(-z))
 
 
-def length_factor(signals: Signals, age, charlson, to_rehab, to_nursing_home, place_effect, in_programme,
-                  years_from_middle) -> np.ndarray:
+def length_factor(
+    signals: Signals, age, charlson, to_rehab, to_nursing_home, place_effect, in_programme, years_from_middle
+) -> np.ndarray:
     """What multiplies the motif's mean length of stay."""
     m, p = signals.models["sejour_long"], signals.programme
     e = m.effects
-    return np.exp(e["age_par_decennie"] * m.age_decades(age) + e["charlson_par_point"] * charlson
-                  + e["sortie_vers_ssr"] * to_rehab + e["sortie_vers_medico_social"] * to_nursing_home + place_effect
-                  + p.length_effect * in_programme + p.length_trend_per_year * years_from_middle)
+    return np.exp(
+        e["age_par_decennie"] * m.age_decades(age)
+        + e["charlson_par_point"] * charlson
+        + e["sortie_vers_ssr"] * to_rehab
+        + e["sortie_vers_medico_social"] * to_nursing_home
+        + place_effect
+        + p.length_effect * in_programme
+        + p.length_trend_per_year * years_from_middle
+    )
 
 
 def admission_odds_factor(signals: Signals, age, charlson, place_effect) -> np.ndarray:
@@ -210,7 +248,9 @@ def truth_document(truth: Truth, hospitals: Etablissements, options: dict, signa
             "description": signals.descriptions[outcome],
             **m.numbers,
             "effects": m.effects,
-            "etablissement_effects": {f: round(float(u), 4) for f, u in zip(finess, truth.etablissement_effects[outcome])},
+            "etablissement_effects": {
+                f: round(float(u), 4) for f, u in zip(finess, truth.etablissement_effects[outcome])
+            },
             "region_effects": {r: round(float(v), 4) for r, v in zip(truth.regions, truth.region_effects[outcome])},
         }
     risks = modules.motifs.set_index("motif")["surrisque_readmission"]

@@ -20,20 +20,20 @@ from generators.sampling import inside_intervals, ragged_arange
 
 STREAM = 7
 MONITORED_DAYS = 180
-MEASURED_SHARE = 0.88              # days with a measurement (forgotten days, days away)
-WARNING_DAYS = 7                   # signs build up over the week before a decompensation
-WEIGHT_GAIN_KG = 3.2               # at the end of that week, on average
+MEASURED_SHARE = 0.88  # days with a measurement (forgotten days, days away)
+WARNING_DAYS = 7  # signs build up over the week before a decompensation
+WEIGHT_GAIN_KG = 3.2  # at the end of that week, on average
 HEART_RATE_GAIN = 12
 BENIGN_EPISODES_PER_DAY = 1 / 45
 BENIGN_DAYS = 3
-BENIGN_GAIN_KG = (1.0, 2.6)        # a salty meal, a missed diuretic: sometimes as much as a decompensation
+BENIGN_GAIN_KG = (1.0, 2.6)  # a salty meal, a missed diuretic: sometimes as much as a decompensation
 
 
 def telemonitoring(block: int, seed: int, population: Population, activity: Activity) -> pa.Table:
     rng = np.random.default_rng([seed, STREAM, block])
     stays = activity.stays
     heart_failure = pc.starts_with(activity.sejours["diagnostic_principal"], "I50").to_numpy(zero_copy_only=False)
-    hf_rows = np.flatnonzero(heart_failure)             # stays are sorted by patient, then entry
+    hf_rows = np.flatnonzero(heart_failure)  # stays are sorted by patient, then entry
     patient, first = np.unique(stays.patient[hf_rows], return_index=True)
     start = stays.exit[hf_rows[first]] + 1
     end = np.minimum(start + MONITORED_DAYS, stays.alive_until[patient])
@@ -52,7 +52,7 @@ def telemonitoring(block: int, seed: int, population: Population, activity: Acti
 
     # Signs before a decompensation: the days before a later heart-failure stay of the same patient.
     ramp = _ramp_before(who, day, stays.patient[hf_rows], stays.entry[hf_rows], WARNING_DAYS)
-    strength = rng.uniform(0.4, 1.6, len(patient))[row_patient]   # some patients show little in the weight
+    strength = rng.uniform(0.4, 1.6, len(patient))[row_patient]  # some patients show little in the weight
     benign = _benign_episodes(row_patient, day, start, days, rng)
 
     # In hospital on that day (any stay), or no measurement sent: no row.
@@ -63,14 +63,16 @@ def telemonitoring(block: int, seed: int, population: Population, activity: Acti
     heart_rate = rate[row_patient] + 4 * noise[1] + HEART_RATE_GAIN * ramp * strength
     systolic_mm = systolic[row_patient] + 8 * noise[2] - 6 * ramp
     diastolic_mm = 0.6 * systolic_mm + 4 * noise[3]
-    return pa.table({
-        "patient_id": population.table["patient_id"].take(pa.array(who[sent])),
-        "date_mesure": timestamps(day[sent]),
-        "poids_kg": np.round(weight_kg[sent], 1),
-        "pression_systolique": np.round(systolic_mm[sent]).astype(np.int32),
-        "pression_diastolique": np.round(diastolic_mm[sent]).astype(np.int32),
-        "frequence_cardiaque": np.round(heart_rate[sent]).astype(np.int32),
-    })
+    return pa.table(
+        {
+            "patient_id": population.table["patient_id"].take(pa.array(who[sent])),
+            "date_mesure": timestamps(day[sent]),
+            "poids_kg": np.round(weight_kg[sent], 1),
+            "pression_systolique": np.round(systolic_mm[sent]).astype(np.int32),
+            "pression_diastolique": np.round(diastolic_mm[sent]).astype(np.int32),
+            "frequence_cardiaque": np.round(heart_rate[sent]).astype(np.int32),
+        }
+    )
 
 
 def _ramp_before(who, day, event_patient, event_day, width: int) -> np.ndarray:
@@ -82,7 +84,9 @@ def _ramp_before(who, day, event_patient, event_day, width: int) -> np.ndarray:
     key_event = key_event[order]
     position = np.searchsorted(key_event, who.astype(np.int64) * 2**32 + day, side="right")
     found = position < len(key_event)
-    ahead = np.where(found, key_event[np.minimum(position, len(key_event) - 1)] - (who.astype(np.int64) * 2**32 + day), 0)
+    ahead = np.where(
+        found, key_event[np.minimum(position, len(key_event) - 1)] - (who.astype(np.int64) * 2**32 + day), 0
+    )
     close = found & (ahead >= 1) & (ahead <= width)
     return np.where(close, (width + 1 - ahead) / width, 0.0)
 

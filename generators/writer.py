@@ -49,8 +49,11 @@ class DatasetWriter:
         """Closes the files; returns each table's manifest entry, in the dictionary's order."""
         for writer in self._writers.values():
             writer.close()
-        return {name: {"file": self._file(name).name, "rows": self._rows[name], "sha256": self._hashes[name].hexdigest()}
-                for name in TABLES if name in self._writers}
+        return {
+            name: {"file": self._file(name).name, "rows": self._rows[name], "sha256": self._hashes[name].hexdigest()}
+            for name in TABLES
+            if name in self._writers
+        }
 
     def _file(self, name: str) -> Path:
         return self.folder / f"{name}.{self.format}"
@@ -64,8 +67,9 @@ class DatasetWriter:
         # (they help filters there, on text they only cost time).
         repeated = [c.name for c in table.columns if c.kind in ("text", "code") and not c.distinct]
         statistics = [f.name for f in schema if not pa.types.is_string(f.type)]
-        return pq.ParquetWriter(self._file(name), schema, compression="zstd", use_dictionary=repeated,
-                                write_statistics=statistics)
+        return pq.ParquetWriter(
+            self._file(name), schema, compression="zstd", use_dictionary=repeated, write_statistics=statistics
+        )
 
     def _csv_schema(self, name: str) -> pa.Schema:
         """Dates as 2024-03-01, date-times to the second: what a spreadsheet reads."""
@@ -73,7 +77,9 @@ class DatasetWriter:
         for column in TABLES[name].columns:
             if column.kind in ("date", "datetime"):
                 index = schema.get_field_index(column.name)
-                schema = schema.set(index, pa.field(column.name, pa.date32() if column.kind == "date" else pa.timestamp("s")))
+                schema = schema.set(
+                    index, pa.field(column.name, pa.date32() if column.kind == "date" else pa.timestamp("s"))
+                )
         return schema
 
     def _for_file(self, name: str, table: pa.Table) -> pa.Table:
@@ -84,4 +90,3 @@ class DatasetWriter:
 def write_manifest(folder: Path, manifest: dict) -> None:
     (folder / "dictionnaire.md").write_text(data_dictionary_markdown(), encoding="utf-8")
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-

@@ -10,99 +10,200 @@ from grading.paths import COURSE_DIR, Workspace
 
 positive_int = bounded_int(1)
 
+
 def build_parser() -> Parser:
     parser = Parser(
         prog="python -m grading",
         description="Release, collect, autograde and report on the kit's nbgrader assignments; run the "
-                    "datathon; publish the student kit. "
-                    "Artefacts (release/, submitted/, autograded/, gradebook.db, status/, reports/) "
-                    "go to --root, in nbgrader's layout.",
+        "datathon; publish the student kit. "
+        "Artefacts (release/, submitted/, autograded/, gradebook.db, status/, reports/) "
+        "go to --root, in nbgrader's layout.",
         epilog="Typical cycle: release, collect (or samples), autograde, feedback, report; "
-               "publish for participants; datathon prepare, then datathon score.",
+        "publish for participants; datathon prepare, then datathon score.",
     )
-    parser.add_argument("--root", type=Path, default=Path("."), metavar="DIR",
-                        help="workspace for generated artefacts (default: current folder)")
-    parser.add_argument("--course", type=Path, default=COURSE_DIR, metavar="DIR",
-                        help="authored course folder holding source/ and samples/ (default: the kit's course/)")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path("."),
+        metavar="DIR",
+        help="workspace for generated artefacts (default: current folder)",
+    )
+    parser.add_argument(
+        "--course",
+        type=Path,
+        default=COURSE_DIR,
+        metavar="DIR",
+        help="authored course folder holding source/ and samples/ (default: the kit's course/)",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=Parser)
 
     release = commands.add_parser("release", help="write student versions of the source notebooks into release/")
     release.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="default: all of course/source")
 
-    samples = commands.add_parser("samples", help="collect the sample submissions shipped with the kit "
-                                                  "(from course/samples/), as if students had handed them in")
+    samples = commands.add_parser(
+        "samples",
+        help="collect the sample submissions shipped with the kit "
+        "(from course/samples/), as if students had handed them in",
+    )
     samples.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="default: all with samples")
 
-    collect = commands.add_parser("collect", help="import submissions from a folder SOURCE/STUDENT/*.ipynb, a zip of "
-                                                  "such folders, Moodle's 'Download all submissions' zip, or "
-                                                  "nbgrader's exchange; earlier submissions are kept, late ones reported")
+    collect = commands.add_parser(
+        "collect",
+        help="import submissions from a folder SOURCE/STUDENT/*.ipynb, a zip of "
+        "such folders, Moodle's 'Download all submissions' zip, or "
+        "nbgrader's exchange; earlier submissions are kept, late ones reported",
+    )
     collect.add_argument("source", type=Path, metavar="SOURCE")
     collect.add_argument("--assignment", required=True, metavar="A")
-    collect.add_argument("--due", metavar="DATE", help="due date, e.g. '2026-11-30 18:00' (Paris time); kept in the "
-                                                       "gradebook for later collections and reports")
+    collect.add_argument(
+        "--due",
+        metavar="DATE",
+        help="due date, e.g. '2026-11-30 18:00' (Paris time); kept in the gradebook for later collections and reports",
+    )
 
-    autograde = commands.add_parser("autograde", help="grade collected submissions in parallel, each in a sandbox; "
-                                                      "one status per submission")
+    autograde = commands.add_parser(
+        "autograde", help="grade collected submissions in parallel, each in a sandbox; one status per submission"
+    )
     autograde.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="default: all released")
-    autograde.add_argument("--data", type=Path, default=None, metavar="DIR",
-                           help=f"dataset the notebooks read (default: ROOT/{settings.DATA_DIR.as_posix()})")
-    autograde.add_argument("--workers", type=positive_int, default=settings.WORKERS, metavar="W",
-                           help=f"submissions graded at once (default: the number of cores, {settings.WORKERS})")
-    autograde.add_argument("--timeout", type=positive_int, default=settings.NOTEBOOK_TIMEOUT, metavar="S",
-                           help=f"seconds for a whole notebook (default {settings.NOTEBOOK_TIMEOUT})")
-    autograde.add_argument("--cell-timeout", type=positive_int, default=settings.CELL_TIMEOUT, metavar="S",
-                           help=f"seconds for one cell (default {settings.CELL_TIMEOUT}): a cell stopped at its limit "
-                                "is flagged cell_timeout and the notebook goes on")
-    autograde.add_argument("--memory", type=memory_size, default=settings.MEMORY_GB, metavar="SIZE",
-                           help=f"memory per process, e.g. 2G or 512M (default {settings.MEMORY_GB:g}G, as on Binder)")
-    autograde.add_argument("--no-sandbox", action="store_true",
-                           help="run submissions without bubblewrap: only for trusted notebooks")
+    autograde.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help=f"dataset the notebooks read (default: ROOT/{settings.DATA_DIR.as_posix()})",
+    )
+    autograde.add_argument(
+        "--workers",
+        type=positive_int,
+        default=settings.WORKERS,
+        metavar="W",
+        help=f"submissions graded at once (default: the number of cores, {settings.WORKERS})",
+    )
+    autograde.add_argument(
+        "--timeout",
+        type=positive_int,
+        default=settings.NOTEBOOK_TIMEOUT,
+        metavar="S",
+        help=f"seconds for a whole notebook (default {settings.NOTEBOOK_TIMEOUT})",
+    )
+    autograde.add_argument(
+        "--cell-timeout",
+        type=positive_int,
+        default=settings.CELL_TIMEOUT,
+        metavar="S",
+        help=f"seconds for one cell (default {settings.CELL_TIMEOUT}): a cell stopped at its limit "
+        "is flagged cell_timeout and the notebook goes on",
+    )
+    autograde.add_argument(
+        "--memory",
+        type=memory_size,
+        default=settings.MEMORY_GB,
+        metavar="SIZE",
+        help=f"memory per process, e.g. 2G or 512M (default {settings.MEMORY_GB:g}G, as on Binder)",
+    )
+    autograde.add_argument(
+        "--no-sandbox", action="store_true", help="run submissions without bubblewrap: only for trusted notebooks"
+    )
     autograde.add_argument("--force", action="store_true", help="re-grade submissions that already have a status")
 
-    feedback = commands.add_parser("feedback", help="write each graded student's HTML feedback into feedback/, "
-                                                    "without the hidden tests")
+    feedback = commands.add_parser(
+        "feedback", help="write each graded student's HTML feedback into feedback/, without the hidden tests"
+    )
     feedback.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="default: all released")
 
-    datathon = commands.add_parser("datathon", help="datathon challenges (course/datathon/*.yml): prepare the hidden "
-                                                    "data, score team submissions, leaderboard")
+    datathon = commands.add_parser(
+        "datathon",
+        help="datathon challenges (course/datathon/*.yml): prepare the hidden "
+        "data, score team submissions, leaderboard",
+    )
     steps = datathon.add_subparsers(dest="step", required=True, metavar="STEP", parser_class=Parser)
-    prepare = steps.add_parser("prepare", help="generate a challenge's data with a secret seed: OUT/participants/ "
-                                               "(training data with the target, test data without) and OUT/instructeur/")
+    prepare = steps.add_parser(
+        "prepare",
+        help="generate a challenge's data with a secret seed: OUT/participants/ "
+        "(training data with the target, test data without) and OUT/instructeur/",
+    )
     prepare.add_argument("challenge", metavar="CHALLENGE", help="a name of course/datathon/ or a YAML file")
-    prepare.add_argument("--secret-seed", type=positive_int, required=True, metavar="S",
-                         help="at least 7 digits; never written anywhere: keep it to prepare the same data again")
+    prepare.add_argument(
+        "--secret-seed",
+        type=positive_int,
+        required=True,
+        metavar="S",
+        help="at least 7 digits; never written anywhere: keep it to prepare the same data again",
+    )
     prepare.add_argument("--out", type=Path, required=True, metavar="DIR")
-    prepare.add_argument("--patients", type=positive_int, default=None, metavar="N",
-                         help="override the challenge's number of patients (e.g. a small rehearsal)")
+    prepare.add_argument(
+        "--patients",
+        type=positive_int,
+        default=None,
+        metavar="N",
+        help="override the challenge's number of patients (e.g. a small rehearsal)",
+    )
     prepare.add_argument("--overwrite", action="store_true", help="replace DIR if it exists")
-    score = steps.add_parser("score", help="check, re-execute (papermill, sandboxed) and score SUBMISSIONS/TEAM/NAME.csv "
-                                           "and NAME.ipynb; write the leaderboard")
+    score = steps.add_parser(
+        "score",
+        help="check, re-execute (papermill, sandboxed) and score SUBMISSIONS/TEAM/NAME.csv "
+        "and NAME.ipynb; write the leaderboard",
+    )
     score.add_argument("challenge", metavar="CHALLENGE")
     score.add_argument("submissions", type=Path, metavar="SUBMISSIONS")
     score.add_argument("--prepared", type=Path, required=True, metavar="DIR", help="the folder `prepare` wrote")
-    score.add_argument("--out", type=Path, default=None, metavar="DIR",
-                       help="where the leaderboard goes (default: ROOT/reports/datathon/CHALLENGE)")
-    score.add_argument("--phase", choices=("public", "prive"), default="public",
-                       help="public: public figures only, during the event; prive: the final ranking with the jury")
-    score.add_argument("--jury", type=Path, default=None, metavar="CSV",
-                       help="jury marks out of 20: equipe, pertinence, presentation (default: OUT/jury.csv, "
-                            "written blank when missing)")
-    score.add_argument("--workers", type=positive_int, default=settings.WORKERS, metavar="W",
-                       help=f"notebooks re-executed at once (default: the number of cores, {settings.WORKERS})")
-    score.add_argument("--timeout", type=positive_int, default=settings.NOTEBOOK_TIMEOUT, metavar="S",
-                       help=f"seconds per notebook (default {settings.NOTEBOOK_TIMEOUT})")
+    score.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="where the leaderboard goes (default: ROOT/reports/datathon/CHALLENGE)",
+    )
+    score.add_argument(
+        "--phase",
+        choices=("public", "prive"),
+        default="public",
+        help="public: public figures only, during the event; prive: the final ranking with the jury",
+    )
+    score.add_argument(
+        "--jury",
+        type=Path,
+        default=None,
+        metavar="CSV",
+        help="jury marks out of 20: equipe, pertinence, presentation (default: OUT/jury.csv, "
+        "written blank when missing)",
+    )
+    score.add_argument(
+        "--workers",
+        type=positive_int,
+        default=settings.WORKERS,
+        metavar="W",
+        help=f"notebooks re-executed at once (default: the number of cores, {settings.WORKERS})",
+    )
+    score.add_argument(
+        "--timeout",
+        type=positive_int,
+        default=settings.NOTEBOOK_TIMEOUT,
+        metavar="S",
+        help=f"seconds per notebook (default {settings.NOTEBOOK_TIMEOUT})",
+    )
     score.add_argument("--no-sandbox", action="store_true", help="re-execute notebooks without bubblewrap")
 
-    publish = commands.add_parser("publish", help="write the student-facing kit into DIR: release notebooks, starting "
-                                                  "kits, the generator, the data dictionary, binder/, a French README; "
-                                                  "no solution, hidden test, truth or label")
+    publish = commands.add_parser(
+        "publish",
+        help="write the student-facing kit into DIR: release notebooks, starting "
+        "kits, the generator, the data dictionary, binder/, a French README; "
+        "no solution, hidden test, truth or label",
+    )
     publish.add_argument("out", type=Path, metavar="DIR")
-    publish.add_argument("--github", metavar="OWNER/REPO", default=None,
-                         help="the GitHub repository DIR will be pushed to, for the Binder links of the README")
+    publish.add_argument(
+        "--github",
+        metavar="OWNER/REPO",
+        default=None,
+        help="the GitHub repository DIR will be pushed to, for the Binder links of the README",
+    )
     publish.add_argument("--overwrite", action="store_true", help="replace DIR if it exists")
 
-    commands.add_parser("report", help="write reports/grades.csv (one row per student and assignment), "
-                                       "reports/moodle.csv (for Moodle's grade import) and reports/dashboard.html")
+    commands.add_parser(
+        "report",
+        help="write reports/grades.csv (one row per student and assignment), "
+        "reports/moodle.csv (for Moodle's grade import) and reports/dashboard.html",
+    )
     return parser
 
 
@@ -153,8 +254,18 @@ def run_collect(workspace: Workspace, args) -> None:
 def run_autograde(workspace: Workspace, args) -> None:
     from grading.steps.autograde import autograde_assignments
 
-    autograde_assignments(workspace, args.assignments, data=args.data, workers=args.workers, timeout=args.timeout,
-                          cell_timeout=args.cell_timeout, memory_gb=args.memory, sandbox=not args.no_sandbox, force=args.force, say=say)
+    autograde_assignments(
+        workspace,
+        args.assignments,
+        data=args.data,
+        workers=args.workers,
+        timeout=args.timeout,
+        cell_timeout=args.cell_timeout,
+        memory_gb=args.memory,
+        sandbox=not args.no_sandbox,
+        force=args.force,
+        say=say,
+    )
 
 
 def run_feedback(workspace: Workspace, args) -> None:
@@ -179,13 +290,32 @@ def run_datathon(workspace: Workspace, args) -> None:
     from grading.datathon.commands import prepare_challenge, score_challenge
 
     if args.step == "prepare":
-        prepare_challenge(args.challenge, args.secret_seed, args.out, patients=args.patients,
-                          overwrite=args.overwrite, say=say)
+        prepare_challenge(
+            args.challenge, args.secret_seed, args.out, patients=args.patients, overwrite=args.overwrite, say=say
+        )
     else:
-        score_challenge(workspace, args.challenge, args.submissions, args.prepared, out=args.out, phase=args.phase,
-                        jury=args.jury, workers=args.workers, timeout=args.timeout, sandbox=not args.no_sandbox,
-                        say=say)
+        score_challenge(
+            workspace,
+            args.challenge,
+            args.submissions,
+            args.prepared,
+            out=args.out,
+            phase=args.phase,
+            jury=args.jury,
+            workers=args.workers,
+            timeout=args.timeout,
+            sandbox=not args.no_sandbox,
+            say=say,
+        )
 
 
-COMMANDS = {"release": run_release, "samples": run_samples, "collect": run_collect, "autograde": run_autograde,
-            "feedback": run_feedback, "report": run_report, "publish": run_publish, "datathon": run_datathon}
+COMMANDS = {
+    "release": run_release,
+    "samples": run_samples,
+    "collect": run_collect,
+    "autograde": run_autograde,
+    "feedback": run_feedback,
+    "report": run_report,
+    "publish": run_publish,
+    "datathon": run_datathon,
+}

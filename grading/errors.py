@@ -5,7 +5,7 @@ import re
 from common.errors import BadInput
 
 ERROR_LINE = re.compile(r"^[\w.]*(Error|Exception|Exit)\b.*:")
-WRAPPER_MESSAGES = ("see the the above traceback", "see the above traceback")   # nbgrader's "see above"
+WRAPPER_MESSAGES = ("see the the above traceback", "see the above traceback")  # nbgrader's "see above"
 
 
 class GradingError(BadInput):

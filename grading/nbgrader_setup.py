@@ -15,7 +15,8 @@ from grading.paths import Workspace
 @dataclass(frozen=True)
 class GradingSettings:
     """How submissions run: where the public data is, and the sandbox's limits."""
-    data: Path | None = None            # default: the workspace's datasets/generated
+
+    data: Path | None = None  # default: the workspace's datasets/generated
     sandbox: bool = True
     notebook_timeout: int = settings.NOTEBOOK_TIMEOUT
     cell_timeout: int = settings.CELL_TIMEOUT
@@ -25,24 +26,47 @@ class GradingSettings:
 def nbgrader_config(workspace: Workspace, grading: GradingSettings = GradingSettings()) -> Config:
     """nbgrader settings of the kit: paths, French stubs, the sandboxed execution."""
     from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
-    from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, ClearHiddenTests, ClearOutput,
-                                        DeduplicateIds, GetGrades, IgnorePattern, LimitOutput, OverwriteCells,
-                                        OverwriteKernelspec, SaveAutoGrades)
+    from nbgrader.preprocessors import (
+        AssignLatePenalties,
+        CheckCellMetadata,
+        ClearHiddenTests,
+        ClearOutput,
+        DeduplicateIds,
+        GetGrades,
+        IgnorePattern,
+        LimitOutput,
+        OverwriteCells,
+        OverwriteKernelspec,
+        SaveAutoGrades,
+    )
 
     from grading.preprocessors import PlotlyOffline, RestoreLockedCells, SandboxedExecute
 
     c = Config()
     root = workspace.root.resolve()
     c.CourseDirectory.root = str(root)
-    c.CourseDirectory.source_directory = str(workspace.source.resolve())   # absolute: outside root
+    c.CourseDirectory.source_directory = str(workspace.source.resolve())  # absolute: outside root
     c.CourseDirectory.course_id = settings.COURSE_ID
     c.CourseDirectory.db_url = f"sqlite:///{workspace.gradebook.resolve()}"
     c.ClearSolutions.code_stub = {"python": settings.CODE_STUB}
     c.ClearSolutions.text_stub = settings.TEXT_STUB
-    c.Autograde.sanitize_preprocessors = [ClearOutput, DeduplicateIds, OverwriteKernelspec, RestoreLockedCells,
-                                          OverwriteCells, CheckCellMetadata]
-    c.Autograde.autograde_preprocessors = [SandboxedExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
-                                           SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
+    c.Autograde.sanitize_preprocessors = [
+        ClearOutput,
+        DeduplicateIds,
+        OverwriteKernelspec,
+        RestoreLockedCells,
+        OverwriteCells,
+        CheckCellMetadata,
+    ]
+    c.Autograde.autograde_preprocessors = [
+        SandboxedExecute,
+        IgnorePattern,
+        ClearMetadataPreprocessor,
+        LimitOutput,
+        SaveAutoGrades,
+        AssignLatePenalties,
+        CheckCellMetadata,
+    ]
     # Feedback: the hidden tests stay hidden (stock nbgrader shows them), plotly figures work offline.
     c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, PlotlyOffline, CSSHTMLHeaderPreprocessor]
     c.ClearHiddenTests.enforce_metadata = False
@@ -60,10 +84,10 @@ def nbgrader_config(workspace: Workspace, grading: GradingSettings = GradingSett
 def nbgrader_api(workspace: Workspace, grading: GradingSettings = GradingSettings()):
     """nbgrader's API on the workspace. nbgrader runs the `alembic` command of its own environment to
     create the gradebook: this interpreter's bin folder is put on PATH for it."""
-    from nbgrader.apps import NbGraderAPI          # slow to import: only when a step needs it
+    from nbgrader.apps import NbGraderAPI  # slow to import: only when a step needs it
     from nbgrader.coursedir import CourseDirectory
 
-    warnings.filterwarnings("ignore", message=".*not in session.*")   # nbgrader's own SQLAlchemy noise
+    warnings.filterwarnings("ignore", message=".*not in session.*")  # nbgrader's own SQLAlchemy noise
     bin_dir = str(Path(sys.executable).parent)
     if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
         os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")

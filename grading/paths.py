@@ -17,8 +17,8 @@ COURSE_DIR = KIT_DIR / "course"
 
 @dataclass(frozen=True)
 class Workspace:
-    root: Path                            # generated artefacts
-    course: Path = COURSE_DIR             # authored content: source/, samples/, datathon/
+    root: Path  # generated artefacts
+    course: Path = COURSE_DIR  # authored content: source/, samples/, datathon/
 
     @property
     def source(self) -> Path:
@@ -79,5 +79,15 @@ class Workspace:
         """What a running submission must not see: sources, other submissions, grades, instructor files."""
         root = self.root.resolve()
         return [self.course.resolve(), self.gradebook.resolve(), self.work.resolve()] + [
-            root / name for name in ("submitted", "submitted-history", "autograded", "feedback", "status", "reports",
-                                     "release", "instructeur")]
+            root / name
+            for name in (
+                "submitted",
+                "submitted-history",
+                "autograded",
+                "feedback",
+                "status",
+                "reports",
+                "release",
+                "instructeur",
+            )
+        ]

@@ -7,27 +7,27 @@ from generators.settings import DATASET_DIR
 
 # The course, in nbgrader's terms.
 COURSE_ID = "innov-health"
-COURSE_TIMEZONE = "Europe/Paris"                    # due dates without an offset, datathon days
+COURSE_TIMEZONE = "Europe/Paris"  # due dates without an offset, datathon days
 CODE_STUB = "# VOTRE CODE ICI\nraise NotImplementedError()"
 TEXT_STUB = "VOTRE RÉPONSE ICI"
 
 # Where things go under the workspace root (besides nbgrader's own folders).
-DATA_DIR = DATASET_DIR                              # the public dataset submissions read
-WORK_DIRECTORY = ".grading-work"                    # working copies of running submissions
+DATA_DIR = DATASET_DIR  # the public dataset submissions read
+WORK_DIRECTORY = ".grading-work"  # working copies of running submissions
 
 # Running a submission.
-WORKERS = os.cpu_count() or 1                       # submissions graded at once
-NOTEBOOK_TIMEOUT = 600                              # seconds for a whole notebook
-CELL_TIMEOUT = 120                                  # seconds per cell
-MEMORY_GB = 2.0                                     # per process, as on Binder
-PROCESSES = 256                                     # processes and threads of one sandboxed notebook
-FILE_BYTES = 256 * 2**20                            # no file larger than this
-SANDBOX_UIDS = range(61000, 65000)                  # one unused user id per running notebook (as root)
-MAX_CELL_OUTPUT = 100_000                           # characters of printed text kept per cell
+WORKERS = os.cpu_count() or 1  # submissions graded at once
+NOTEBOOK_TIMEOUT = 600  # seconds for a whole notebook
+CELL_TIMEOUT = 120  # seconds per cell
+MEMORY_GB = 2.0  # per process, as on Binder
+PROCESSES = 256  # processes and threads of one sandboxed notebook
+FILE_BYTES = 256 * 2**20  # no file larger than this
+SANDBOX_UIDS = range(61000, 65000)  # one unused user id per running notebook (as root)
+MAX_CELL_OUTPUT = 100_000  # characters of printed text kept per cell
 
 # Collecting.
-MAX_ZIP_BYTES = 2 * 2**30                           # a zip of submissions may unpack to at most this
+MAX_ZIP_BYTES = 2 * 2**30  # a zip of submissions may unpack to at most this
 
 # The datathon.
-MINIMUM_SECRET_SEED = 10**6                         # at least 7 digits
-PREDICTION_TOLERANCE = 1e-6                         # re-executed predictions may differ by this much
+MINIMUM_SECRET_SEED = 10**6  # at least 7 digits
+PREDICTION_TOLERANCE = 1e-6  # re-executed predictions may differ by this much

@@ -10,16 +10,18 @@ from common.files import write_json_atomically
 
 class Status(StrEnum):
     """Exactly one per submission; a submission that could not be graded says why, never a plain 0."""
-    GRADED = "graded"                       # the score is in the gradebook
-    INVALID_NOTEBOOK = "invalid_notebook"   # a submitted file is not a readable notebook
-    TIMEOUT = "timeout"                     # the notebook ran past its time limit
-    KERNEL_DIED = "kernel_died"             # the kernel stopped while running the notebook
-    MEMORY_EXCEEDED = "memory_exceeded"     # the notebook used more memory than allowed
-    ERROR = "error"                         # grading failed for another reason, given in the verdict's reason
+
+    GRADED = "graded"  # the score is in the gradebook
+    INVALID_NOTEBOOK = "invalid_notebook"  # a submitted file is not a readable notebook
+    TIMEOUT = "timeout"  # the notebook ran past its time limit
+    KERNEL_DIED = "kernel_died"  # the kernel stopped while running the notebook
+    MEMORY_EXCEEDED = "memory_exceeded"  # the notebook used more memory than allowed
+    ERROR = "error"  # grading failed for another reason, given in the verdict's reason
 
 
 class Flag(StrEnum):
     """Facts about a submission that do not stop it being graded."""
+
     LOCKED_CELL_DELETED = "locked_cell_deleted"
     LOCKED_CELL_EDITED = "locked_cell_edited"
     CELL_TIMEOUT = "cell_timeout"
@@ -39,8 +41,13 @@ class Verdict:
 
 def read_verdict(path: Path) -> Verdict:
     content = json.loads(path.read_text(encoding="utf-8"))
-    return Verdict(content["student"], content["assignment"], Status(content["status"]), content.get("reason", ""),
-                   [Flag(flag) for flag in content.get("flags", [])])
+    return Verdict(
+        content["student"],
+        content["assignment"],
+        Status(content["status"]),
+        content.get("reason", ""),
+        [Flag(flag) for flag in content.get("flags", [])],
+    )
 
 
 def write_verdict(path: Path, verdict: Verdict) -> None:

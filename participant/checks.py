@@ -9,7 +9,7 @@ nbgrader still counts as a failed test.
 
 
 class WrongAnswer(AssertionError):
-    def _render_traceback_(self) -> list[str]:   # IPython shows this instead of the traceback
+    def _render_traceback_(self) -> list[str]:  # IPython shows this instead of the traceback
         return [f"❌ {self}"]
 
 

@@ -29,14 +29,16 @@ def dataset_dir(dossier: str | Path | None = None) -> Path:
         if not (folder / MANIFEST).is_file():
             raise DatasetNotFound(
                 f"Aucun jeu de données complet dans {folder} ({named_by}) : "
-                f"il y manque {MANIFEST}. Vérifiez le chemin ou régénérez les données.")
+                f"il y manque {MANIFEST}. Vérifiez le chemin ou régénérez les données."
+            )
         return folder
     for parent in [Path.cwd(), *Path.cwd().parents]:
         if (parent / DEFAULT_LOCATION / MANIFEST).is_file():
             return parent / DEFAULT_LOCATION
     raise DatasetNotFound(
         "Jeu de données introuvable. Générez-le depuis le dossier du kit avec "
-        "`python -m generators` (ou `make demo`), ou demandez-le à votre formateur.")
+        "`python -m generators` (ou `make demo`), ou demandez-le à votre formateur."
+    )
 
 
 def load_manifest(dossier: str | Path | None = None) -> dict:

@@ -41,18 +41,35 @@ class Lab:
 
     def __init__(self, root: Path, env: dict):
         self.token, self.port = secrets.token_hex(16), free_port()
-        settings = root.parent / f"lab-settings-{self.port}"      # every cell drawn, no news pop-up
-        for plugin, values in (("notebook-extension/tracker", {"windowingMode": "none"}),
-                               ("apputils-extension/notification", {"fetchNews": "false"})):
+        settings = root.parent / f"lab-settings-{self.port}"  # every cell drawn, no news pop-up
+        for plugin, values in (
+            ("notebook-extension/tracker", {"windowingMode": "none"}),
+            ("apputils-extension/notification", {"fetchNews": "false"}),
+        ):
             path = settings / "@jupyterlab" / f"{plugin}.jupyterlab-settings"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(values))
         env = {**env, "JUPYTERLAB_SETTINGS_DIR": str(settings)}
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root", f"--port={self.port}",
-             f"--ServerApp.token={self.token}", f"--ServerApp.root_dir={root}", "--ServerApp.ip=127.0.0.1"],
-            cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+            [
+                sys.executable,
+                "-m",
+                "jupyter",
+                "lab",
+                "--no-browser",
+                "--allow-root",
+                f"--port={self.port}",
+                f"--ServerApp.token={self.token}",
+                f"--ServerApp.root_dir={root}",
+                "--ServerApp.ip=127.0.0.1",
+            ],
+            cwd=root,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             try:
@@ -95,7 +112,7 @@ def test_participant_runs_the_first_notebook_and_validates_it(browser, tmp_path)
     assert run_cli("grading", "publish", str(kit)).returncode == 0
     shutil.copytree(SAMPLE_DATASET, kit / "datasets" / "generated")
     answer_as_a_participant(kit / "carnets" / ASSIGNMENT / NOTEBOOK)
-    env = {**os.environ, "PYTHONPATH": str(kit)}          # the published generators and checks, not the kit's
+    env = {**os.environ, "PYTHONPATH": str(kit)}  # the published generators and checks, not the kit's
     env.pop("KIT_DATASET", None)
     lab = Lab(kit, env)
     try:
@@ -105,17 +122,21 @@ def test_participant_runs_the_first_notebook_and_validates_it(browser, tmp_path)
         page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000)
         page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
         page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
-        page.wait_for_function("[...document.querySelectorAll('.jp-OutputArea-output')]"
-                               ".filter(o => o.innerText.includes('Bonne réponse')).length >= 5", timeout=180_000)
-        page.wait_for_selector(".js-plotly-plot .main-svg", state="attached", timeout=60_000)   # the figure is drawn
+        page.wait_for_function(
+            "[...document.querySelectorAll('.jp-OutputArea-output')]"
+            ".filter(o => o.innerText.includes('Bonne réponse')).length >= 5",
+            timeout=180_000,
+        )
+        page.wait_for_selector(".js-plotly-plot .main-svg", state="attached", timeout=60_000)  # the figure is drawn
         page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
         outputs = page.locator(".jp-OutputArea-output").all_inner_texts()
         assert not [text for text in outputs if "Error" in text and "❌" not in text], outputs
 
         page.locator(".jp-ToolbarButtonComponent", has_text="Validate").first.click()
         dialog = page.wait_for_selector(".jp-Dialog-content", timeout=180_000)
-        page.wait_for_function("!document.querySelector('.jp-Dialog-content').innerText.includes('Validating')",
-                               timeout=180_000)
+        page.wait_for_function(
+            "!document.querySelector('.jp-Dialog-content').innerText.includes('Validating')", timeout=180_000
+        )
         assert "Success" in dialog.inner_text(), dialog.inner_text()
     finally:
         lab.stop()
@@ -125,15 +146,18 @@ def test_instructor_formgrader_lists_the_graded_submissions(browser, tmp_path):
     workspace = tmp_path / "cours"
     workspace.mkdir()
     shutil.copy(KIT_DIR / "nbgrader_config.py", workspace / "nbgrader_config.py")
-    steps = [("release", ASSIGNMENT), ("samples", ASSIGNMENT),
-             ("autograde", ASSIGNMENT, "--data", str(SAMPLE_DATASET), "--no-sandbox")]
+    steps = [
+        ("release", ASSIGNMENT),
+        ("samples", ASSIGNMENT),
+        ("autograde", ASSIGNMENT, "--data", str(SAMPLE_DATASET), "--no-sandbox"),
+    ]
     for step in steps:
         result = run_cli("grading", "--root", str(workspace), *step)
         assert result.returncode == 0, result.stderr
     lab = Lab(workspace, dict(os.environ))
     try:
         page = browser.new_page()
-        page.goto(lab.page_url("lab"))                      # logs in, as the instructor opening JupyterLab
+        page.goto(lab.page_url("lab"))  # logs in, as the instructor opening JupyterLab
         page.wait_for_selector(".lm-MenuBar-itemLabel", timeout=90_000)
         page.goto(f"{lab.url}/formgrader/manage_submissions/{ASSIGNMENT}")
         page.wait_for_selector("text=exemple-correct", timeout=90_000)

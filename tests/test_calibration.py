@@ -15,8 +15,9 @@ PATIENTS, YEARS = 200_000, 3
 def data(tmp_path_factory):
     out = tmp_path_factory.mktemp("calibration") / "ds"
     generate_dataset(Options(patients=PATIENTS, years=YEARS, seed=7), out)
-    return {name: pd.read_parquet(out / f"{name}.parquet")
-            for name in ("patients", "sejours", "urgences", "etablissements")}
+    return {
+        name: pd.read_parquet(out / f"{name}.parquet") for name in ("patients", "sejours", "urgences", "etablissements")
+    }
 
 
 def figures(data) -> dict[str, float]:
@@ -45,8 +46,9 @@ def figures(data) -> dict[str, float]:
 
 def test_some_stays_take_place_outside_the_patients_departement(data):
     stays = data["sejours"][~data["sejours"]["ghm"].str.startswith("28")]
-    where = (stays.merge(data["patients"][["patient_id", "departement"]], on="patient_id")
-             .merge(data["etablissements"][["finess", "departement"]], on="finess", suffixes=("_patient", "_soins")))
+    where = stays.merge(data["patients"][["patient_id", "departement"]], on="patient_id").merge(
+        data["etablissements"][["finess", "departement"]], on="finess", suffixes=("_patient", "_soins")
+    )
     assert 0.08 <= (where["departement_patient"] != where["departement_soins"]).mean() <= 0.16
 
 
@@ -69,6 +71,9 @@ PUBLISHED = {
 
 def test_every_published_figure_is_reproduced_within_tolerance(data):
     measured = figures(data)
-    missed = {name: f"{measured[name]:.4g} (published {value}, tolerance {tolerance})"
-              for name, (value, tolerance) in PUBLISHED.items() if abs(measured[name] - value) > tolerance}
+    missed = {
+        name: f"{measured[name]:.4g} (published {value}, tolerance {tolerance})"
+        for name, (value, tolerance) in PUBLISHED.items()
+        if abs(measured[name] - value) > tolerance
+    }
     assert not missed, missed

@@ -103,7 +103,17 @@ def test_source_scores_full_marks_and_release_zero(tmp_path, cli):
         result = cli("grading", "--root", str(tmp_path), "collect", str(handed_in), "--assignment", assignment)
         assert result.returncode == 0, result.stderr
         manual_points[assignment] = sum(nbgrader(c)["points"] for c in manual_answers(nbformat.read(path, 4)))
-    grade = ["grading", "--root", str(tmp_path), "autograde", *assignments, "--data", str(SAMPLE_DATASET), "--workers", "2"]
+    grade = [
+        "grading",
+        "--root",
+        str(tmp_path),
+        "autograde",
+        *assignments,
+        "--data",
+        str(SAMPLE_DATASET),
+        "--workers",
+        "2",
+    ]
     result = cli(*grade, *(() if sandbox_available() else ("--no-sandbox",)))
     assert result.returncode == 0, result.stderr
     assert cli("grading", "--root", str(tmp_path), "report").returncode == 0

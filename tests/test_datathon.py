@@ -34,24 +34,44 @@ NOISE = "probabilite = np.clip(probabilite + np.random.default_rng().normal(0, 0
 
 
 def team_notebook(code: str):
-    parameters = new_code_cell('DONNEES_ENTRAINEMENT = "entrainement.csv"\nDONNEES_TEST = "test.csv"\n'
-                               'FICHIER_PREDICTIONS = "predictions.csv"', metadata={"tags": ["parameters"]})
-    return new_notebook(cells=[parameters, new_code_cell(code)],
-                        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    parameters = new_code_cell(
+        'DONNEES_ENTRAINEMENT = "entrainement.csv"\nDONNEES_TEST = "test.csv"\nFICHIER_PREDICTIONS = "predictions.csv"',
+        metadata={"tags": ["parameters"]},
+    )
+    return new_notebook(
+        cells=[parameters, new_code_cell(code)],
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+    )
 
 
 def predictions_of(code: str, data, out) -> None:
     """What a team's notebook writes when the team runs it itself."""
-    exec(code, {"DONNEES_ENTRAINEMENT": str(data / "entrainement.csv"), "DONNEES_TEST": str(data / "test.csv"),
-                "FICHIER_PREDICTIONS": str(out)})
+    exec(
+        code,
+        {
+            "DONNEES_ENTRAINEMENT": str(data / "entrainement.csv"),
+            "DONNEES_TEST": str(data / "test.csv"),
+            "FICHIER_PREDICTIONS": str(out),
+        },
+    )
 
 
 @pytest.fixture(scope="module")
 def event(tmp_path_factory):
     root = tmp_path_factory.mktemp("datathon")
     prepared = root / "prepare"
-    result = run_cli("grading", "datathon", "prepare", CHALLENGE, "--secret-seed", str(SECRET),
-                     "--out", str(prepared), "--patients", "20000")
+    result = run_cli(
+        "grading",
+        "datathon",
+        "prepare",
+        CHALLENGE,
+        "--secret-seed",
+        str(SECRET),
+        "--out",
+        str(prepared),
+        "--patients",
+        "20000",
+    )
     assert result.returncode == 0, result.stderr
     data = prepared / "participants"
     test = pd.read_csv(data / "test.csv", dtype={"id": str})
@@ -77,22 +97,38 @@ def event(tmp_path_factory):
     hand_in("carnet-en-echec", "essai-1", team_notebook(MODEL + "raise ValueError('colonne absente')\n" + WRITE))
     # Overfitted: it learnt the public part by probing the leaderboard, and knows nothing of the rest.
     public = labels.set_index("id")["cible"].where(labels.set_index("id")["partie"] == "public")
-    hand_in("surapprise", "essai-1", predictions=pd.DataFrame(
-        {"id": test["id"], "probabilite": test["id"].map(public).fillna(0.5) * 0.9 + 0.05}))
+    hand_in(
+        "surapprise",
+        "essai-1",
+        predictions=pd.DataFrame({"id": test["id"], "probabilite": test["id"].map(public).fillna(0.5) * 0.9 + 0.05}),
+    )
     base = pd.read_csv(root / "bonne.csv", dtype={"id": str})
     hand_in("colonnes-fausses", "essai-1", predictions=base.rename(columns={"probabilite": "proba"}))
     hand_in("hors-bornes", "essai-1", predictions=base.assign(probabilite=base["probabilite"] * 3))
     hand_in("lignes-manquantes", "essai-1", predictions=base.iloc[:-10])
     hand_in("ids-inconnus", "essai-1", predictions=base.assign(id=["X" + i for i in base["id"]]))
-    hand_in("valeurs-manquantes", "essai-1", predictions=base.assign(probabilite=base["probabilite"].where(base.index > 3)))
+    hand_in(
+        "valeurs-manquantes", "essai-1", predictions=base.assign(probabilite=base["probabilite"].where(base.index > 3))
+    )
     hand_in("pas-un-csv", "essai-1", csv_text="\x00\x01 ceci n'est pas un fichier CSV")
     day = time.mktime((2026, 11, 21, 10, 0, 0, 0, 0, -1))
-    for number in range(4):                               # 4 on the same day: the 4th is over the limit of 3
+    for number in range(4):  # 4 on the same day: the 4th is over the limit of 3
         hand_in("assidue", f"essai-{number + 1}", predictions=base)
         os.utime(inbox / "assidue" / f"essai-{number + 1}.csv", (day + 3600 * number, day + 3600 * number))
 
-    score = ["grading", "--root", str(root), "datathon", "score", CHALLENGE, str(inbox), "--prepared", str(prepared),
-             "--workers", "2"] + ([] if sandbox_available() else ["--no-sandbox"])
+    score = [
+        "grading",
+        "--root",
+        str(root),
+        "datathon",
+        "score",
+        CHALLENGE,
+        str(inbox),
+        "--prepared",
+        str(prepared),
+        "--workers",
+        "2",
+    ] + ([] if sandbox_available() else ["--no-sandbox"])
     public_run = run_cli(*score, "--out", str(root / "public"))
     (root / "jury.csv").write_text("equipe,pertinence,presentation\nbonne,16,14\nsurapprise,8,12\n")
     private_run = run_cli(*score, "--phase", "prive", "--jury", str(root / "jury.csv"))
@@ -105,14 +141,19 @@ def board(root, name="leaderboard.csv") -> dict[str, dict]:
 
 
 def test_prepare_keeps_labels_with_the_instructor(event, tmp_path, cli):
-    root, *_ , labels = event
+    root, *_, labels = event
     data = root / "prepare" / "participants"
-    assert sorted(p.name for p in data.iterdir()) == ["LISEZMOI.md", "entrainement.csv", "exemple_predictions.csv",
-                                                      "test.csv"]
+    assert sorted(p.name for p in data.iterdir()) == [
+        "LISEZMOI.md",
+        "entrainement.csv",
+        "exemple_predictions.csv",
+        "test.csv",
+    ]
     test = pd.read_csv(data / "test.csv", dtype={"id": str})
     assert "cible" not in test.columns and set(test["id"]) == set(labels["id"])
-    assert str(SECRET) not in "".join(p.read_text(encoding="utf-8") for p in (root / "prepare").rglob("*.*")
-                                      if p.suffix in (".json", ".md"))
+    assert str(SECRET) not in "".join(
+        p.read_text(encoding="utf-8") for p in (root / "prepare").rglob("*.*") if p.suffix in (".json", ".md")
+    )
     result = cli("grading", "datathon", "prepare", CHALLENGE, "--secret-seed", "2024", "--out", str(tmp_path / "x"))
     assert result.returncode == 2 and "too easy to guess" in result.stderr and not (tmp_path / "x").exists()
 
@@ -140,7 +181,7 @@ def test_notebooks_are_re_executed_and_checked(event):
     rows = board(event[0])
     assert rows["bonne"]["statut"] == "scored" and rows["bonne"]["indicateurs"] == ""
     assert rows["non-reproductible"]["indicateurs"] == "non_reproductible"
-    assert rows["carnet-seul"]["statut"] == "scored"                                 # scored on its re-execution
+    assert rows["carnet-seul"]["statut"] == "scored"  # scored on its re-execution
     assert float(rows["carnet-seul"]["auroc_public"]) == float(rows["bonne"]["auroc_public"])
     assert rows["surapprise"]["indicateurs"] == "sans_carnet"
     assert 0.6 < float(rows["bonne"]["auroc_public"]) < 0.9
@@ -165,7 +206,7 @@ def test_private_phase_reveals_overfitting_and_merges_the_jury(event):
     assert float(overfit["auroc_public"]) > 0.95 and float(overfit["auroc_prive"]) < 0.6
     assert float(rows["bonne"]["note_finale"]) > float(overfit["note_finale"])
     assert rows["bonne"]["rang_final"] == "1.0"
-    assert rows["carnet-seul"]["note_finale"] == ""                                  # no jury mark yet
+    assert rows["carnet-seul"]["note_finale"] == ""  # no jury mark yet
     page = (root / "reports" / "datathon" / CHALLENGE / "leaderboard.html").read_text(encoding="utf-8")
     assert "Classement final" in page and page.count("plotly-graph-div") >= 2
 
@@ -175,9 +216,17 @@ def test_starting_kit_runs_on_the_prepared_data(event, tmp_path):
 
     data = event[0] / "prepare" / "participants"
     out = tmp_path / "predictions.csv"
-    papermill.execute_notebook(STARTING_KIT, tmp_path / "kit.ipynb", kernel_name="python3", progress_bar=False,
-                               parameters={"DONNEES_ENTRAINEMENT": str(data / "entrainement.csv"),
-                                           "DONNEES_TEST": str(data / "test.csv"), "FICHIER_PREDICTIONS": str(out)})
+    papermill.execute_notebook(
+        STARTING_KIT,
+        tmp_path / "kit.ipynb",
+        kernel_name="python3",
+        progress_bar=False,
+        parameters={
+            "DONNEES_ENTRAINEMENT": str(data / "entrainement.csv"),
+            "DONNEES_TEST": str(data / "test.csv"),
+            "FICHIER_PREDICTIONS": str(out),
+        },
+    )
     from grading.datathon.score import read_predictions
 
     test_ids = pd.Index(pd.read_csv(data / "test.csv", dtype={"id": str})["id"])
@@ -190,5 +239,7 @@ def test_a_mistake_in_a_challenge_file_is_named(tmp_path, cli):
     bad.write_text(text.replace("cible: readmission_30_jours", "cible: mortalite"), encoding="utf-8")
     result = cli("grading", "datathon", "prepare", str(bad), "--secret-seed", str(SECRET), "--out", str(tmp_path / "x"))
     assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
-    assert f"{bad}: cible: expected one of readmission_30_jours, sejour_long, admission_apres_urgences, got 'mortalite'" \
+    assert (
+        f"{bad}: cible: expected one of readmission_30_jours, sejour_long, admission_apres_urgences, got 'mortalite'"
         in result.stderr
+    )

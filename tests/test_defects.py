@@ -15,17 +15,30 @@ RATE = 0.05
 @pytest.fixture(scope="module")
 def damaged(tmp_path_factory):
     folder = tmp_path_factory.mktemp("defects")
-    manifest = generate_dataset(Options(patients=20_000, seed=3, defects=RATE), folder / "ds",
-                                truth_file=folder / "verite.json")
-    tables = {name: pd.read_parquet(folder / "ds" / f"{name}.parquet")
-              for name in ("patients", "sejours", "diagnostics", "actes", "urgences")}
+    manifest = generate_dataset(
+        Options(patients=20_000, seed=3, defects=RATE), folder / "ds", truth_file=folder / "verite.json"
+    )
+    tables = {
+        name: pd.read_parquet(folder / "ds" / f"{name}.parquet")
+        for name in ("patients", "sejours", "diagnostics", "actes", "urgences")
+    }
     return manifest, tables, pd.DataFrame(json.loads((folder / "verite.json").read_text())["defauts"]["liste"])
 
 
-ID = {"patients": "patient_id", "sejours": "sejour_id", "diagnostics": "sejour_id", "actes": "sejour_id",
-      "urgences": "passage_id"}
-VALID_CODES = {"sexe": {"F", "M"}, "diagnostic_principal": set(cim10()["code"]), "code_cim10": set(cim10()["code"]),
-               "code_ccam": set(ccam()["code"]), "ghm": set(ghm()["ghm"])}
+ID = {
+    "patients": "patient_id",
+    "sejours": "sejour_id",
+    "diagnostics": "sejour_id",
+    "actes": "sejour_id",
+    "urgences": "passage_id",
+}
+VALID_CODES = {
+    "sexe": {"F", "M"},
+    "diagnostic_principal": set(cim10()["code"]),
+    "code_cim10": set(cim10()["code"]),
+    "code_ccam": set(ccam()["code"]),
+    "ghm": set(ghm()["ghm"]),
+}
 
 
 def test_every_logged_defect_is_in_the_data(damaged):
@@ -66,8 +79,13 @@ def test_data_are_clean_by_default(tmp_path):
     assert stays["diagnostic_principal"].notna().all() and not stays.duplicated().any()
 
 
-@pytest.mark.parametrize("rate, says", [("0.9", "expected a share from 0 to 0.5, got 0.9"),
-                                        ("beaucoup", "expected a number such as 0.02, got 'beaucoup'")])
+@pytest.mark.parametrize(
+    "rate, says",
+    [
+        ("0.9", "expected a share from 0 to 0.5, got 0.9"),
+        ("beaucoup", "expected a number such as 0.02, got 'beaucoup'"),
+    ],
+)
 def test_cli_rejects_a_bad_rate(tmp_path, cli, rate, says):
     result = cli("generators", "--defects", rate, "--out", str(tmp_path / "ds"))
     assert result.returncode == 2 and len(result.stderr.splitlines()) == 1 and says in result.stderr

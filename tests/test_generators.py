@@ -5,10 +5,10 @@ import pandas as pd
 import pytest
 
 from generators import runner
-from participant.data import DatasetNotFound, load_manifest, load_table
 from generators.generate import Options, generate_dataset
 from generators.reference import REGIONS, age_pyramid, ccam, cim10, departements, ghm
 from generators.schema import TABLES, data_dictionary_markdown
+from participant.data import DatasetNotFound, load_manifest, load_table
 from tests.conftest import KIT_DIR, SAMPLE_DATASET
 
 START, END = pd.Timestamp("2022-01-01"), pd.Timestamp("2025-01-01")
@@ -17,14 +17,15 @@ START, END = pd.Timestamp("2022-01-01"), pd.Timestamp("2025-01-01")
 @pytest.fixture(scope="module")
 def dataset(tmp_path_factory):
     out = tmp_path_factory.mktemp("data") / "ds"
-    manifest = generate_dataset(Options(patients=60_000, seed=11), out)   # two blocks
+    manifest = generate_dataset(Options(patients=60_000, seed=11), out)  # two blocks
     return out, manifest, {name: pd.read_parquet(out / f"{name}.parquet") for name in TABLES}
 
 
 def test_writes_every_table_the_manifest_and_the_dictionary(dataset):
     out, manifest, tables = dataset
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        ["dictionnaire.md", "manifest.json"] + [f"{name}.parquet" for name in TABLES])
+        ["dictionnaire.md", "manifest.json"] + [f"{name}.parquet" for name in TABLES]
+    )
     assert manifest == json.loads((out / "manifest.json").read_text())
     assert manifest["seed"] == 11 and manifest["format"] == "parquet"
     assert manifest["options"] == {"patients": 60_000, "seed": 11, "years": 3, "start_year": 2022, "defects": 0.0}
@@ -38,23 +39,24 @@ def test_writes_every_table_the_manifest_and_the_dictionary(dataset):
 
 def test_datasets_readme_shows_the_current_dictionary():
     assert data_dictionary_markdown() in (KIT_DIR / "datasets" / "README.md").read_text(), (
-        "datasets/README.md is out of date: paste the output of `python -m generators.schema` into it")
+        "datasets/README.md is out of date: paste the output of `python -m generators.schema` into it"
+    )
 
 
 def test_patients_look_like_a_french_population(dataset):
     patients = dataset[2]["patients"]
     assert patients["patient_id"].is_unique
-    assert patients["patient_id"].str.fullmatch(r"[0-9A-F]{16}").all()      # never a 15-digit NIR
+    assert patients["patient_id"].str.fullmatch(r"[0-9A-F]{16}").all()  # never a 15-digit NIR
     assert 0.50 < (patients["sexe"] == "F").mean() < 0.53
     assert set(patients["departement"]) <= set(departements()["code"])
     assert set(patients["region"]) <= set(REGIONS)
-    assert 0.17 < (patients["region"] == "Île-de-France").mean() < 0.20      # 18 % of residents
+    assert 0.17 < (patients["region"] == "Île-de-France").mean() < 0.20  # 18 % of residents
     metropolitan = patients[patients["departement"].str.fullmatch(r"\d\d")]
     assert (metropolitan["code_postal"].str[:2] == metropolitan["departement"]).all()
     age = (START - patients["date_naissance"]).dt.days / 365.25
     assert age.min() >= 0 and age.max() < 106 and 40 < age.mean() < 45
     deaths = patients["date_deces"].dropna()
-    assert 0.015 < len(deaths) / len(patients) < 0.04                       # about 0.9 % a year
+    assert 0.015 < len(deaths) / len(patients) < 0.04  # about 0.9 % a year
     assert ((deaths >= START) & (deaths < END)).all()
     assert patients["telephone"].str.fullmatch(r"0\d( \d\d){4}").all()
 
@@ -86,8 +88,10 @@ def test_referential_integrity(dataset):
     assert (stays.loc[died, "date_sortie"] <= stays.loc[died, "date_deces"]).all()
     in_hospital_deaths = stays[stays["mode_sortie"] == "9"]
     assert (in_hospital_deaths["date_sortie"] == in_hospital_deaths["date_deces"]).all()
-    assert (stays.loc[died & (stays["mode_sortie"] != "9"), "date_sortie"]
-            < stays.loc[died & (stays["mode_sortie"] != "9"), "date_deces"]).all()
+    assert (
+        stays.loc[died & (stays["mode_sortie"] != "9"), "date_sortie"]
+        < stays.loc[died & (stays["mode_sortie"] != "9"), "date_deces"]
+    ).all()
 
     ordered = stays.sort_values(["patient_id", "date_entree", "date_sortie"])
     same_patient = ordered["patient_id"].eq(ordered["patient_id"].shift())
@@ -105,7 +109,8 @@ def test_referential_integrity(dataset):
     assert visits["passage_id"].is_unique and visits["patient_id"].isin(patients.index).all()
     assert (visits["date_heure_sortie"] > visits["date_heure_arrivee"]).all()
     admitted = visits[visits["sejour_id"].notna()].join(
-        stays.set_index("sejour_id")[["date_entree", "finess", "provenance"]], on="sejour_id", rsuffix="_sejour")
+        stays.set_index("sejour_id")[["date_entree", "finess", "provenance"]], on="sejour_id", rsuffix="_sejour"
+    )
     assert len(admitted) > 0 and admitted["date_entree"].notna().all()
     assert (admitted["date_heure_arrivee"].dt.normalize() == admitted["date_entree"]).all()
     assert (admitted["finess"] == admitted["finess_sejour"]).all()
@@ -140,11 +145,11 @@ def test_activity_is_in_plausible_proportions(dataset):
     person_years = 3 * len(t["patients"])
     stays = t["sejours"]
     hospitalisations = stays[~stays["ghm"].str.startswith("28")]
-    assert 0.10 < len(hospitalisations) / person_years < 0.30          # France: about 0.18 a year
-    assert 0.3 < (hospitalisations["duree_sejour"] == 0).mean() < 0.6   # ambulatory share
+    assert 0.10 < len(hospitalisations) / person_years < 0.30  # France: about 0.18 a year
+    assert 0.3 < (hospitalisations["duree_sejour"] == 0).mean() < 0.6  # ambulatory share
     visits = t["urgences"]
-    assert 0.25 < len(visits) / person_years < 0.45                     # about 0.33 a year
-    assert 0.1 < visits["sejour_id"].notna().mean() < 0.3                # about 20 % admitted
+    assert 0.25 < len(visits) / person_years < 0.45  # about 0.33 a year
+    assert 0.1 < visits["sejour_id"].notna().mean() < 0.3  # about 20 % admitted
 
 
 @pytest.fixture(scope="module")
@@ -162,7 +167,9 @@ def test_a_dask_cluster_gives_the_same_data(tmp_path, reference_run):
     from distributed import LocalCluster
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        on_cluster = generate_dataset(Options(patients=120_000, seed=5), tmp_path / "ds", scheduler=cluster.scheduler_address)
+        on_cluster = generate_dataset(
+            Options(patients=120_000, seed=5), tmp_path / "ds", scheduler=cluster.scheduler_address
+        )
     assert on_cluster["tables"] == reference_run["tables"]
 
 
@@ -186,7 +193,8 @@ def test_committed_sample_is_reproduced_exactly(tmp_path):
     regenerated = generate_dataset(Options(**committed["options"]), tmp_path / "sample")
     assert regenerated["tables"] == committed["tables"], (
         "the generator no longer reproduces datasets/sample: if the change is intended, "
-        "regenerate it (see datasets/README.md) and refresh the notebook outputs with `make notebooks`")
+        "regenerate it (see datasets/README.md) and refresh the notebook outputs with `make notebooks`"
+    )
 
 
 def test_interrupted_generation_leaves_nothing_behind(tmp_path, monkeypatch):
@@ -211,7 +219,7 @@ def test_overwrite_replaces_a_dataset(tmp_path):
 
 
 def test_cli_writes_a_dataset(tmp_path, cli):
-    (tmp_path / "ds").mkdir()                       # an existing empty folder is fine
+    (tmp_path / "ds").mkdir()  # an existing empty folder is fine
     result = cli("generators", "--patients", "500", "--seed", "3", "--out", str(tmp_path / "ds"), "--format", "csv")
     assert result.returncode == 0, result.stderr
     assert result.stderr.startswith(f"wrote {tmp_path / 'ds'} in ") and "sejours" in result.stderr
@@ -220,15 +228,21 @@ def test_cli_writes_a_dataset(tmp_path, cli):
     assert quiet.returncode == 0 and quiet.stderr == ""
 
 
-@pytest.mark.parametrize("args, says", [
-    (["--patients", "-5"], "--patients: expected a number from 1 to 100,000,000, got -5"),
-    (["--patients", "beaucoup"], "--patients: expected a whole number, got 'beaucoup'"),
-    (["--years", "0"], "--years: expected a number from 1 to 20, got 0"),
-    (["--format", "xlsx"], "argument --format: invalid choice: 'xlsx'"),
-    (["--workers", "0"], "--workers: expected a number from 1 to 256, got 0"),
-    (["--workers", "2", "--scheduler", "tcp://127.0.0.1:8786"], "--workers and --scheduler exclude each other"),
-    (["--patients", "100", "--scheduler", "tcp://127.0.0.1:9"], "cannot reach the dask scheduler at tcp://127.0.0.1:9"),
-])
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["--patients", "-5"], "--patients: expected a number from 1 to 100,000,000, got -5"),
+        (["--patients", "beaucoup"], "--patients: expected a whole number, got 'beaucoup'"),
+        (["--years", "0"], "--years: expected a number from 1 to 20, got 0"),
+        (["--format", "xlsx"], "argument --format: invalid choice: 'xlsx'"),
+        (["--workers", "0"], "--workers: expected a number from 1 to 256, got 0"),
+        (["--workers", "2", "--scheduler", "tcp://127.0.0.1:8786"], "--workers and --scheduler exclude each other"),
+        (
+            ["--patients", "100", "--scheduler", "tcp://127.0.0.1:9"],
+            "cannot reach the dask scheduler at tcp://127.0.0.1:9",
+        ),
+    ],
+)
 def test_cli_bad_input_one_line_exit_2(tmp_path, cli, args, says):
     result = cli("generators", *args, "--out", str(tmp_path / "ds"))
     assert result.returncode == 2
@@ -252,8 +266,19 @@ def test_cli_refuses_an_unwritable_or_occupied_out(tmp_path, cli):
 def test_cli_help_documents_the_options(cli):
     result = cli("generators", "--help")
     assert result.returncode == 0
-    for option in ("--patients", "--seed", "--years", "--start-year", "--out", "--format", "--workers",
-                   "--scheduler", "--modules", "--overwrite", "--quiet"):
+    for option in (
+        "--patients",
+        "--seed",
+        "--years",
+        "--start-year",
+        "--out",
+        "--format",
+        "--workers",
+        "--scheduler",
+        "--modules",
+        "--overwrite",
+        "--quiet",
+    ):
         assert option in result.stdout
 
 
@@ -279,4 +304,4 @@ def test_notebook_loader_finds_the_dataset_or_says_what_to_do(tmp_path, monkeypa
     with pytest.raises(DatasetNotFound, match="python -m generators"):
         load_table("patients")
     generate_dataset(Options(patients=50), tmp_path / "datasets" / "generated")
-    assert len(load_table("patients")) == 50           # found in a parent folder
+    assert len(load_table("patients")) == 50  # found in a parent folder

@@ -32,7 +32,7 @@ def graded(tmp_path_factory):
     collect_samples(workspace, ASSIGNMENT)
     broken = tmp_path_factory.mktemp("inbox")
     (broken / "exemple-casse").mkdir()
-    (broken / "exemple-casse" / NOTEBOOK).write_text('{"cells": [', encoding="utf-8")   # truncated JSON
+    (broken / "exemple-casse" / NOTEBOOK).write_text('{"cells": [', encoding="utf-8")  # truncated JSON
     collect(workspace, broken, ASSIGNMENT)
     verdicts = autograde(workspace, ASSIGNMENT, SETTINGS, workers=2)
     write_reports(workspace)
@@ -60,9 +60,9 @@ def test_samples_get_their_expected_grades(graded):
     workspace, verdicts = graded
     rows = grades(workspace)
     assert list(next(iter(rows.values())).keys())[: len(COLUMNS)] == COLUMNS
-    expected = {                       # (status, flags, score, max_score)
+    expected = {  # (status, flags, score, max_score)
         "exemple-correct": ("graded", "needs_manual_grade", "9", "11"),  # 9 automatic points + 2 by hand
-        "exemple-partiel": ("graded", "", "5", "11"),                    # questions 2 and 5 wrong
+        "exemple-partiel": ("graded", "", "5", "11"),  # questions 2 and 5 wrong
         "exemple-vide": ("graded", "", "0", "11"),
     }
     for student, (status, flags, score, max_score) in expected.items():
@@ -116,7 +116,7 @@ def test_check_speaks_french_and_still_fails():
     with pytest.raises(WrongAnswer) as failure:
         check(False, "Le résultat doit être un entier.")
     assert failure.value._render_traceback_() == ["❌ Le résultat doit être un entier."]
-    assert isinstance(failure.value, AssertionError)      # nbgrader counts the test as failed
+    assert isinstance(failure.value, AssertionError)  # nbgrader counts the test as failed
 
 
 def test_grading_cli_bad_input_one_line_exit_2(tmp_path, cli):
@@ -143,17 +143,26 @@ def test_grading_cli_help_lists_the_steps(cli):
 def test_status_file_is_plain_json(graded):
     workspace, _ = graded
     verdict = json.loads(workspace.status_file("exemple-correct", ASSIGNMENT).read_text())
-    assert verdict == {"student": "exemple-correct", "assignment": ASSIGNMENT, "status": "graded",
-                       "reason": "", "flags": []}
+    assert verdict == {
+        "student": "exemple-correct",
+        "assignment": ASSIGNMENT,
+        "status": "graded",
+        "reason": "",
+        "flags": [],
+    }
 
 
 def test_report_has_per_question_scores_and_a_moodle_sheet(graded):
     workspace, _ = graded
     rows = grades(workspace)
     correct = rows["exemple-correct"]
-    assert (correct[f"{ASSIGNMENT}:q1-test"], correct[f"{ASSIGNMENT}:q2-test"], correct[f"{ASSIGNMENT}:q3-test"]) == ("1", "2", "2")
+    assert (correct[f"{ASSIGNMENT}:q1-test"], correct[f"{ASSIGNMENT}:q2-test"], correct[f"{ASSIGNMENT}:q3-test"]) == (
+        "1",
+        "2",
+        "2",
+    )
     assert rows["exemple-partiel"][f"{ASSIGNMENT}:q2-test"] == "0"
-    assert rows["exemple-casse"][f"{ASSIGNMENT}:q1-test"] == ""          # not graded: no score at all
+    assert rows["exemple-casse"][f"{ASSIGNMENT}:q1-test"] == ""  # not graded: no score at all
     with open(workspace.reports / "moodle.csv", newline="", encoding="utf-8") as file:
         moodle = {row["Identifiant"]: row for row in csv.DictReader(file)}
     assert moodle["exemple-correct"][ASSIGNMENT] == "9" and moodle["exemple-casse"][ASSIGNMENT] == ""
@@ -165,12 +174,15 @@ def test_collect_reads_a_moodle_download_zip(tmp_path, graded):
     workspace, inbox = released_with_samples(tmp_path, graded)
     archive = tmp_path / "moodle.zip"
     with zipfile.ZipFile(archive, "w") as zipped:
-        zipped.write(inbox / "exemple-correct" / NOTEBOOK,
-                     f"Camille Martin_123456_assignsubmission_file_/{NOTEBOOK}")
+        zipped.write(inbox / "exemple-correct" / NOTEBOOK, f"Camille Martin_123456_assignsubmission_file_/{NOTEBOOK}")
         zipped.write(inbox / "exemple-vide" / NOTEBOOK, f"Zoé Lefèvre_98765_assignsubmission_file_/{NOTEBOOK}")
-    assert {c.student for c in collect(workspace, archive, ASSIGNMENT)} == {"camille-martin-123456", "zoe-lefevre-98765"}
-    assert (workspace.submission_dir("camille-martin-123456", ASSIGNMENT) / NOTEBOOK).read_bytes() == \
-        (inbox / "exemple-correct" / NOTEBOOK).read_bytes()
+    assert {c.student for c in collect(workspace, archive, ASSIGNMENT)} == {
+        "camille-martin-123456",
+        "zoe-lefevre-98765",
+    }
+    assert (workspace.submission_dir("camille-martin-123456", ASSIGNMENT) / NOTEBOOK).read_bytes() == (
+        inbox / "exemple-correct" / NOTEBOOK
+    ).read_bytes()
 
 
 def test_collect_refuses_a_zip_reaching_outside(tmp_path, cli):
@@ -188,12 +200,14 @@ def test_feedback_hides_hidden_tests_and_shows_figures_offline(graded, cli):
     workspace, _ = graded
     result = cli("grading", "--root", str(workspace.root), "feedback", ASSIGNMENT)
     assert result.returncode == 0, result.stderr
-    page = (workspace.root / "feedback" / "exemple-correct" / ASSIGNMENT / f"{ASSIGNMENT}.html").read_text(encoding="utf-8")
+    page = (workspace.root / "feedback" / "exemple-correct" / ASSIGNMENT / f"{ASSIGNMENT}.html").read_text(
+        encoding="utf-8"
+    )
     source = (workspace.source / ASSIGNMENT / NOTEBOOK).read_text(encoding="utf-8")
-    assert "load_manifest(DONNEES)" in source and "load_manifest(DONNEES)" not in page        # a line of a hidden test
+    assert "load_manifest(DONNEES)" in source and "load_manifest(DONNEES)" not in page  # a line of a hidden test
     assert "BEGIN HIDDEN TESTS" not in page
-    assert "plotly-graph-div" in page and not re.search(r"<script[^>]*src=[^>]*plot\.ly", page)   # plotly.js inline
-    assert not (workspace.root / "feedback" / "exemple-casse").exists()         # not graded: no feedback
+    assert "plotly-graph-div" in page and not re.search(r"<script[^>]*src=[^>]*plot\.ly", page)  # plotly.js inline
+    assert not (workspace.root / "feedback" / "exemple-casse").exists()  # not graded: no feedback
 
 
 def exchange_submission(inbound, student, handed_in: str, notebook_path) -> None:
@@ -209,16 +223,21 @@ def test_collect_reads_nbgrader_exchange_keeps_every_submission_and_flags_late(t
     inbound = tmp_path / "exchange" / "innov-health" / "inbound"
     exchange_submission(inbound, "exemple-vide", "2026-11-20 16:00:00.000000 UTC", inbox / "exemple-vide" / NOTEBOOK)
     exchange_submission(inbound, "exemple-vide", "2026-11-20 18:30:00.000000 UTC", inbox / "exemple-correct" / NOTEBOOK)
-    exchange_submission(inbound, "exemple-partiel", "2026-11-20 15:00:00.000000 UTC", inbox / "exemple-partiel" / NOTEBOOK)
+    exchange_submission(
+        inbound, "exemple-partiel", "2026-11-20 15:00:00.000000 UTC", inbox / "exemple-partiel" / NOTEBOOK
+    )
 
     root = ["grading", "--root", str(workspace.root)]
     result = cli(*root, "collect", str(tmp_path / "exchange"), "--assignment", ASSIGNMENT, "--due", "2026-11-20 18:00")
     assert result.returncode == 0, result.stderr
     lines = {line.split(":")[0].split("/")[-1]: line for line in result.stderr.splitlines() if "/" in line}
-    assert "LATE by 1 h 30 min" in lines["exemple-vide"] and "replaced" in lines["exemple-vide"]   # 18:00 Paris = 17:00 UTC
+    assert (
+        "LATE by 1 h 30 min" in lines["exemple-vide"] and "replaced" in lines["exemple-vide"]
+    )  # 18:00 Paris = 17:00 UTC
     assert "LATE" not in lines["exemple-partiel"]
-    assert (workspace.submission_dir("exemple-vide", ASSIGNMENT) / NOTEBOOK).read_bytes() == \
-        (inbox / "exemple-correct" / NOTEBOOK).read_bytes()                   # the latest is the one graded
+    assert (workspace.submission_dir("exemple-vide", ASSIGNMENT) / NOTEBOOK).read_bytes() == (
+        inbox / "exemple-correct" / NOTEBOOK
+    ).read_bytes()  # the latest is the one graded
     history = workspace.root / "submitted-history" / "exemple-vide" / ASSIGNMENT
     assert [p.name for p in history.iterdir()] == ["2026-11-20T16-00-00.000000Z"]
 
@@ -226,11 +245,12 @@ def test_collect_reads_nbgrader_exchange_keeps_every_submission_and_flags_late(t
     older = tmp_path / "older" / "exemple-vide"
     older.mkdir(parents=True)
     shutil.copy(inbox / "exemple-partiel" / NOTEBOOK, older / NOTEBOOK)
-    os.utime(older / NOTEBOOK, (1763600000, 1763600000))                     # 2025-11-20
+    os.utime(older / NOTEBOOK, (1763600000, 1763600000))  # 2025-11-20
     result = cli(*root, "collect", str(tmp_path / "older"), "--assignment", ASSIGNMENT)
     assert result.returncode == 0 and "older than the one already collected" in result.stderr
-    assert (workspace.submission_dir("exemple-vide", ASSIGNMENT) / NOTEBOOK).read_bytes() == \
-        (inbox / "exemple-correct" / NOTEBOOK).read_bytes()
+    assert (workspace.submission_dir("exemple-vide", ASSIGNMENT) / NOTEBOOK).read_bytes() == (
+        inbox / "exemple-correct" / NOTEBOOK
+    ).read_bytes()
     assert len(list(history.iterdir())) == 2
 
     autograde(workspace, ASSIGNMENT, SETTINGS, workers=2)
@@ -247,13 +267,22 @@ def test_dashboard_shows_the_class_offline(graded):
     for section in ("Distribution des scores", "Réussite par question", "Statuts des copies", "Scores par compétence"):
         assert f"<h2>{section}</h2>" in page
     assert page.count("plotly-graph-div") >= 4 and not re.search(r"<script[^>]*src=[^>]*plot\.ly", page)
-    assert "Charger une table de donn" in page                                  # a competency's label (JSON-escaped)
-    assert "carnet illisible" in page                                            # exemple-casse's status
+    assert "Charger une table de donn" in page  # a competency's label (JSON-escaped)
+    assert "carnet illisible" in page  # exemple-casse's status
 
 
 def test_collect_due_date_must_be_readable(tmp_path, cli):
-    result = cli("grading", "--root", str(tmp_path), "collect", str(tmp_path), "--assignment", ASSIGNMENT,
-                 "--due", "vendredi soir")
+    result = cli(
+        "grading",
+        "--root",
+        str(tmp_path),
+        "collect",
+        str(tmp_path),
+        "--assignment",
+        ASSIGNMENT,
+        "--due",
+        "vendredi soir",
+    )
     assert result.returncode == 2 and "cannot read the due date 'vendredi soir'" in result.stderr
 
 
@@ -269,8 +298,18 @@ def test_kill_9_then_rerun_grades_only_what_is_left(tmp_path, graded, cli):
         for kind in ("exemple-correct", "exemple-partiel"):
             shutil.copytree(inbox / kind, tmp_path / "classe" / f"{kind}-{copy}")
     collect(workspace, tmp_path / "classe", ASSIGNMENT)
-    command = [sys.executable, "-m", "grading", "--root", str(workspace.root), "autograde",
-               "--data", str(SAMPLE_DATASET), "--workers", "1"] + ([] if SETTINGS.sandbox else ["--no-sandbox"])
+    command = [
+        sys.executable,
+        "-m",
+        "grading",
+        "--root",
+        str(workspace.root),
+        "autograde",
+        "--data",
+        str(SAMPLE_DATASET),
+        "--workers",
+        "1",
+    ] + ([] if SETTINGS.sandbox else ["--no-sandbox"])
     run = subprocess.Popen(command, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     status = workspace.root / "status" / ASSIGNMENT
     deadline = time.monotonic() + 300
@@ -281,8 +320,17 @@ def test_kill_9_then_rerun_grades_only_what_is_left(tmp_path, graded, cli):
     done_before = {p.name: p.stat().st_mtime_ns for p in status.glob("*.json")}
     assert 1 <= len(done_before) < 6, "the run was killed before its end"
 
-    result = cli("grading", "--root", str(workspace.root), "autograde", "--data", str(SAMPLE_DATASET),
-                 "--workers", "2", *([] if SETTINGS.sandbox else ["--no-sandbox"]))
+    result = cli(
+        "grading",
+        "--root",
+        str(workspace.root),
+        "autograde",
+        "--data",
+        str(SAMPLE_DATASET),
+        "--workers",
+        "2",
+        *([] if SETTINGS.sandbox else ["--no-sandbox"]),
+    )
     assert result.returncode == 0, result.stderr
     assert result.stderr.count("(already graded)") == len(done_before)
     assert {p.name: p.stat().st_mtime_ns for p in status.glob("*.json") if p.name in done_before} == done_before

@@ -26,9 +26,11 @@ if not sandbox_available():
         raise RuntimeError("bubblewrap cannot run on this CI machine: .ci/run must install the package bubblewrap")
     pytest.skip("bubblewrap cannot run here (install the Debian package bubblewrap)", allow_module_level=True)
 
-CORRECT = {"q1-reponse": "nombre_patients = len(patients)",
-           "q2-reponse": 'pourcentage_femmes = 100 * (patients["sexe"] == "F").mean()',
-           "q3-reponse": 'patients_par_region = patients["region"].value_counts()'}
+CORRECT = {
+    "q1-reponse": "nombre_patients = len(patients)",
+    "q2-reponse": 'pourcentage_femmes = 100 * (patients["sexe"] == "F").mean()',
+    "q3-reponse": 'patients_par_region = patients["region"].value_counts()',
+}
 
 
 def hostile_cases(workspace: Workspace) -> dict[str, tuple[dict, object]]:
@@ -38,18 +40,31 @@ def hostile_cases(workspace: Workspace) -> dict[str, tuple[dict, object]]:
     return {
         "boucle-infinie": ({"q1-reponse": "while True:\n    pass"}, None),
         "boucle-qui-ignore-interruption": (
-            {"q1-reponse": "import time\nwhile True:\n    try:\n        time.sleep(0.5)\n"
-                           "    except KeyboardInterrupt:\n        pass"}, None),
+            {
+                "q1-reponse": "import time\nwhile True:\n    try:\n        time.sleep(0.5)\n"
+                "    except KeyboardInterrupt:\n        pass"
+            },
+            None,
+        ),
         "bombe-memoire": ({"q1-reponse": "x = bytearray(6 * 2**30)"}, None),
         "sortie-brutale": ({"q1-reponse": "import os\nos._exit(1)"}, None),
-        "bombe-fork": ({"q1-reponse": "import os, time\nfor _ in range(1000):\n    try:\n        pid = os.fork()\n"
-                                      "    except OSError:\n        break\n    if pid == 0:\n        time.sleep(3600)\n"
-                                      "        os._exit(0)\n" + CORRECT["q1-reponse"]}, None),
+        "bombe-fork": (
+            {
+                "q1-reponse": "import os, time\nfor _ in range(1000):\n    try:\n        pid = os.fork()\n"
+                "    except OSError:\n        break\n    if pid == 0:\n        time.sleep(3600)\n"
+                "        os._exit(0)\n" + CORRECT["q1-reponse"]
+            },
+            None,
+        ),
         "lit-les-sources": ({**CORRECT, "q1-reponse": attempt(f"open({str(source)!r}).read()[:200]")}, None),
-        "lit-le-carnet-de-notes": ({**CORRECT, "q1-reponse": attempt(f"len(open({str(root / 'gradebook.db')!r}, 'rb').read())")},
-                                   None),
-        "reseau": ({**CORRECT, "q1-reponse": attempt("__import__('socket').create_connection(('1.1.1.1', 80), timeout=3)")},
-                   None),
+        "lit-le-carnet-de-notes": (
+            {**CORRECT, "q1-reponse": attempt(f"len(open({str(root / 'gradebook.db')!r}, 'rb').read())")},
+            None,
+        ),
+        "reseau": (
+            {**CORRECT, "q1-reponse": attempt("__import__('socket').create_connection(('1.1.1.1', 80), timeout=3)")},
+            None,
+        ),
         "sortie-enorme": ({**CORRECT, "q1-reponse": "print('x' * 5_000_000)\n" + CORRECT["q1-reponse"]}, None),
         "test-modifie": (CORRECT, lambda nb: _set(nb, "q2-test", "pass")),
         "cellules-supprimees": (CORRECT, lambda nb: _delete(nb, ("mise-en-place", "q1-test", "q3-test"))),
@@ -58,8 +73,10 @@ def hostile_cases(workspace: Workspace) -> dict[str, tuple[dict, object]]:
 
 def attempt(expression: str) -> str:
     """A correct answer to question 1, after trying something forbidden and printing what happened."""
-    return (f"try:\n    print({expression})\nexcept OSError as error:\n    print(type(error).__name__, error)\n"
-            + CORRECT["q1-reponse"])
+    return (
+        f"try:\n    print({expression})\nexcept OSError as error:\n    print(type(error).__name__, error)\n"
+        + CORRECT["q1-reponse"]
+    )
 
 
 def _set(notebook, grade_id, source):
@@ -77,7 +94,7 @@ def batch(tmp_path_factory):
     workspace = Workspace(root=tmp_path_factory.mktemp("hostile"))
     release(workspace, ASSIGNMENT)
     inbox = tmp_path_factory.mktemp("inbox")
-    write_samples(workspace, ASSIGNMENT, inbox)             # the three valid samples
+    write_samples(workspace, ASSIGNMENT, inbox)  # the three valid samples
     released = workspace.release_dir(ASSIGNMENT) / NOTEBOOK
     for student, (answers, edit) in hostile_cases(workspace).items():
         notebook = nbformat.read(released, as_version=4)
@@ -100,7 +117,7 @@ def batch(tmp_path_factory):
     return workspace, verdicts, rows
 
 
-EXPECTED = {   # student: (status, flags that must be there, score; None: no score)
+EXPECTED = {  # student: (status, flags that must be there, score; None: no score)
     "exemple-correct": ("graded", {"needs_manual_grade"}, "9"),
     "exemple-partiel": ("graded", set(), "5"),
     "exemple-vide": ("graded", set(), "0"),
@@ -138,10 +155,14 @@ def test_nothing_secret_is_readable_from_a_submission(batch):
     workspace = batch[0]
     assert "FileNotFoundError" in autograded_text(workspace, "lit-les-sources")
     assert "BEGIN SOLUTION" not in autograded_text(workspace, "lit-les-sources")
-    graded = nbformat.read(workspace.root / "autograded" / "lit-le-carnet-de-notes" / ASSIGNMENT / NOTEBOOK, as_version=4)
+    graded = nbformat.read(
+        workspace.root / "autograded" / "lit-le-carnet-de-notes" / ASSIGNMENT / NOTEBOOK, as_version=4
+    )
     printed = [o.get("text", "") for c in graded.cells if c.cell_type == "code" for o in c.get("outputs", [])]
-    assert "0\n" in printed or any("PermissionError" in text for text in printed)   # nothing of the gradebook
-    assert "OSError" in autograded_text(workspace, "reseau") or "Network is unreachable" in autograded_text(workspace, "reseau")
+    assert "0\n" in printed or any("PermissionError" in text for text in printed)  # nothing of the gradebook
+    assert "OSError" in autograded_text(workspace, "reseau") or "Network is unreachable" in autograded_text(
+        workspace, "reseau"
+    )
 
 
 def test_no_process_is_left_behind(batch):

@@ -14,8 +14,11 @@ from generators.modules import ModuleError, load_modules
 KIT_MODULES = settings.PACKAGE_DIR / "modules"
 
 REQUIRED_MOTIFS = {
-    "diabete_type_2": {"diabete_desequilibre"}, "insuffisance_cardiaque": {"insuffisance_cardiaque"},
-    "bpco": {"bpco"}, "cancers": {"cancer_sein", "cancer_colon", "cancer_poumon"}, "avc": {"avc"},
+    "diabete_type_2": {"diabete_desequilibre"},
+    "insuffisance_cardiaque": {"insuffisance_cardiaque"},
+    "bpco": {"bpco"},
+    "cancers": {"cancer_sein", "cancer_colon", "cancer_poumon"},
+    "avc": {"avc"},
     "sante_mentale": {"episode_depressif", "intoxication_alcoolique"},
     "maternite": {"accouchement_voie_basse", "cesarienne"},
     "chirurgie_ambulatoire": {"cataracte", "arthroscopie_genou"},
@@ -50,21 +53,41 @@ def spoil(folder, name, edit):
     return path
 
 
-@pytest.mark.parametrize("name, edit, says", [
-    ("bpco", lambda m: m["sejours"][0].update(duree_moyene=8), "sejours[0].duree_moyene: unknown field; expected one of motif"),
-    ("bpco", lambda m: m["sejours"][0].update(ghm="99Z99"), "sejours[0].ghm: expected a GHM root of reference/ghm.csv"),
-    ("bpco", lambda m: m["sejours"][0].update(diagnostics=["J44.1", "XYZ"]),
-     "sejours[0].diagnostics: expected a list of CIM-10 codes of reference/cim10.csv"),
-    ("bpco", lambda m: m["sejours"][0]["taux_pour_1000"].update({"80+": -1}),
-     "sejours[0].taux_pour_1000: expected stays per 1 000 person-years"),
-    ("bpco", lambda m: m["sejours"][0]["taux_pour_1000"].pop("0-1"), "taux_pour_1000: expected stays per 1 000"),
-    ("bpco", lambda m: m["sejours"][0].pop("ambulatoire"), "sejours[0].ambulatoire: expected the share of stays "
-                                                         "without a night, from 0 to 1 (this field is required)"),
-    ("bpco", lambda m: m["maladies_chroniques"][0].update(surmortalite=50), "maladies_chroniques[0].surmortalite"),
-    ("bpco", lambda m: m.update(module="copd"), "module: expected 'bpco', the file's name"),
-    ("cancers", lambda m: m["seances"][0].pop("nombre_seances"), "seances[0].nombre_seances"),
-    ("avc", lambda m: m["sejours"][0].update(motif="bpco"), "'bpco' is already declared in"),
-])
+@pytest.mark.parametrize(
+    "name, edit, says",
+    [
+        (
+            "bpco",
+            lambda m: m["sejours"][0].update(duree_moyene=8),
+            "sejours[0].duree_moyene: unknown field; expected one of motif",
+        ),
+        (
+            "bpco",
+            lambda m: m["sejours"][0].update(ghm="99Z99"),
+            "sejours[0].ghm: expected a GHM root of reference/ghm.csv",
+        ),
+        (
+            "bpco",
+            lambda m: m["sejours"][0].update(diagnostics=["J44.1", "XYZ"]),
+            "sejours[0].diagnostics: expected a list of CIM-10 codes of reference/cim10.csv",
+        ),
+        (
+            "bpco",
+            lambda m: m["sejours"][0]["taux_pour_1000"].update({"80+": -1}),
+            "sejours[0].taux_pour_1000: expected stays per 1 000 person-years",
+        ),
+        ("bpco", lambda m: m["sejours"][0]["taux_pour_1000"].pop("0-1"), "taux_pour_1000: expected stays per 1 000"),
+        (
+            "bpco",
+            lambda m: m["sejours"][0].pop("ambulatoire"),
+            "sejours[0].ambulatoire: expected the share of stays without a night, from 0 to 1 (this field is required)",
+        ),
+        ("bpco", lambda m: m["maladies_chroniques"][0].update(surmortalite=50), "maladies_chroniques[0].surmortalite"),
+        ("bpco", lambda m: m.update(module="copd"), "module: expected 'bpco', the file's name"),
+        ("cancers", lambda m: m["seances"][0].pop("nombre_seances"), "seances[0].nombre_seances"),
+        ("avc", lambda m: m["sejours"][0].update(motif="bpco"), "'bpco' is already declared in"),
+    ],
+)
 def test_a_faulty_module_is_named_with_its_field(module_copy, name, edit, says):
     path = spoil(module_copy, name, edit)
     with pytest.raises(ModuleError) as error:
@@ -116,7 +139,10 @@ def test_cli_stops_on_a_faulty_module_before_any_work(tmp_path, cli, monkeypatch
     else:
         result = cli("generators", "--patients", "100", "--out", str(tmp_path / "ds"), "--modules", str(module_copy))
     assert result.returncode == 2 and len(result.stderr.splitlines()) == 1, result.stderr
-    assert "avc.yml: sejours[0].ambulatoire: expected the share of stays without a night, from 0 to 1, got 1.5" in result.stderr
+    assert (
+        "avc.yml: sejours[0].ambulatoire: expected the share of stays without a night, from 0 to 1, got 1.5"
+        in result.stderr
+    )
     assert not (tmp_path / "ds").exists()
 
 

@@ -66,7 +66,7 @@ def test_nothing_of_the_instructor_is_published(kit):
     assert not [n for n in names if n.endswith((".db", ".csv.gz")) or "etiquettes" in n or "verite" in n]
     assert {n for n in names if n.startswith("grading/")} == {"grading/__init__.py", "grading/checks.py"}
     assert not [n for n in names if n.startswith("datathon/") and not n.endswith(".ipynb")]
-    for path, text in texts(kit):          # a truth file's keys (the generator's code may name them)
+    for path, text in texts(kit):  # a truth file's keys (the generator's code may name them)
         if path.suffix in (".json", ".csv", ".md", ".ipynb"):
             assert "etablissement_effects" not in text and "incidents_journaux" not in text, path
 
@@ -84,17 +84,44 @@ def test_a_participant_can_run_the_published_notebook(kit, tmp_path):
     cell stops on its placeholder (NotImplementedError), not on a missing module."""
     env = {**os.environ, "PYTHONPATH": str(kit)}
     env.pop("KIT_DATASET", None)
-    generate = subprocess.run([sys.executable, "-m", "generators", "--patients", "2000", "--out",
-                               str(kit / "datasets" / "generated"), "--quiet"], cwd=kit, env=env,
-                              capture_output=True, text=True)
+    generate = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generators",
+            "--patients",
+            "2000",
+            "--out",
+            str(kit / "datasets" / "generated"),
+            "--quiet",
+        ],
+        cwd=kit,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert generate.returncode == 0, generate.stderr
     notebook = kit / "carnets" / "00_prise_en_main" / "00_prise_en_main.ipynb"
-    run = subprocess.run([sys.executable, "-c", (
-        "import sys, nbformat; from nbclient import NotebookClient\n"
-        "nb = nbformat.read(sys.argv[1], as_version=4)\n"
-        "NotebookClient(nb, kernel_name='python3', allow_errors=True, resources={'metadata': {'path': sys.argv[2]}}).execute()\n"
-        "errors = [o['ename'] for c in nb.cells for o in c.get('outputs', []) if o.get('output_type') == 'error']\n"
-        "print(' '.join(errors))"), str(notebook), str(notebook.parent)], env=env, capture_output=True, text=True)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            (
+                "import sys, nbformat; from nbclient import NotebookClient\n"
+                "nb = nbformat.read(sys.argv[1], as_version=4)\n"
+                "where = {'metadata': {'path': sys.argv[2]}}\n"
+                "NotebookClient(nb, kernel_name='python3', allow_errors=True, resources=where).execute()\n"
+                "outputs = [o for c in nb.cells for o in c.get('outputs', [])]\n"
+                "errors = [o['ename'] for o in outputs if o.get('output_type') == 'error']\n"
+                "print(' '.join(errors))"
+            ),
+            str(notebook),
+            str(notebook.parent),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stderr
     errors = run.stdout.split()
     assert errors and errors[0] == "NotImplementedError" and "ModuleNotFoundError" not in errors, errors

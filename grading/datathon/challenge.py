@@ -75,8 +75,10 @@ def load_challenge(name_or_path: str) -> Challenge:
     features = field(data, "variables", list, "a list of feature names")
     unknown = [f for f in features if f not in FEATURES[target]]
     if unknown or not features:
-        raise GradingError(f"{where}: variables: expected names among {', '.join(sorted(FEATURES[target]))}, "
-                           f"got {unknown[0] if unknown else 'an empty list'!r}")
+        raise GradingError(
+            f"{where}: variables: expected names among {', '.join(sorted(FEATURES[target]))}, "
+            f"got {unknown[0] if unknown else 'an empty list'!r}"
+        )
     data_section = field(data, "donnees", dict, "a section with patients and annees")
     metrics = field(data, "metriques", dict, "a section with principale, calibration and equite")
     if field(metrics, "principale", str, "auroc", "metriques.") != "auroc":
@@ -86,22 +88,36 @@ def load_challenge(name_or_path: str) -> Challenge:
     fairness = field(metrics, "equite", dict, "a section with groupes", "metriques.")
     groups = field(fairness, "groupes", list, f"a list among {', '.join(GROUPS)}", "metriques.equite.")
     if not groups or any(g not in GROUPS for g in groups):
-        raise GradingError(f"{where}: metriques.equite.groupes: expected names among {', '.join(GROUPS)}, got {groups!r}")
+        raise GradingError(
+            f"{where}: metriques.equite.groupes: expected names among {', '.join(GROUPS)}, got {groups!r}"
+        )
     split = field(data, "decoupage", dict, "a section with test and public")
     weights = field(data, "classement_final", dict, f"a section with {', '.join(WEIGHTS)}")
-    weights = {name: float(field(weights, name, (int, float), "a weight between 0 and 1", "classement_final."))
-               for name in WEIGHTS}
+    weights = {
+        name: float(field(weights, name, (int, float), "a weight between 0 and 1", "classement_final."))
+        for name in WEIGHTS
+    }
     if abs(sum(weights.values()) - 1) > 1e-6:
         raise GradingError(f"{where}: classement_final: expected weights adding up to 1, got {sum(weights.values()):g}")
     patients = field(data_section, "patients", int, "a whole number of patients (at least 1000)", "donnees.")
     if patients < 1000:
-        raise GradingError(f"{where}: donnees.patients: expected a whole number of patients (at least 1000), got {patients}")
+        raise GradingError(
+            f"{where}: donnees.patients: expected a whole number of patients (at least 1000), got {patients}"
+        )
     return Challenge(
-        name=path.stem, path=path, title=field(data, "titre", str, "a title"),
-        question=field(data, "question", str, "the question, in French").strip(), target=target,
-        patients=patients, years=field(data_section, "annees", int, "a whole number of years", "donnees."),
-        features=features, fairness_groups=groups,
-        minimum_group=int(fairness.get("effectif_minimum", 50)), minimum_cases=int(fairness.get("cas_minimum", 10)),
-        test_share=share(split, "test", "decoupage."), public_share=share(split, "public", "decoupage."),
+        name=path.stem,
+        path=path,
+        title=field(data, "titre", str, "a title"),
+        question=field(data, "question", str, "the question, in French").strip(),
+        target=target,
+        patients=patients,
+        years=field(data_section, "annees", int, "a whole number of years", "donnees."),
+        features=features,
+        fairness_groups=groups,
+        minimum_group=int(fairness.get("effectif_minimum", 50)),
+        minimum_cases=int(fairness.get("cas_minimum", 10)),
+        test_share=share(split, "test", "decoupage."),
+        public_share=share(split, "public", "decoupage."),
         daily_limit=field(data, "soumissions_par_jour", int, "a whole number of submissions a day"),
-        weights=weights)
+        weights=weights,
+    )

@@ -11,16 +11,19 @@ import pandas as pd
 from generators.sampling import events_in_days_before
 from generators.signals import load_signals
 
-SEANCES = "28"                      # GHM of séances (dialysis, chemotherapy): not hospital stays here
+SEANCES = "28"  # GHM of séances (dialysis, chemotherapy): not hospital stays here
 FOLLOW_UP_DAYS = 30
 AGE_BANDS = ([0, 18, 45, 65, 80, 200], ["0-17", "18-44", "45-64", "65-79", "80+"])
-GROUPS = ["sexe", "tranche_age", "region"]    # fairness groups, always kept for the instructor
+GROUPS = ["sexe", "tranche_age", "region"]  # fairness groups, always kept for the instructor
 
 
 def prediction_table(target: str, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Columns: id, patient_id, the candidate features, the fairness groups, cible (0/1)."""
-    builders = {"readmission_30_jours": _readmission, "sejour_long": _long_stay,
-                "admission_apres_urgences": _admission_after_emergency}
+    builders = {
+        "readmission_30_jours": _readmission,
+        "sejour_long": _long_stay,
+        "admission_apres_urgences": _admission_after_emergency,
+    }
     table = builders[target](tables)
     table["tranche_age"] = pd.cut(table["age"], AGE_BANDS[0], right=False, labels=AGE_BANDS[1]).astype(str)
     return table.reset_index(drop=True)
@@ -35,18 +38,29 @@ def _stays(tables) -> pd.DataFrame:
     établissement's category, the Charlson-like score of the stay's codes and the stays of the year before."""
     patients = tables["patients"].set_index("patient_id")
     stays = tables["sejours"]
-    stays = stays[~stays["ghm"].str.startswith(SEANCES)].sort_values(["patient_id", "date_entree"]).reset_index(drop=True)
-    stays["age"] = ((stays["date_entree"] - stays["patient_id"].map(patients["date_naissance"])).dt.days // 365).astype(int)
+    stays = (
+        stays[~stays["ghm"].str.startswith(SEANCES)].sort_values(["patient_id", "date_entree"]).reset_index(drop=True)
+    )
+    stays["age"] = ((stays["date_entree"] - stays["patient_id"].map(patients["date_naissance"])).dt.days // 365).astype(
+        int
+    )
     stays["sexe"] = stays["patient_id"].map(patients["sexe"])
     stays["region"] = stays["patient_id"].map(patients["region"])
     stays["categorie_etablissement"] = stays["finess"].map(tables["etablissements"].set_index("finess")["categorie"])
     associated = tables["diagnostics"]
-    stays["nombre_diagnostics_associes"] = stays["sejour_id"].map(associated.groupby("sejour_id").size()).fillna(0).astype(int)
-    codes = pd.concat([associated[["sejour_id", "code_cim10"]],
-                       stays[["sejour_id", "diagnostic_principal"]].rename(columns={"diagnostic_principal": "code_cim10"})])
+    stays["nombre_diagnostics_associes"] = (
+        stays["sejour_id"].map(associated.groupby("sejour_id").size()).fillna(0).astype(int)
+    )
+    codes = pd.concat(
+        [
+            associated[["sejour_id", "code_cim10"]],
+            stays[["sejour_id", "diagnostic_principal"]].rename(columns={"diagnostic_principal": "code_cim10"}),
+        ]
+    )
     codes["points"] = codes["code_cim10"].map(load_signals().charlson_points).fillna(0)
-    stays["score_charlson"] = stays["sejour_id"].map(
-        codes.drop_duplicates().groupby("sejour_id")["points"].sum()).fillna(0).astype(int)
+    stays["score_charlson"] = (
+        stays["sejour_id"].map(codes.drop_duplicates().groupby("sejour_id")["points"].sum()).fillna(0).astype(int)
+    )
     stays["sejours_12_mois_precedents"] = _in_year_before(stays["patient_id"], stays["date_entree"])
     return stays
 
@@ -90,15 +104,33 @@ def _admission_after_emergency(tables) -> pd.DataFrame:
     return visits.drop(columns=["sejour_id"]).rename(columns={"passage_id": "id"})
 
 
-_STAY_FEATURES = {"age", "sexe", "region", "categorie_etablissement", "mode_entree", "provenance",
-                  "diagnostic_principal", "ghm", "nombre_diagnostics_associes", "score_charlson",
-                  "sejours_12_mois_precedents"}
+_STAY_FEATURES = {
+    "age",
+    "sexe",
+    "region",
+    "categorie_etablissement",
+    "mode_entree",
+    "provenance",
+    "diagnostic_principal",
+    "ghm",
+    "nombre_diagnostics_associes",
+    "score_charlson",
+    "sejours_12_mois_precedents",
+}
 FEATURES = {
     # Known at discharge.
     "readmission_30_jours": _STAY_FEATURES | {"duree_sejour", "mode_sortie", "destination"},
     # Known at admission (the diagnosis and GHM are coded at discharge, but the admitting reason is known).
     "sejour_long": _STAY_FEATURES - {"ghm"},
     # Known at triage.
-    "admission_apres_urgences": {"age", "sexe", "region", "categorie_etablissement", "niveau_tri",
-                                 "heure_arrivee", "mois", "passages_12_mois_precedents"},
+    "admission_apres_urgences": {
+        "age",
+        "sexe",
+        "region",
+        "categorie_etablissement",
+        "niveau_tri",
+        "heure_arrivee",
+        "mois",
+        "passages_12_mois_precedents",
+    },
 }

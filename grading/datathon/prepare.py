@@ -17,32 +17,38 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from common.files import staged_folder
 from generators.generate import Options, generate_dataset
 from grading.datathon.challenge import Challenge
 from grading.datathon.features import GROUPS, prediction_table
-from common.files import staged_folder
 from grading.errors import GradingError
 from grading.settings import MINIMUM_SECRET_SEED
+
 PARTICIPANTS, INSTRUCTOR = "participants", "instructeur"
 LABELS = "etiquettes.csv"
 
 
 def check_secret(seed: int) -> None:
     if seed < MINIMUM_SECRET_SEED:
-        raise GradingError(f"--secret-seed {seed} is too easy to guess (the kit's examples use small seeds); "
-                           "choose one of at least 7 digits, e.g. python -c 'import secrets; print(secrets.randbelow(10**12))'")
+        raise GradingError(
+            f"--secret-seed {seed} is too easy to guess (the kit's examples use small seeds); "
+            "choose one of at least 7 digits, e.g. python -c 'import secrets; print(secrets.randbelow(10**12))'"
+        )
 
 
-def prepare(challenge: Challenge, secret_seed: int, out: Path, overwrite: bool = False,
-            patients: int | None = None) -> dict:
+def prepare(
+    challenge: Challenge, secret_seed: int, out: Path, overwrite: bool = False, patients: int | None = None
+) -> dict:
     """Writes OUT/participants and OUT/instructeur (atomically: a staging folder renamed into place)."""
     check_secret(secret_seed)
     with staged_folder(out, overwrite) as staging:
         with tempfile.TemporaryDirectory() as raw:
             options = Options(patients=patients or challenge.patients, seed=secret_seed, years=challenge.years)
             generate_dataset(options, Path(raw) / "donnees")
-            tables = {name: pd.read_parquet(Path(raw) / "donnees" / f"{name}.parquet")
-                      for name in ("patients", "etablissements", "sejours", "diagnostics", "urgences")}
+            tables = {
+                name: pd.read_parquet(Path(raw) / "donnees" / f"{name}.parquet")
+                for name in ("patients", "etablissements", "sejours", "diagnostics", "urgences")
+            }
         table = prediction_table(challenge.target, tables)
         return _write(challenge, table, secret_seed, staging)
 
@@ -51,27 +57,34 @@ def _write(challenge: Challenge, table: pd.DataFrame, secret_seed: int, folder: 
     rng = np.random.default_rng([secret_seed, 17])
     patients = table["patient_id"].unique()
     part = pd.Series(rng.random(len(patients)), index=patients)
-    held_out = table["patient_id"].map(part) < challenge.test_share          # by patient: no leak across the split
+    held_out = table["patient_id"].map(part) < challenge.test_share  # by patient: no leak across the split
     public = rng.random(len(table)) < challenge.public_share
     columns = ["id"] + challenge.features
     train = table.loc[~held_out, columns + ["cible"]]
-    test = table.loc[held_out, columns].sample(frac=1, random_state=rng.integers(2**31))   # no order to exploit
+    test = table.loc[held_out, columns].sample(frac=1, random_state=rng.integers(2**31))  # no order to exploit
     labels = table.loc[held_out, ["id", "cible"] + GROUPS].assign(
-        partie=np.where(public[held_out.to_numpy()], "public", "prive"))
+        partie=np.where(public[held_out.to_numpy()], "public", "prive")
+    )
 
     (folder / PARTICIPANTS).mkdir(parents=True)
     (folder / INSTRUCTOR).mkdir()
     train.to_csv(folder / PARTICIPANTS / "entrainement.csv", index=False)
     test.to_csv(folder / PARTICIPANTS / "test.csv", index=False)
     pd.DataFrame({"id": test["id"], "probabilite": round(train["cible"].mean(), 4)}).to_csv(
-        folder / PARTICIPANTS / "exemple_predictions.csv", index=False)
+        folder / PARTICIPANTS / "exemple_predictions.csv", index=False
+    )
     (folder / PARTICIPANTS / "LISEZMOI.md").write_text(_readme(challenge, len(train), len(test)), encoding="utf-8")
     labels.to_csv(folder / INSTRUCTOR / LABELS, index=False)
-    summary = {"challenge": challenge.name, "target": challenge.target, "patients": int(len(patients)),
-               "train_rows": int(len(train)), "test_rows": int(len(test)),
-               "public_rows": int((labels["partie"] == "public").sum()),
-               "target_rate_train": round(float(train["cible"].mean()), 4),
-               "secret_seed_sha256": hashlib.sha256(str(secret_seed).encode()).hexdigest()}
+    summary = {
+        "challenge": challenge.name,
+        "target": challenge.target,
+        "patients": int(len(patients)),
+        "train_rows": int(len(train)),
+        "test_rows": int(len(test)),
+        "public_rows": int((labels["partie"] == "public").sum()),
+        "target_rate_train": round(float(train["cible"].mean()), 4),
+        "secret_seed_sha256": hashlib.sha256(str(secret_seed).encode()).hexdigest(),
+    }
     (folder / INSTRUCTOR / "preparation.json").write_text(json.dumps(summary, indent=2) + "\n")
     return summary
 

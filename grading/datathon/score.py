@@ -13,7 +13,7 @@ import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -29,7 +29,7 @@ from grading.errors import GradingError
 from grading.sandbox import Limits, Sandbox
 
 PARAMETERS = ("DONNEES_ENTRAINEMENT", "DONNEES_TEST", "FICHIER_PREDICTIONS")
-DAY_ZONE = ZoneInfo(settings.COURSE_TIMEZONE)      # the daily limit counts Paris days
+DAY_ZONE = ZoneInfo(settings.COURSE_TIMEZONE)  # the daily limit counts Paris days
 
 
 @dataclass
@@ -39,7 +39,7 @@ class Submission:
     time: datetime
     predictions: Path | None = None
     notebook: Path | None = None
-    status: str = "scored"          # scored, invalid, failed, over_limit
+    status: str = "scored"  # scored, invalid, failed, over_limit
     reason: str = ""
     flags: list[str] = field(default_factory=list)
     scores: dict[str, float] = field(default_factory=dict)
@@ -54,9 +54,15 @@ def find_submissions(folder: Path) -> list[Submission]:
         for name in sorted({p.stem for p in files}):
             pair = [p for p in files if p.stem == name]
             newest = max(p.stat().st_mtime for p in pair)
-            found.append(Submission(team=team.name, name=name, time=datetime.fromtimestamp(newest, timezone.utc),
-                                    predictions=next((p for p in pair if p.suffix == ".csv"), None),
-                                    notebook=next((p for p in pair if p.suffix == ".ipynb"), None)))
+            found.append(
+                Submission(
+                    team=team.name,
+                    name=name,
+                    time=datetime.fromtimestamp(newest, UTC),
+                    predictions=next((p for p in pair if p.suffix == ".csv"), None),
+                    notebook=next((p for p in pair if p.suffix == ".ipynb"), None),
+                )
+            )
     if not found:
         raise GradingError(f"no submission in {folder}; expected SUBMISSIONS/TEAM/NAME.csv or NAME.ipynb")
     return sorted(found, key=lambda s: (s.team, s.time, s.name))
@@ -64,7 +70,7 @@ def find_submissions(folder: Path) -> list[Submission]:
 
 def enforce_daily_limit(submissions: list[Submission], limit: int) -> None:
     used: dict[tuple[str, object], int] = {}
-    for submission in submissions:                         # sorted by team, then time
+    for submission in submissions:  # sorted by team, then time
         day = (submission.team, submission.time.astimezone(DAY_ZONE).date())
         used[day] = used.get(day, 0) + 1
         if used[day] > limit:
@@ -76,7 +82,7 @@ def read_predictions(path: Path, test_ids: pd.Index) -> pd.Series:
     """probabilite indexed by id; a ValueError in French says what is wrong with the file."""
     try:
         table = pd.read_csv(path, dtype={"id": str})
-    except Exception as error:          # any parsing problem means the same for the team
+    except Exception as error:  # any parsing problem means the same for the team
         raise ValueError(f"fichier illisible comme CSV ({str(error).splitlines()[0][:120]})") from None
     if sorted(table.columns) != ["id", "probabilite"]:
         raise ValueError(f"colonnes attendues : id, probabilite ; reçues : {', '.join(map(str, table.columns))}")
@@ -91,12 +97,15 @@ def read_predictions(path: Path, test_ids: pd.Index) -> pd.Series:
     if probability.isna().any():
         raise ValueError(f"{int(probability.isna().sum())} probabilités manquantes ou non numériques")
     if ((probability < 0) | (probability > 1)).any():
-        raise ValueError(f"probabilités hors de [0, 1], par exemple {probability[(probability < 0) | (probability > 1)].iloc[0]:g}")
+        raise ValueError(
+            f"probabilités hors de [0, 1], par exemple {probability[(probability < 0) | (probability > 1)].iloc[0]:g}"
+        )
     return pd.Series(probability.to_numpy(float), index=table["id"])
 
 
-def metrics(probability: pd.Series, labels: pd.DataFrame, groups: list[str], minimum: int,
-            minimum_cases: int) -> dict[str, float]:
+def metrics(
+    probability: pd.Series, labels: pd.DataFrame, groups: list[str], minimum: int, minimum_cases: int
+) -> dict[str, float]:
     """AUROC, Brier and fairness gap on the public and the private parts."""
     scored = labels.assign(p=labels["id"].map(probability))
     result = {}
@@ -106,41 +115,66 @@ def metrics(probability: pd.Series, labels: pd.DataFrame, groups: list[str], min
         result[f"brier_{part}"] = brier_score_loss(rows["cible"], rows["p"])
         gaps = []
         for group in groups:
-            aurocs = [roc_auc_score(g["cible"], g["p"]) for _, g in rows.groupby(group)
-                      if len(g) >= minimum and minimum_cases <= g["cible"].sum() <= len(g) - minimum_cases]
+            aurocs = [
+                roc_auc_score(g["cible"], g["p"])
+                for _, g in rows.groupby(group)
+                if len(g) >= minimum and minimum_cases <= g["cible"].sum() <= len(g) - minimum_cases
+            ]
             if len(aurocs) >= 2:
                 gaps.append(max(aurocs) - min(aurocs))
         result[f"ecart_equite_{part}"] = max(gaps) if gaps else float("nan")
     return {name: round(float(value), 4) for name, value in result.items()}
 
 
-def score_submissions(challenge: Challenge, submissions_dir: Path, prepared: Path, workers: int = settings.WORKERS,
-                      sandbox: bool = True, timeout: int = settings.NOTEBOOK_TIMEOUT,
-                      memory_gb: float = settings.MEMORY_GB, progress=lambda message: None) -> list[Submission]:
+def score_submissions(
+    challenge: Challenge,
+    submissions_dir: Path,
+    prepared: Path,
+    workers: int = settings.WORKERS,
+    sandbox: bool = True,
+    timeout: int = settings.NOTEBOOK_TIMEOUT,
+    memory_gb: float = settings.MEMORY_GB,
+    progress=lambda message: None,
+) -> list[Submission]:
     data, labels_path = prepared / PARTICIPANTS, prepared / INSTRUCTOR / LABELS
     if not (data / "test.csv").is_file() or not labels_path.is_file():
-        raise GradingError(f"{prepared} is not a prepared challenge (no {PARTICIPANTS}/test.csv or "
-                           f"{INSTRUCTOR}/{LABELS}); run `python -m grading datathon prepare` first")
+        raise GradingError(
+            f"{prepared} is not a prepared challenge (no {PARTICIPANTS}/test.csv or "
+            f"{INSTRUCTOR}/{LABELS}); run `python -m grading datathon prepare` first"
+        )
     labels = pd.read_csv(labels_path, dtype={"id": str})
     test_ids = pd.Index(pd.read_csv(data / "test.csv", usecols=["id"], dtype={"id": str})["id"])
     submissions = find_submissions(submissions_dir)
     enforce_daily_limit(submissions, challenge.daily_limit)
-    runner = Sandbox(data=data.resolve(), enabled=sandbox,
-                     hidden=(prepared.resolve() / INSTRUCTOR, submissions_dir.resolve()),
-                     limits=Limits(notebook_seconds=timeout, memory_bytes=int(memory_gb * 2**30)))
+    runner = Sandbox(
+        data=data.resolve(),
+        enabled=sandbox,
+        hidden=(prepared.resolve() / INSTRUCTOR, submissions_dir.resolve()),
+        limits=Limits(notebook_seconds=timeout, memory_bytes=int(memory_gb * 2**30)),
+    )
     todo = [s for s in submissions if s.status != "over_limit"]
     with tempfile.TemporaryDirectory(prefix="datathon-") as work, ThreadPoolExecutor(max(1, workers)) as pool:
-        jobs = [pool.submit(_score_one, s, runner, Path(work), data.resolve(), test_ids, labels, challenge)
-                for s in todo]
+        jobs = [
+            pool.submit(_score_one, s, runner, Path(work), data.resolve(), test_ids, labels, challenge) for s in todo
+        ]
         for number, job in enumerate(jobs, 1):
             submission = job.result()
-            progress(f"[{number}/{len(todo)}] {submission.team}/{submission.name}: {submission.status}"
-                     + (f" ({submission.reason})" if submission.reason else ""))
+            progress(
+                f"[{number}/{len(todo)}] {submission.team}/{submission.name}: {submission.status}"
+                + (f" ({submission.reason})" if submission.reason else "")
+            )
     return submissions
 
 
-def _score_one(submission: Submission, runner: Sandbox, work: Path, data: Path, test_ids: pd.Index,
-               labels: pd.DataFrame, challenge: Challenge) -> Submission:
+def _score_one(
+    submission: Submission,
+    runner: Sandbox,
+    work: Path,
+    data: Path,
+    test_ids: pd.Index,
+    labels: pd.DataFrame,
+    challenge: Challenge,
+) -> Submission:
     try:
         submitted = read_predictions(submission.predictions, test_ids) if submission.predictions else None
     except ValueError as problem:
@@ -154,12 +188,15 @@ def _score_one(submission: Submission, runner: Sandbox, work: Path, data: Path, 
             return submission
         if submitted is None:
             predictions = rerun
-        elif not np.allclose(rerun.reindex(submitted.index).to_numpy(), submitted.to_numpy(), atol=settings.PREDICTION_TOLERANCE):
+        elif not np.allclose(
+            rerun.reindex(submitted.index).to_numpy(), submitted.to_numpy(), atol=settings.PREDICTION_TOLERANCE
+        ):
             submission.flags.append("non_reproductible")
     else:
         submission.flags.append("sans_carnet")
-    submission.scores = metrics(predictions, labels, challenge.fairness_groups, challenge.minimum_group,
-                                challenge.minimum_cases)
+    submission.scores = metrics(
+        predictions, labels, challenge.fairness_groups, challenge.minimum_group, challenge.minimum_cases
+    )
     return submission
 
 
@@ -169,10 +206,27 @@ def _rerun(submission: Submission, runner: Sandbox, work: Path, data: Path, test
     folder.mkdir()
     shutil.copy(submission.notebook, folder / "carnet.ipynb")
     produced = folder / "predictions.csv"
-    command = [sys.executable, "-m", "papermill", "carnet.ipynb", "carnet-execute.ipynb", "--kernel", "python3",
-               "--no-progress-bar", "--cwd", str(folder),
-               "-p", PARAMETERS[0], str(data / "entrainement.csv"), "-p", PARAMETERS[1], str(data / "test.csv"),
-               "-p", PARAMETERS[2], str(produced)]
+    command = [
+        sys.executable,
+        "-m",
+        "papermill",
+        "carnet.ipynb",
+        "carnet-execute.ipynb",
+        "--kernel",
+        "python3",
+        "--no-progress-bar",
+        "--cwd",
+        str(folder),
+        "-p",
+        PARAMETERS[0],
+        str(data / "entrainement.csv"),
+        "-p",
+        PARAMETERS[1],
+        str(data / "test.csv"),
+        "-p",
+        PARAMETERS[2],
+        str(produced),
+    ]
     outcome = runner.run(command, folder, produced)
     if not outcome.ran:
         return f"le carnet ré-exécuté n'a pas abouti ({outcome.failure} : {outcome.reason[:200]})"
@@ -183,13 +237,25 @@ def _rerun(submission: Submission, runner: Sandbox, work: Path, data: Path, test
 
 
 def submissions_table(submissions: list[Submission]) -> pd.DataFrame:
-    return pd.DataFrame([{"equipe": s.team, "soumission": s.name, "date": f"{s.time.astimezone(DAY_ZONE):%Y-%m-%d %H:%M}",
-                          "statut": s.status, "raison": s.reason, "indicateurs": " ".join(s.flags), **s.scores}
-                         for s in submissions])
+    return pd.DataFrame(
+        [
+            {
+                "equipe": s.team,
+                "soumission": s.name,
+                "date": f"{s.time.astimezone(DAY_ZONE):%Y-%m-%d %H:%M}",
+                "statut": s.status,
+                "raison": s.reason,
+                "indicateurs": " ".join(s.flags),
+                **s.scores,
+            }
+            for s in submissions
+        ]
+    )
 
 
-def leaderboard(challenge: Challenge, submissions: list[Submission], jury: pd.DataFrame | None,
-                phase: str) -> pd.DataFrame:
+def leaderboard(
+    challenge: Challenge, submissions: list[Submission], jury: pd.DataFrame | None, phase: str
+) -> pd.DataFrame:
     """One row per team, its last scored submission; public phase: public figures only."""
     rows = []
     for team in sorted({s.team for s in submissions}):
@@ -201,9 +267,13 @@ def leaderboard(challenge: Challenge, submissions: list[Submission], jury: pd.Da
             row.update(statut=last.status, raison=last.reason)
         else:
             best = scored[-1]
-            row.update(statut="scored", raison="", soumission=best.name,
-                       indicateurs=" ".join(best.flags), **{k: v for k, v in best.scores.items()
-                                                            if phase == "prive" or k.endswith("_public")})
+            row.update(
+                statut="scored",
+                raison="",
+                soumission=best.name,
+                indicateurs=" ".join(best.flags),
+                **{k: v for k, v in best.scores.items() if phase == "prive" or k.endswith("_public")},
+            )
         rows.append(row)
     table = pd.DataFrame(rows)
     key = "auroc_prive" if phase == "prive" else "auroc_public"
@@ -212,10 +282,12 @@ def leaderboard(challenge: Challenge, submissions: list[Submission], jury: pd.Da
     if phase == "prive" and jury is not None and "auroc_prive" in table:
         table = table.merge(jury, on="equipe", how="left")
         weights = challenge.weights
-        table["note_finale"] = (weights["performance"] * ((table["auroc_prive"] - 0.5) / 0.5).clip(0, 1)
-                                + weights["equite"] * (1 - table["ecart_equite_prive"].fillna(0)).clip(0, 1)
-                                + weights["pertinence"] * table["pertinence"] / 20
-                                + weights["presentation"] * table["presentation"] / 20).round(4)
+        table["note_finale"] = (
+            weights["performance"] * ((table["auroc_prive"] - 0.5) / 0.5).clip(0, 1)
+            + weights["equite"] * (1 - table["ecart_equite_prive"].fillna(0)).clip(0, 1)
+            + weights["pertinence"] * table["pertinence"] / 20
+            + weights["presentation"] * table["presentation"] / 20
+        ).round(4)
         table["rang_final"] = table["note_finale"].rank(ascending=False, method="min")
     sort = "rang_final" if "rang_final" in table else "rang" if "rang" in table else "equipe"
     return table.sort_values([sort, "equipe"], na_position="last").reset_index(drop=True)
@@ -230,17 +302,22 @@ def read_jury(path: Path, teams: list[str]) -> pd.DataFrame | None:
     jury = pd.read_csv(path, dtype={"equipe": str})
     missing = {"equipe", "pertinence", "presentation"} - set(jury.columns)
     if missing:
-        raise GradingError(f"{path}: expected the columns equipe, pertinence, presentation; {', '.join(sorted(missing))} missing")
+        raise GradingError(
+            f"{path}: expected the columns equipe, pertinence, presentation; {', '.join(sorted(missing))} missing"
+        )
     for column in ("pertinence", "presentation"):
         marks = pd.to_numeric(jury[column], errors="coerce")
         if ((marks < 0) | (marks > 20)).any():
-            raise GradingError(f"{path}: {column}: expected marks from 0 to 20, got {marks[(marks < 0) | (marks > 20)].iloc[0]:g}")
+            raise GradingError(
+                f"{path}: {column}: expected marks from 0 to 20, got {marks[(marks < 0) | (marks > 20)].iloc[0]:g}"
+            )
         jury[column] = marks
     return jury[["equipe", "pertinence", "presentation"]]
 
 
-def write_results(challenge: Challenge, submissions: list[Submission], out: Path, phase: str,
-                  jury_path: Path | None = None) -> list[Path]:
+def write_results(
+    challenge: Challenge, submissions: list[Submission], out: Path, phase: str, jury_path: Path | None = None
+) -> list[Path]:
     from grading.datathon.board import leaderboard_html
 
     out.mkdir(parents=True, exist_ok=True)
@@ -250,5 +327,6 @@ def write_results(challenge: Challenge, submissions: list[Submission], out: Path
     write_text_atomically(out / "soumissions.csv", submissions_table(submissions).to_csv(index=False))
     write_text_atomically(out / "leaderboard.csv", board.to_csv(index=False))
     write_text_atomically(out / "leaderboard.html", leaderboard_html(challenge, board, phase))
-    return [out / "soumissions.csv", out / "leaderboard.csv", out / "leaderboard.html"] + \
-        ([jury_path] if phase == "prive" else [])
+    return [out / "soumissions.csv", out / "leaderboard.csv", out / "leaderboard.html"] + (
+        [jury_path] if phase == "prive" else []
+    )

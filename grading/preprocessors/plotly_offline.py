@@ -5,7 +5,6 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 
 
 class PlotlyOffline(NbGraderPreprocessor):
-
     def preprocess(self, nb, resources):
         import plotly.io as pio
 

@@ -12,8 +12,11 @@ class RestoreLockedCells(NbGraderPreprocessor):
     release_directory = Unicode("", help="the release folder of the course (ROOT/release)").tag(config=True)
 
     def preprocess(self, nb, resources):
-        released_path = Path(self.release_directory) / resources["nbgrader"]["assignment"] / \
-            f"{resources['nbgrader']['notebook']}.ipynb"
+        released_path = (
+            Path(self.release_directory)
+            / resources["nbgrader"]["assignment"]
+            / f"{resources['nbgrader']['notebook']}.ipynb"
+        )
         released = nbformat.read(released_path, as_version=4)
         present = {cell.metadata.get("nbgrader", {}).get("grade_id") for cell in nb.cells}
         for position, cell in enumerate(released.cells):

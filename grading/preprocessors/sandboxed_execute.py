@@ -29,10 +29,16 @@ class SandboxedExecute(NbGraderPreprocessor):
     work_directory = Unicode("", help="where working copies are made").tag(config=True)
 
     def preprocess(self, nb, resources):
-        sandbox = Sandbox(data=Path(self.data_directory), hidden=tuple(map(Path, self.hidden_paths)),
-                          limits=Limits(notebook_seconds=self.notebook_timeout, cell_seconds=self.cell_timeout,
-                                        memory_bytes=int(self.memory_gb * 2**30)),
-                          enabled=self.use_sandbox)
+        sandbox = Sandbox(
+            data=Path(self.data_directory),
+            hidden=tuple(map(Path, self.hidden_paths)),
+            limits=Limits(
+                notebook_seconds=self.notebook_timeout,
+                cell_seconds=self.cell_timeout,
+                memory_bytes=int(self.memory_gb * 2**30),
+            ),
+            enabled=self.use_sandbox,
+        )
         student, notebook_name = resources["nbgrader"]["student"], resources["nbgrader"]["notebook"]
         workdir = Path(self.work_directory) / "runs" / f"{student}-{notebook_name}"
         shutil.rmtree(workdir, ignore_errors=True)

@@ -15,14 +15,14 @@ from grading.status import Status
 
 RESULT_FILE = "result.json"
 MAX_BYTES = 16_384
-RUNNER_FAILURES = (Status.KERNEL_DIED, Status.MEMORY_EXCEEDED)   # what the runner itself can tell
+RUNNER_FAILURES = (Status.KERNEL_DIED, Status.MEMORY_EXCEEDED)  # what the runner itself can tell
 
 
 @dataclass(frozen=True)
 class Outcome:
-    failure: Status | None = None      # None: ran to its end (errors in cells are part of the result)
+    failure: Status | None = None  # None: ran to its end (errors in cells are part of the result)
     reason: str = ""
-    cell_timeouts: int = 0             # cells stopped at their time limit (the notebook went on)
+    cell_timeouts: int = 0  # cells stopped at their time limit (the notebook went on)
 
     @property
     def ran(self) -> bool:

@@ -23,10 +23,13 @@ from grading.settings import CELL_TIMEOUT, MAX_CELL_OUTPUT  # noqa: E402
 from grading.status import Status  # noqa: E402
 
 OUT_OF_MEMORY = ("MemoryError",)
-TIMED_OUT = ("CellTimeoutError", "KeyboardInterrupt")     # a cell stopped at its limit
+TIMED_OUT = ("CellTimeoutError", "KeyboardInterrupt")  # a cell stopped at its limit
 TRUNCATED = "\n… (sortie tronquée : trop longue pour être conservée)\n"
-CELL_TIMEOUT_ERROR = {"ename": "CellTimeoutError", "evalue": "",        # recorded in the cell; the notebook goes on
-                      "traceback": ["CellTimeoutError: cette cellule a dépassé la durée autorisée et a été interrompue."]}
+CELL_TIMEOUT_ERROR = {
+    "ename": "CellTimeoutError",
+    "evalue": "",  # recorded in the cell; the notebook goes on
+    "traceback": ["CellTimeoutError: cette cellule a dépassé la durée autorisée et a été interrompue."],
+}
 
 
 def main() -> int:
@@ -45,16 +48,23 @@ def main() -> int:
 
 
 def execute(notebook, folder: Path, cell_timeout: int) -> Outcome:
-    client = NotebookClient(notebook, timeout=cell_timeout, allow_errors=True, interrupt_on_timeout=True,
-                            error_on_timeout=CELL_TIMEOUT_ERROR, kernel_name="python3", shutdown_kernel="immediate",
-                            extra_arguments=["--HistoryManager.hist_file=:memory:"],
-                            resources={"metadata": {"path": str(folder)}})
+    client = NotebookClient(
+        notebook,
+        timeout=cell_timeout,
+        allow_errors=True,
+        interrupt_on_timeout=True,
+        error_on_timeout=CELL_TIMEOUT_ERROR,
+        kernel_name="python3",
+        shutdown_kernel="immediate",
+        extra_arguments=["--HistoryManager.hist_file=:memory:"],
+        resources={"metadata": {"path": str(folder)}},
+    )
     try:
         client.execute()
     except DeadKernelError as error:
         failure = Status.MEMORY_EXCEEDED if _errors_named(notebook, OUT_OF_MEMORY) else Status.KERNEL_DIED
         return Outcome(failure, f"the kernel died: {error}"[:300])
-    except CellTimeoutError:          # the cell was stopped; what ran before it is the result
+    except CellTimeoutError:  # the cell was stopped; what ran before it is the result
         return Outcome(cell_timeouts=max(1, _errors_named(notebook, TIMED_OUT)))
     except MemoryError:
         return Outcome(Status.MEMORY_EXCEEDED, "the notebook ran out of memory")
@@ -81,9 +91,10 @@ def _limit_outputs(notebook, characters: int = MAX_CELL_OUTPUT) -> None:
 
 def _errors_named(notebook, names: tuple[str, ...]) -> int:
     """How many cells of the executed notebook ended in an error of one of these names."""
-    return sum(any(output.get("output_type") == "error" and output.get("ename") in names
-                   for output in cell.get("outputs", []))
-               for cell in notebook.cells)
+    return sum(
+        any(output.get("output_type") == "error" and output.get("ename") in names for output in cell.get("outputs", []))
+        for cell in notebook.cells
+    )
 
 
 if __name__ == "__main__":

@@ -27,15 +27,24 @@ from grading.sandbox.result import read_outcome
 from grading.status import Flag, Status, Verdict, read_verdict, write_verdict
 
 
-def autograde_assignments(workspace: Workspace, assignments: list[str] = (), data: Path | None = None,
-                          workers: int = settings.WORKERS, timeout: int = settings.NOTEBOOK_TIMEOUT,
-                          cell_timeout: int = settings.CELL_TIMEOUT, memory_gb: float = settings.MEMORY_GB, sandbox: bool = True, force: bool = False,
-                          say: Callable[[str], None] = lambda line: None) -> list[Verdict]:
+def autograde_assignments(
+    workspace: Workspace,
+    assignments: list[str] = (),
+    data: Path | None = None,
+    workers: int = settings.WORKERS,
+    timeout: int = settings.NOTEBOOK_TIMEOUT,
+    cell_timeout: int = settings.CELL_TIMEOUT,
+    memory_gb: float = settings.MEMORY_GB,
+    sandbox: bool = True,
+    force: bool = False,
+    say: Callable[[str], None] = lambda line: None,
+) -> list[Verdict]:
     """autograde's command: `assignments` (default: the released ones that have submissions)."""
     data = data or workspace.data
     if not (data / "manifest.json").is_file():
-        raise GradingError(f"no dataset in {data}; generate it with `python -m generators --out {data}` "
-                           "or name one with --data")
+        raise GradingError(
+            f"no dataset in {data}; generate it with `python -m generators --out {data}` or name one with --data"
+        )
     chosen = workspace.chosen_assignments(assignments)
     if not assignments:
         chosen = [a for a in chosen if workspace.release_dir(a).is_dir() and workspace.submitted_students(a)]
@@ -45,24 +54,34 @@ def autograde_assignments(workspace: Workspace, assignments: list[str] = (), dat
         if not workspace.release_dir(assignment).is_dir():
             raise GradingError(f"{assignment} has not been released; run `python -m grading release {assignment}`")
     if sandbox and not sandbox_available():
-        raise GradingError("bubblewrap cannot run here (install the Debian package bubblewrap); "
-                           "pass --no-sandbox to grade trusted notebooks without a sandbox")
-    grading = GradingSettings(data=data, sandbox=sandbox, notebook_timeout=timeout, cell_timeout=cell_timeout,
-                              memory_gb=memory_gb)
+        raise GradingError(
+            "bubblewrap cannot run here (install the Debian package bubblewrap); "
+            "pass --no-sandbox to grade trusted notebooks without a sandbox"
+        )
+    grading = GradingSettings(
+        data=data, sandbox=sandbox, notebook_timeout=timeout, cell_timeout=cell_timeout, memory_gb=memory_gb
+    )
     verdicts = []
     for assignment in chosen:
         bar = ProgressBar("submissions")
-        done = autograde(workspace, assignment, grading, workers=workers, force=force, progress=bar.say,
-                         advance=bar.update)
+        done = autograde(
+            workspace, assignment, grading, workers=workers, force=force, progress=bar.say, advance=bar.update
+        )
         bar.clear()
         say(f"{assignment}: {len(done)} submission(s), {sum(v.status == Status.GRADED for v in done)} graded")
         verdicts += done
     return verdicts
 
 
-def autograde(workspace: Workspace, assignment: str, grading: GradingSettings, workers: int = 1,
-              force: bool = False, progress: Callable[[str], None] = lambda message: None,
-              advance: Callable[[int, int], None] = lambda done, total: None) -> list[Verdict]:
+def autograde(
+    workspace: Workspace,
+    assignment: str,
+    grading: GradingSettings,
+    workers: int = 1,
+    force: bool = False,
+    progress: Callable[[str], None] = lambda message: None,
+    advance: Callable[[int, int], None] = lambda done, total: None,
+) -> list[Verdict]:
     """Grades every collected submission of `assignment`, `workers` at a time, each in the sandbox.
 
     `progress(line)` reports each verdict, `advance(done, total)` drives a progress bar.
@@ -73,18 +92,24 @@ def autograde(workspace: Workspace, assignment: str, grading: GradingSettings, w
     for student in verdicts:
         progress(f"{assignment}/{student}: {verdicts[student].status} (already graded)")
     if todo:
-        nbgrader_api(workspace, grading)          # creates the gradebook once, before the workers share it
-        with ProcessPoolExecutor(max(1, min(workers, len(todo))), mp_context=multiprocessing.get_context("spawn"),
-                                 initializer=_start_worker, initargs=(workspace, grading)) as pool:
+        nbgrader_api(workspace, grading)  # creates the gradebook once, before the workers share it
+        with ProcessPoolExecutor(
+            max(1, min(workers, len(todo))),
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(workspace, grading),
+        ) as pool:
             futures = {pool.submit(_grade_in_worker, assignment, student): student for student in todo}
             advance(0, len(todo))
             for number, future in enumerate(as_completed(futures), 1):
                 verdict = future.result()
                 write_verdict(workspace.status_file(verdict.student, assignment), verdict)
                 verdicts[verdict.student] = verdict
-                progress(f"[{number}/{len(todo)}] {assignment}/{verdict.student}: {verdict.status}"
-                         + (f" ({verdict.reason})" if verdict.reason else "")
-                         + (f" [{' '.join(verdict.flags)}]" if verdict.flags else ""))
+                progress(
+                    f"[{number}/{len(todo)}] {assignment}/{verdict.student}: {verdict.status}"
+                    + (f" ({verdict.reason})" if verdict.reason else "")
+                    + (f" [{' '.join(verdict.flags)}]" if verdict.flags else "")
+                )
                 advance(number, len(todo))
     return [verdicts[s] for s in students]
 
@@ -110,7 +135,7 @@ def grade_one(api, workspace: Workspace, assignment: str, student: str) -> Verdi
     flags = tampering(workspace, assignment, submission)
     notebooks = [path.stem for path in sorted(workspace.release_dir(assignment).glob("*.ipynb"))]
     outcomes = [outcome_file(workspace.work, student, notebook) for notebook in notebooks]
-    for path in outcomes:                        # from an earlier run of this submission
+    for path in outcomes:  # from an earlier run of this submission
         path.unlink(missing_ok=True)
     result = api.autograde(assignment, student, force=True, create=True)
     ran = [outcome for outcome in map(read_outcome, outcomes) if outcome is not None]
@@ -133,8 +158,11 @@ def tampering(workspace: Workspace, assignment: str, submission: Path) -> list[F
             continue
         released = nbformat.read(released_path, as_version=4)
         submitted = nbformat.read(submitted_path, as_version=4)
-        submitted_locked = {c.metadata["nbgrader"]["grade_id"]: c.source for c in submitted.cells
-                            if c.metadata.get("nbgrader", {}).get("grade_id")}
+        submitted_locked = {
+            c.metadata["nbgrader"]["grade_id"]: c.source
+            for c in submitted.cells
+            if c.metadata.get("nbgrader", {}).get("grade_id")
+        }
         for cell in released.cells:
             grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
             if not cell.metadata.get("nbgrader", {}).get("locked"):
@@ -151,6 +179,6 @@ def _unreadable_notebook(folder: Path) -> str:
     for path in sorted(folder.glob("*.ipynb")):
         try:
             nbformat.validate(nbformat.read(path, as_version=4))
-        except Exception as problem:   # JSON, encoding or schema: all mean "not a notebook"
+        except Exception as problem:  # JSON, encoding or schema: all mean "not a notebook"
             return f"{path.name} is not a valid notebook: {last_line(str(problem))[:200]}"
     return ""

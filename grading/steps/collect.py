@@ -23,7 +23,7 @@ import unicodedata
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path, PurePosixPath
 
 from common.files import staged_folder, write_text_atomically
@@ -33,7 +33,7 @@ from grading.paths import Workspace
 from grading.settings import MAX_ZIP_BYTES
 
 TIMESTAMP = "timestamp.txt"
-TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S.%f UTC"      # nbgrader's, in UTC
+TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S.%f UTC"  # nbgrader's, in UTC
 MOODLE_FOLDER = re.compile(r"^(?P<name>.+?)_(?P<id>\d+)_assignsubmission_\w+?_?$")
 
 
@@ -41,13 +41,13 @@ MOODLE_FOLDER = re.compile(r"^(?P<name>.+?)_(?P<id>\d+)_assignsubmission_\w+?_?$
 class Submission:
     student: str
     notebooks: tuple[Path, ...]
-    submitted_at: datetime            # UTC, aware
+    submitted_at: datetime  # UTC, aware
 
 
 @dataclass(frozen=True)
 class Collected:
     student: str
-    outcome: str                      # "new", "unchanged", "replaced" (a newer one) or "older" (kept in history)
+    outcome: str  # "new", "unchanged", "replaced" (a newer one) or "older" (kept in history)
     submitted_at: datetime
     late_by: timedelta | None = None
 
@@ -62,8 +62,13 @@ class Collected:
         return text
 
 
-def collect_submissions(workspace: Workspace, source: Path, assignment: str, due: str | None = None,
-                        say: Callable[[str], None] = lambda line: None) -> list[Collected]:
+def collect_submissions(
+    workspace: Workspace,
+    source: Path,
+    assignment: str,
+    due: str | None = None,
+    say: Callable[[str], None] = lambda line: None,
+) -> list[Collected]:
     """collect's command: `due` ('2026-11-30 18:00', Paris time) is kept in the gradebook for later
     collections and reports; without it, the due date kept earlier applies."""
     workspace.chosen_assignments([assignment])
@@ -74,9 +79,11 @@ def collect_submissions(workspace: Workspace, source: Path, assignment: str, due
     for item in collected:
         say(f"{assignment}/{item.student}: {item.describe()}")
     late = sum(item.late_by is not None for item in collected)
-    say(f"{assignment}: {len(collected)} submission(s) read, "
+    say(
+        f"{assignment}: {len(collected)} submission(s) read, "
         f"{sum(item.outcome in ('new', 'replaced') for item in collected)} collected"
-        + (f", {late} late (due {due_date:%Y-%m-%d %H:%M} UTC)" if due_date else ", no due date (see --due)"))
+        + (f", {late} late (due {due_date:%Y-%m-%d %H:%M} UTC)" if due_date else ", no due date (see --due)")
+    )
     return collected
 
 
@@ -111,8 +118,7 @@ def submissions_in_folder(source: Path) -> list[Submission]:
         notebooks = tuple(sorted(student_dir.rglob("*.ipynb")))
         if notebooks:
             newest = max(nb.stat().st_mtime for nb in notebooks)
-            found.append(Submission(student_id(student_dir.name), notebooks,
-                                    datetime.fromtimestamp(newest, timezone.utc)))
+            found.append(Submission(student_id(student_dir.name), notebooks, datetime.fromtimestamp(newest, UTC)))
     return found
 
 
@@ -122,8 +128,10 @@ def exchange_inbound(source: Path) -> Path | None:
         return source / "inbound"
     courses = sorted(p for p in source.glob("*/inbound") if p.is_dir())
     if len(courses) > 1:
-        raise GradingError(f"{source} is an nbgrader exchange with several courses "
-                           f"({', '.join(p.parent.name for p in courses)}); name one, e.g. {courses[0].parent}")
+        raise GradingError(
+            f"{source} is an nbgrader exchange with several courses "
+            f"({', '.join(p.parent.name for p in courses)}); name one, e.g. {courses[0].parent}"
+        )
     return courses[0] if courses else None
 
 
@@ -148,7 +156,7 @@ def parse_timestamp(text: str) -> datetime:
         moment = datetime.fromisoformat(text.removesuffix(" UTC").strip())
     except ValueError:
         raise GradingError(f"cannot read the submission time {text!r}; expected e.g. 2026-11-20 17:58:03 UTC") from None
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def submitted_at(folder: Path) -> datetime | None:
@@ -166,8 +174,9 @@ def _store_one(workspace: Workspace, submission: Submission, assignment: str, du
     late_by = submission.submitted_at - due if due and submission.submitted_at > due else None
     result = Collected(submission.student, "new", submission.submitted_at, late_by)
     if dest.exists():
-        if all((dest / nb.name).is_file() and filecmp.cmp(nb, dest / nb.name, shallow=False)
-               for nb in submission.notebooks):
+        if all(
+            (dest / nb.name).is_file() and filecmp.cmp(nb, dest / nb.name, shallow=False) for nb in submission.notebooks
+        ):
             return Collected(submission.student, "unchanged", submission.submitted_at, late_by)
         current = submitted_at(dest)
         if current and submission.submitted_at < current:
@@ -178,7 +187,7 @@ def _store_one(workspace: Workspace, submission: Submission, assignment: str, du
         shutil.move(dest, history)
         result = Collected(submission.student, "replaced", submission.submitted_at, late_by)
     _write(dest, submission)
-    workspace.status_file(submission.student, assignment).unlink(missing_ok=True)   # graded anew
+    workspace.status_file(submission.student, assignment).unlink(missing_ok=True)  # graded anew
     return result
 
 
@@ -207,7 +216,9 @@ def _unzip(archive: Path, folder: Path) -> Path:
     with zipfile.ZipFile(archive) as zipped:
         entries = [e for e in zipped.infolist() if not e.is_dir()]
         if sum(e.file_size for e in entries) > MAX_ZIP_BYTES:
-            raise GradingError(f"{archive} would unpack to more than {MAX_ZIP_BYTES // 2**30} GB; is it the right file?")
+            raise GradingError(
+                f"{archive} would unpack to more than {MAX_ZIP_BYTES // 2**30} GB; is it the right file?"
+            )
         for entry in entries:
             path = PurePosixPath(entry.filename)
             if path.is_absolute() or ".." in path.parts:
@@ -219,7 +230,7 @@ def _unzip(archive: Path, folder: Path) -> Path:
             os.utime(target, (stamp, stamp))
     children = [p for p in folder.iterdir() if not p.name.startswith((".", "__MACOSX"))]
     if len(children) == 1 and children[0].is_dir() and not list(children[0].glob("*.ipynb")):
-        return children[0]                       # the zip of one folder holding the students' folders
+        return children[0]  # the zip of one folder holding the students' folders
     return folder
 
 
@@ -227,4 +238,6 @@ def _duration(delta: timedelta) -> str:
     minutes = int(delta.total_seconds() // 60)
     days, minutes = divmod(minutes, 24 * 60)
     hours, minutes = divmod(minutes, 60)
-    return " ".join(f"{n} {unit}" for n, unit in ((days, "d"), (hours, "h"), (minutes, "min")) if n) or "less than 1 min"
+    return (
+        " ".join(f"{n} {unit}" for n, unit in ((days, "d"), (hours, "h"), (minutes, "min")) if n) or "less than 1 min"
+    )

@@ -9,8 +9,9 @@ from grading.paths import Workspace
 from grading.status import Status, read_verdict
 
 
-def write_feedback(workspace: Workspace, assignments: list[str] = (),
-                   say: Callable[[str], None] = lambda line: None) -> None:
+def write_feedback(
+    workspace: Workspace, assignments: list[str] = (), say: Callable[[str], None] = lambda line: None
+) -> None:
     api = nbgrader_api(workspace)
     for assignment in workspace.chosen_assignments(assignments):
         for student in workspace.submitted_students(assignment):
@@ -19,6 +20,7 @@ def write_feedback(workspace: Workspace, assignments: list[str] = (),
                 continue
             result = api.generate_feedback(assignment, student)
             if not result["success"]:
-                raise GradingError(f"feedback for {assignment}/{student} failed: "
-                                   f"{last_line(result.get('error') or result.get('log'))}")
+                raise GradingError(
+                    f"feedback for {assignment}/{student} failed: {last_line(result.get('error') or result.get('log'))}"
+                )
             say(f"{assignment}/{student}: {workspace.feedback_dir(student, assignment)}")

@@ -31,18 +31,25 @@ from grading.steps.release import release
 
 MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
 BINDER = "https://mybinder.org/v2/gh/{repository}/HEAD?urlpath=lab/tree/{path}"
-PACKAGES = ("participant", "generators", "common")       # whole, as they are in the kit
+PACKAGES = ("participant", "generators", "common")  # whole, as they are in the kit
 KIT_FILES = ("pyproject.toml", "environment.yml", "binder/environment.yml", "binder/postBuild")
 
 
-def publish_kit(workspace: Workspace, out: Path, repository: str | None = None, overwrite: bool = False,
-                say: Callable[[str], None] = lambda line: None) -> list[Path]:
+def publish_kit(
+    workspace: Workspace,
+    out: Path,
+    repository: str | None = None,
+    overwrite: bool = False,
+    say: Callable[[str], None] = lambda line: None,
+) -> list[Path]:
     """publish's command: `repository` (OWNER/REPO) gives the README its Binder links."""
     if repository and not re.fullmatch(r"[\w.-]+/[\w.-]+", repository):
         raise GradingError(f"--github expects OWNER/REPO, got {repository!r}")
     notebooks = publish(workspace, out, repository, overwrite)
-    say(f"published {len(notebooks)} notebook(s) into {out}; push it to "
-        + (f"https://github.com/{repository}" if repository else "a repository (see --github for Binder links)"))
+    say(
+        f"published {len(notebooks)} notebook(s) into {out}; push it to "
+        + (f"https://github.com/{repository}" if repository else "a repository (see --github for Binder links)")
+    )
     return notebooks
 
 
@@ -54,8 +61,10 @@ def publish(workspace: Workspace, out: Path, repository: str | None = None, over
         notebooks = _write(workspace, staging, repository)
         leaks = [path for path in staging.rglob("*") if path.is_file() and _has_markers(path)]
         if leaks:
-            raise GradingError(f"{leaks[0].relative_to(staging)} still holds a solution or a hidden test; "
-                               "nothing published: check its nbgrader metadata")
+            raise GradingError(
+                f"{leaks[0].relative_to(staging)} still holds a solution or a hidden test; "
+                "nothing published: check its nbgrader metadata"
+            )
         relative = [n.relative_to(staging) for n in notebooks]
     return [out / n for n in relative]
 
@@ -108,9 +117,11 @@ def _readme(folder: Path, notebooks: list[Path], repository: str | None) -> str:
         title = nbformat.read(notebook, as_version=4).cells[0].source.splitlines()[0].lstrip("# ").strip()
         link = f"[ouvrir sur Binder]({binder_link(repository, path)})" if repository else "—"
         rows.append(f"| {title} | `{path}` | {link} |")
-    binder = (f"[![Binder](https://mybinder.org/badge_logo.svg)](https://mybinder.org/v2/gh/{repository}/HEAD?urlpath=lab)"
-              if repository else
-              "(Votre formateur ajoute ici le lien Binder du dépôt où il a publié ce kit.)")
+    binder = (
+        f"[![Binder](https://mybinder.org/badge_logo.svg)](https://mybinder.org/v2/gh/{repository}/HEAD?urlpath=lab)"
+        if repository
+        else "(Votre formateur ajoute ici le lien Binder du dépôt où il a publié ce kit.)"
+    )
     return f"""# Kit Innov'Health : carnets pour apprendre à questionner des données de santé
 
 Ce dossier contient les carnets Jupyter de votre formation, en français. Toutes les données sont

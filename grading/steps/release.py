@@ -13,8 +13,9 @@ def release(workspace: Workspace, assignment: str) -> None:
         raise GradingError(f"release of {assignment} failed: {last_line(result.get('error') or result.get('log'))}")
 
 
-def release_assignments(workspace: Workspace, assignments: list[str] = (),
-                        say: Callable[[str], None] = lambda line: None) -> None:
+def release_assignments(
+    workspace: Workspace, assignments: list[str] = (), say: Callable[[str], None] = lambda line: None
+) -> None:
     for assignment in workspace.chosen_assignments(assignments):
         release(workspace, assignment)
         say(f"released {assignment} -> {workspace.release_dir(assignment)}")

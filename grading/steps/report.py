@@ -10,10 +10,9 @@ the due date), `resubmitted` (earlier submissions kept in submitted-history/).
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
-from collections.abc import Callable
 
 from common.files import write_text_atomically
 from grading.deadlines import due_dates
@@ -29,7 +28,7 @@ COLUMNS = ["student", "assignment", "status", "flags", "score", "max_score", "su
 class QuestionScore:
     student: str
     assignment: str
-    question: str            # the grade cell's grade_id
+    question: str  # the grade cell's grade_id
     score: float
     max_score: float
 
@@ -59,11 +58,19 @@ def read_grades(workspace: Workspace) -> tuple[list[dict], list[str], list[Quest
         for verdict in verdicts:
             assignment = gradebook.find_assignment(verdict.assignment)
             cells = sorted(cell.name for notebook in assignment.notebooks for cell in notebook.grade_cells)
-            questions += [f"{verdict.assignment}:{name}" for name in cells if f"{verdict.assignment}:{name}" not in questions]
+            questions += [
+                f"{verdict.assignment}:{name}" for name in cells if f"{verdict.assignment}:{name}" not in questions
+            ]
             handed_in = submitted_at(workspace.submission_dir(verdict.student, verdict.assignment))
-            row = {"student": verdict.student, "assignment": verdict.assignment, "status": verdict.status,
-                   "flags": list(verdict.flags), "score": "", "max_score": _number(assignment.max_score),
-                   "submitted_at": f"{handed_in:%Y-%m-%d %H:%M:%S}" if handed_in else ""}
+            row = {
+                "student": verdict.student,
+                "assignment": verdict.assignment,
+                "status": verdict.status,
+                "flags": list(verdict.flags),
+                "score": "",
+                "max_score": _number(assignment.max_score),
+                "submitted_at": f"{handed_in:%Y-%m-%d %H:%M:%S}" if handed_in else "",
+            }
             if handed_in and verdict.assignment in due and handed_in > due[verdict.assignment]:
                 row["flags"].append(Flag.LATE)
             if history_count(workspace, verdict.student, verdict.assignment):
@@ -72,8 +79,10 @@ def read_grades(workspace: Workspace) -> tuple[list[dict], list[str], list[Quest
                 try:
                     submission = gradebook.find_submission(verdict.assignment, verdict.student)
                 except MissingEntry:
-                    raise GradingError(f"{verdict.assignment}/{verdict.student} is marked graded "
-                                      "but is not in the gradebook; re-run autograde with --force") from None
+                    raise GradingError(
+                        f"{verdict.assignment}/{verdict.student} is marked graded "
+                        "but is not in the gradebook; re-run autograde with --force"
+                    ) from None
                 row["score"] = _number(submission.score)
                 if submission.needs_manual_grade:
                     row["flags"].append(Flag.NEEDS_MANUAL_GRADE)
@@ -81,8 +90,11 @@ def read_grades(workspace: Workspace) -> tuple[list[dict], list[str], list[Quest
                     for grade in notebook.grades:
                         if grade.score is not None and not grade.needs_manual_grade:
                             row[f"{verdict.assignment}:{grade.name}"] = _number(grade.score)
-                            scores.append(QuestionScore(verdict.student, verdict.assignment, grade.name,
-                                                        grade.score, grade.max_score))
+                            scores.append(
+                                QuestionScore(
+                                    verdict.student, verdict.assignment, grade.name, grade.score, grade.max_score
+                                )
+                            )
             row["flags"] = " ".join(row["flags"])
             rows.append(row)
     rows.sort(key=lambda row: (row["assignment"], row["student"]))

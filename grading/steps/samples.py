@@ -53,8 +53,9 @@ def collect_samples(workspace: Workspace, assignment: str) -> list[Collected]:
         return collect(workspace, Path(folder), assignment)
 
 
-def collect_all_samples(workspace: Workspace, assignments: list[str] = (),
-                        say: Callable[[str], None] = lambda line: None) -> None:
+def collect_all_samples(
+    workspace: Workspace, assignments: list[str] = (), say: Callable[[str], None] = lambda line: None
+) -> None:
     """The samples of `assignments` (default: every assignment that has some)."""
     names = assignments or [a for a in workspace.assignments() if sample_file(workspace, a).is_file()]
     for assignment in workspace.chosen_assignments(names):
