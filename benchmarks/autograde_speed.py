@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from grading.paths import KIT_DIR, Workspace
+from grading.settings import CELL_TIMEOUT
 from grading.steps.release import release
 from grading.steps.samples import write_samples
 
@@ -25,7 +26,7 @@ TARGET = 1.6
 STOCK_CONFIG = """c = get_config()
 c.CourseDirectory.root = {root!r}
 c.CourseDirectory.course_id = "bench"
-c.Execute.timeout = 120
+c.Execute.timeout = {cell_timeout}
 """
 
 
@@ -86,7 +87,7 @@ def main() -> None:
 
         stock = folder / "stock"
         shutil.copytree(KIT_DIR / "course" / "source", stock / "source")
-        (stock / "nbgrader_config.py").write_text(STOCK_CONFIG.format(root=str(stock)))
+        (stock / "nbgrader_config.py").write_text(STOCK_CONFIG.format(root=str(stock), cell_timeout=CELL_TIMEOUT))
         nbgrader = str(Path(python).parent / "nbgrader")
         subprocess.run(
             [nbgrader, "generate_assignment", ASSIGNMENT, "--force"], cwd=stock, check=True, capture_output=True
