@@ -18,7 +18,7 @@ $(INSTALLED): pyproject.toml
 
 ## demo: generate the default dataset, release the assignments, grade the sample submissions, report
 demo: $(INSTALLED)
-	$(PY) -m generators --out datasets/generated --overwrite
+	$(PY) -m generators --overwrite
 	$(PY) -m grading release
 	$(PY) -m grading samples
 	@$(SANDBOX_WORKS) || echo "bubblewrap cannot run here: the demo grades its own trusted samples without a sandbox"
