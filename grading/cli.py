@@ -60,6 +60,12 @@ def build_parser() -> Parser:
         metavar="DATE",
         help="due date, e.g. '2026-11-30 18:00' (Paris time); kept in the gradebook for later collections and reports",
     )
+    collect.add_argument(
+        "--no-owner-check",
+        action="store_true",
+        help="in nbgrader's exchange, also collect folders not owned by the account of the student they name "
+        "(only for an exchange copied from elsewhere, whose owners are lost)",
+    )
 
     autograde = commands.add_parser(
         "autograde", help="grade collected submissions in parallel, each in a sandbox; one status per submission"
@@ -126,9 +132,10 @@ def build_parser() -> Parser:
     prepare.add_argument(
         "--secret-seed",
         type=positive_int,
-        required=True,
+        default=None,
         metavar="S",
-        help="at least 7 digits; never written anywhere: keep it to prepare the same data again",
+        help="the seed of the hidden data, at least 37 digits (default: prepare draws one of 40 digits); "
+        "kept in OUT/instructeur/graine_secrete.txt only, to prepare the same data again",
     )
     prepare.add_argument("--out", type=Path, required=True, metavar="DIR")
     prepare.add_argument(
@@ -248,7 +255,9 @@ def run_samples(workspace: Workspace, args) -> None:
 def run_collect(workspace: Workspace, args) -> None:
     from grading.steps.collect import collect_submissions
 
-    collect_submissions(workspace, args.source, args.assignment, due=args.due, say=say)
+    collect_submissions(
+        workspace, args.source, args.assignment, due=args.due, check_owner=not args.no_owner_check, say=say
+    )
 
 
 def run_autograde(workspace: Workspace, args) -> None:

@@ -40,7 +40,7 @@ def nbgrader_config(workspace: Workspace, grading: GradingSettings = GradingSett
         SaveAutoGrades,
     )
 
-    from grading.preprocessors import PlotlyOffline, RestoreLockedCells, SandboxedExecute
+    from grading.preprocessors import PlotlyOffline, RestoreLockedCells, SandboxedExecute, SanitizeOutputs
 
     c = Config()
     root = workspace.root.resolve()
@@ -67,8 +67,15 @@ def nbgrader_config(workspace: Workspace, grading: GradingSettings = GradingSett
         AssignLatePenalties,
         CheckCellMetadata,
     ]
-    # Feedback: the hidden tests stay hidden (stock nbgrader shows them), plotly figures work offline.
-    c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, PlotlyOffline, CSSHTMLHeaderPreprocessor]
+    # Feedback: the hidden tests stay hidden (stock nbgrader shows them), what the student wrote or displayed
+    # is made inert, then plotly figures are drawn by the kit's own code, offline.
+    c.GenerateFeedback.preprocessors = [
+        GetGrades,
+        ClearHiddenTests,
+        SanitizeOutputs,
+        PlotlyOffline,
+        CSSHTMLHeaderPreprocessor,
+    ]
     c.ClearHiddenTests.enforce_metadata = False
     c.RestoreLockedCells.release_directory = str(root / "release")
     c.SandboxedExecute.data_directory = str((grading.data or workspace.data).resolve())

@@ -29,5 +29,7 @@ MAX_CELL_OUTPUT = 100_000  # characters of printed text kept per cell
 MAX_ZIP_BYTES = 2 * 2**30  # a zip of submissions may unpack to at most this
 
 # The datathon.
-MINIMUM_SECRET_SEED = 10**6  # at least 7 digits
+MINIMUM_SECRET_SEED = 10**36  # a given secret seed has at least 37 digits (about 120 bits)
+SECRET_SEED_DIGITS = 40  # what prepare draws: 40 digits, over 129 bits
+MAX_PREDICTIONS_BYTES = 64 * 2**20  # a team's predictions file
 PREDICTION_TOLERANCE = 1e-6  # re-executed predictions may differ by this much

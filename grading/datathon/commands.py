@@ -11,7 +11,7 @@ from grading.paths import Workspace
 
 def prepare_challenge(
     name: str,
-    secret_seed: int,
+    secret_seed: int | None,
     out: Path,
     patients: int | None = None,
     overwrite: bool = False,

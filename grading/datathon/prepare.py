@@ -5,12 +5,14 @@ OUT/participants/  what teams receive: entrainement.csv (features and target), t
 OUT/instructeur/   what stays with the instructor: etiquettes.csv (test targets, public or
                    private part, fairness groups) and preparation.json
 
-The secret seed is never written anywhere: participants who know the kit's default seeds
-cannot regenerate the labels, and the instructor's files keep only a hash of it.
+The secret seed (drawn by `prepare` when not given: 40 digits, over 128 bits) is written only to
+OUT/instructeur/graine_secrete.txt. Brute force is hopeless, and the public identifiers cannot
+give it away: they are keyed hashes whose key derives from the seed (generators.ids).
 """
 
 import hashlib
 import json
+import secrets
 import tempfile
 from pathlib import Path
 
@@ -22,24 +24,33 @@ from generators.generate import Options, generate_dataset
 from grading.datathon.challenge import Challenge
 from grading.datathon.features import GROUPS, prediction_table
 from grading.errors import GradingError
-from grading.settings import MINIMUM_SECRET_SEED
+from grading.settings import MINIMUM_SECRET_SEED, SECRET_SEED_DIGITS
 
 PARTICIPANTS, INSTRUCTOR = "participants", "instructeur"
 LABELS = "etiquettes.csv"
+SECRET_FILE = "graine_secrete.txt"
 
 
 def check_secret(seed: int) -> None:
     if seed < MINIMUM_SECRET_SEED:
         raise GradingError(
-            f"--secret-seed {seed} is too easy to guess (the kit's examples use small seeds); "
-            "choose one of at least 7 digits, e.g. python -c 'import secrets; print(secrets.randbelow(10**12))'"
+            f"--secret-seed {seed} is too short to stay secret (a computer tries billions a second); leave "
+            f"--secret-seed out and prepare draws one of {SECRET_SEED_DIGITS} digits, or give one of at least "
+            f"{len(str(MINIMUM_SECRET_SEED))} digits"
         )
 
 
+def draw_secret_seed() -> int:
+    low = 10 ** (SECRET_SEED_DIGITS - 1)
+    return low + secrets.randbelow(10**SECRET_SEED_DIGITS - low)
+
+
 def prepare(
-    challenge: Challenge, secret_seed: int, out: Path, overwrite: bool = False, patients: int | None = None
+    challenge: Challenge, secret_seed: int | None, out: Path, overwrite: bool = False, patients: int | None = None
 ) -> dict:
-    """Writes OUT/participants and OUT/instructeur (atomically: a staging folder renamed into place)."""
+    """Writes OUT/participants and OUT/instructeur (atomically: a staging folder renamed into place).
+    Without `secret_seed`, one is drawn; it is kept in OUT/instructeur/graine_secrete.txt only."""
+    secret_seed = draw_secret_seed() if secret_seed is None else secret_seed
     check_secret(secret_seed)
     with staged_folder(out, overwrite) as staging:
         with tempfile.TemporaryDirectory() as raw:
@@ -86,6 +97,14 @@ def _write(challenge: Challenge, table: pd.DataFrame, secret_seed: int, folder: 
         "secret_seed_sha256": hashlib.sha256(str(secret_seed).encode()).hexdigest(),
     }
     (folder / INSTRUCTOR / "preparation.json").write_text(json.dumps(summary, indent=2) + "\n")
+    secret = folder / INSTRUCTOR / SECRET_FILE
+    secret.write_text(
+        f"{secret_seed}\n# Graine secrète du datathon {challenge.name} : ne la donnez à personne. La même graine\n"
+        f"# redonne les mêmes données : python -m grading datathon prepare {challenge.name} "
+        f"--secret-seed $(head -1 {SECRET_FILE}) --out ...\n",
+        encoding="utf-8",
+    )
+    secret.chmod(0o600)
     return summary
 
 

@@ -8,6 +8,7 @@ ones (flag `non_reproductible` when they differ). A malformed submission gets it
 never a crash of the scorer. Beyond `soumissions_par_jour` a day, a submission is listed, not scored.
 """
 
+import io
 import shutil
 import sys
 import tempfile
@@ -21,12 +22,13 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import brier_score_loss, roc_auc_score
 
-from common.files import write_text_atomically
+from common.files import read_regular_file, write_text_atomically
 from grading import settings
 from grading.datathon.challenge import Challenge
 from grading.datathon.prepare import INSTRUCTOR, LABELS, PARTICIPANTS
 from grading.errors import GradingError
 from grading.sandbox import Limits, Sandbox
+from grading.spreadsheet import frame_csv_text
 
 PARAMETERS = ("DONNEES_ENTRAINEMENT", "DONNEES_TEST", "FICHIER_PREDICTIONS")
 DAY_ZONE = ZoneInfo(settings.COURSE_TIMEZONE)  # the daily limit counts Paris days
@@ -49,20 +51,23 @@ def find_submissions(folder: Path) -> list[Submission]:
     if not folder.is_dir():
         raise GradingError(f"{folder} is not a folder; expected SUBMISSIONS/TEAM/NAME.csv or NAME.ipynb")
     found = []
-    for team in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
+    teams = sorted(p for p in folder.iterdir() if p.is_dir() and not p.is_symlink() and not p.name.startswith("."))
+    for team in teams:
         files = [p for p in team.iterdir() if p.suffix in (".csv", ".ipynb") and not p.name.startswith(".")]
         for name in sorted({p.stem for p in files}):
             pair = [p for p in files if p.stem == name]
-            newest = max(p.stat().st_mtime for p in pair)
-            found.append(
-                Submission(
-                    team=team.name,
-                    name=name,
-                    time=datetime.fromtimestamp(newest, UTC),
-                    predictions=next((p for p in pair if p.suffix == ".csv"), None),
-                    notebook=next((p for p in pair if p.suffix == ".ipynb"), None),
-                )
+            links = [p.name for p in pair if p.is_symlink() or not p.is_file()]
+            newest = max(p.lstat().st_mtime for p in pair)
+            submission = Submission(
+                team=team.name,
+                name=name,
+                time=datetime.fromtimestamp(newest, UTC),
+                predictions=next((p for p in pair if p.suffix == ".csv"), None),
+                notebook=next((p for p in pair if p.suffix == ".ipynb"), None),
             )
+            if links:  # never followed: it could lead to a file of the organisers
+                submission.status, submission.reason = "invalid", f"{links[0]} n'est pas un fichier ordinaire (lien ?)"
+            found.append(submission)
     if not found:
         raise GradingError(f"no submission in {folder}; expected SUBMISSIONS/TEAM/NAME.csv or NAME.ipynb")
     return sorted(found, key=lambda s: (s.team, s.time, s.name))
@@ -81,7 +86,11 @@ def enforce_daily_limit(submissions: list[Submission], limit: int) -> None:
 def read_predictions(path: Path, test_ids: pd.Index) -> pd.Series:
     """probabilite indexed by id; a ValueError in French says what is wrong with the file."""
     try:
-        table = pd.read_csv(path, dtype={"id": str})
+        content = read_regular_file(path, settings.MAX_PREDICTIONS_BYTES)
+    except OSError as error:
+        raise ValueError(f"fichier refusé : {error.strerror} (un fichier ordinaire est attendu, pas un lien)") from None
+    try:
+        table = pd.read_csv(io.BytesIO(content), dtype={"id": str})
     except Exception as error:  # any parsing problem means the same for the team
         raise ValueError(f"fichier illisible comme CSV ({str(error).splitlines()[0][:120]})") from None
     if sorted(table.columns) != ["id", "probabilite"]:
@@ -152,7 +161,7 @@ def score_submissions(
         hidden=(prepared.resolve() / INSTRUCTOR, submissions_dir.resolve()),
         limits=Limits(notebook_seconds=timeout, memory_bytes=int(memory_gb * 2**30)),
     )
-    todo = [s for s in submissions if s.status != "over_limit"]
+    todo = [s for s in submissions if s.status == "scored"]
     with tempfile.TemporaryDirectory(prefix="datathon-") as work, ThreadPoolExecutor(max(1, workers)) as pool:
         jobs = [
             pool.submit(_score_one, s, runner, Path(work), data.resolve(), test_ids, labels, challenge) for s in todo
@@ -324,8 +333,8 @@ def write_results(
     jury_path = jury_path or out / "jury.csv"
     jury = read_jury(jury_path, sorted({s.team for s in submissions})) if phase == "prive" else None
     board = leaderboard(challenge, submissions, jury, phase)
-    write_text_atomically(out / "soumissions.csv", submissions_table(submissions).to_csv(index=False))
-    write_text_atomically(out / "leaderboard.csv", board.to_csv(index=False))
+    write_text_atomically(out / "soumissions.csv", frame_csv_text(submissions_table(submissions)))
+    write_text_atomically(out / "leaderboard.csv", frame_csv_text(board))
     write_text_atomically(out / "leaderboard.html", leaderboard_html(challenge, board, phase))
     return [out / "soumissions.csv", out / "leaderboard.csv", out / "leaderboard.html"] + (
         [jury_path] if phase == "prive" else []

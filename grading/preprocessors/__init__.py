@@ -3,5 +3,6 @@
 from grading.preprocessors.plotly_offline import PlotlyOffline
 from grading.preprocessors.restore_locked_cells import RestoreLockedCells
 from grading.preprocessors.sandboxed_execute import SandboxedExecute
+from grading.preprocessors.sanitize_outputs import SanitizeOutputs
 
-__all__ = ["PlotlyOffline", "RestoreLockedCells", "SandboxedExecute"]
+__all__ = ["PlotlyOffline", "RestoreLockedCells", "SandboxedExecute", "SanitizeOutputs"]

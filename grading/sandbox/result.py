@@ -7,10 +7,10 @@ notebook too, outside any sandbox, for the autograde step.
 """
 
 import json
-import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from common.files import read_regular_file
 from grading.status import Status
 
 RESULT_FILE = "result.json"
@@ -38,16 +38,10 @@ def read_outcome(path: Path, failures: tuple[Status, ...] = tuple(Status)) -> Ou
     """The outcome in `path`, or None when there is none or it is not one that could have been written
     (a failure outside `failures` included)."""
     try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
-    except OSError:
-        return None
-    with os.fdopen(descriptor, "rb") as file:
-        text = file.read(MAX_BYTES + 1)
-    try:
-        content = json.loads(text) if len(text) <= MAX_BYTES else None
+        content = json.loads(read_regular_file(path, MAX_BYTES))
         failure = None if content["failure"] is None else Status(content["failure"])
         outcome = Outcome(failure, str(content["reason"])[:300], int(content["cell_timeouts"]))
-    except (ValueError, TypeError, KeyError):
+    except (OSError, ValueError, TypeError, KeyError):
         return None
     if failure is not None and failure not in failures or outcome.cell_timeouts < 0:
         return None

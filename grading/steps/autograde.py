@@ -123,8 +123,13 @@ def _start_worker(workspace: Workspace, grading: GradingSettings) -> None:
 
 
 def _grade_in_worker(assignment: str, student: str) -> Verdict:
+    """One submission's verdict, whatever happens: a failure of its grading never stops the batch."""
     workspace, api = _worker
-    return grade_one(api, workspace, assignment, student)
+    try:
+        return grade_one(api, workspace, assignment, student)
+    except Exception as failure:  # named in the verdict, which the instructor sees; the others go on
+        reason = f"grading stopped on this submission: {type(failure).__name__}: {failure}"
+        return Verdict(student, assignment, Status.ERROR, reason[:300])
 
 
 def grade_one(api, workspace: Workspace, assignment: str, student: str) -> Verdict:
@@ -178,7 +183,11 @@ def _unreadable_notebook(folder: Path) -> str:
     """Why a submitted notebook cannot be graded, or '' when all can be read."""
     for path in sorted(folder.glob("*.ipynb")):
         try:
-            nbformat.validate(nbformat.read(path, as_version=4))
+            notebook = nbformat.read(path, as_version=4)
+            nbformat.validate(notebook)
         except Exception as problem:  # JSON, encoding or schema: all mean "not a notebook"
             return f"{path.name} is not a valid notebook: {last_line(str(problem))[:200]}"
+        for number, cell in enumerate(notebook.cells, 1):
+            if not isinstance(cell.metadata.get("nbgrader", {}), dict):
+                return f"{path.name}: cell {number} has malformed nbgrader metadata (not a mapping)"
     return ""

@@ -15,8 +15,10 @@ the assignment has a due date.
 
 import filecmp
 import os
+import pwd
 import re
 import shutil
+import stat
 import tempfile
 import time
 import unicodedata
@@ -41,17 +43,21 @@ MOODLE_FOLDER = re.compile(r"^(?P<name>.+?)_(?P<id>\d+)_assignsubmission_\w+?_?$
 class Submission:
     student: str
     notebooks: tuple[Path, ...]
-    submitted_at: datetime  # UTC, aware
+    submitted_at: datetime | None  # UTC, aware
+    refused: str = ""  # why this submission cannot be collected (then nothing of it is copied)
 
 
 @dataclass(frozen=True)
 class Collected:
     student: str
-    outcome: str  # "new", "unchanged", "replaced" (a newer one) or "older" (kept in history)
-    submitted_at: datetime
+    outcome: str  # "new", "unchanged", "replaced" (a newer one), "older" (kept in history) or "refused"
+    submitted_at: datetime | None
     late_by: timedelta | None = None
+    reason: str = ""
 
     def describe(self) -> str:
+        if self.outcome == "refused":
+            return f"refused: {self.reason}"
         text = f"{self.outcome}, handed in {self.submitted_at:%Y-%m-%d %H:%M} UTC"
         if self.outcome == "replaced":
             text += " (the earlier submission is kept in submitted-history/)"
@@ -67,13 +73,14 @@ def collect_submissions(
     source: Path,
     assignment: str,
     due: str | None = None,
+    check_owner: bool = True,
     say: Callable[[str], None] = lambda line: None,
 ) -> list[Collected]:
     """collect's command: `due` ('2026-11-30 18:00', Paris time) is kept in the gradebook for later
     collections and reports; without it, the due date kept earlier applies."""
     workspace.chosen_assignments([assignment])
     due_date = parse_due(due) if due else due_dates(workspace).get(assignment)
-    collected = collect(workspace, source, assignment, due_date)
+    collected = collect(workspace, source, assignment, due_date, check_owner)
     if due:
         set_due_date(workspace, assignment, due_date)
     for item in collected:
@@ -81,21 +88,28 @@ def collect_submissions(
     late = sum(item.late_by is not None for item in collected)
     say(
         f"{assignment}: {len(collected)} submission(s) read, "
-        f"{sum(item.outcome in ('new', 'replaced') for item in collected)} collected"
+        f"{sum(item.outcome in ('new', 'replaced') for item in collected)} collected, "
+        f"{sum(item.outcome == 'refused' for item in collected)} refused"
         + (f", {late} late (due {due_date:%Y-%m-%d %H:%M} UTC)" if due_date else ", no due date (see --due)")
     )
     return collected
 
 
-def collect(workspace: Workspace, source: Path, assignment: str, due: datetime | None = None) -> list[Collected]:
-    """From a folder, a zip (plain or Moodle's) or nbgrader's exchange; `due` (UTC) flags late submissions."""
+def collect(
+    workspace: Workspace, source: Path, assignment: str, due: datetime | None = None, check_owner: bool = True
+) -> list[Collected]:
+    """From a folder, a zip (plain or Moodle's) or nbgrader's exchange; `due` (UTC) flags late submissions.
+
+    A submission is refused, with its reason, when its folder name gives no student identifier, when
+    it holds a symbolic link or a special file where a notebook should be, or (in the exchange, unless
+    `check_owner` is False) when it is not owned by the account of the student it names."""
     if source.is_file() and zipfile.is_zipfile(source):
         with tempfile.TemporaryDirectory() as folder:
             return store(workspace, submissions_in_folder(_unzip(source, Path(folder))), assignment, due)
     if not source.is_dir():
         raise GradingError(f"{source} is neither a folder nor a zip; expected SOURCE/STUDENT/notebook.ipynb")
     inbound = exchange_inbound(source)
-    found = submissions_in_exchange(inbound, assignment) if inbound else submissions_in_folder(source)
+    found = submissions_in_exchange(inbound, assignment, check_owner) if inbound else submissions_in_folder(source)
     if not found:
         where = f"nbgrader's exchange {inbound} for {assignment}" if inbound else source
         raise GradingError(f"no submission found in {where}; expected SOURCE/STUDENT/notebook.ipynb")
@@ -103,22 +117,52 @@ def collect(workspace: Workspace, source: Path, assignment: str, due: datetime |
 
 
 def student_id(folder_name: str) -> str:
-    """Moodle's 'Camille Martin_123456_assignsubmission_file_' -> 'camille-martin-123456'; others unchanged."""
+    """A safe identifier (lower-case ASCII letters, digits and '-'; '' when none is left):
+    Moodle's 'Camille Martin_123456_assignsubmission_file_' -> 'camille-martin-123456',
+    'Zoé Lefèvre' -> 'zoe-lefevre'; '..' or a name of control characters -> ''."""
     moodle = MOODLE_FOLDER.match(folder_name)
-    if not moodle:
-        return folder_name
-    ascii_name = unicodedata.normalize("NFKD", moodle["name"]).encode("ascii", "ignore").decode()
-    return "-".join(re.findall(r"[a-z0-9]+", ascii_name.lower()) + [moodle["id"]])
+    name, number = (moodle["name"], [moodle["id"]]) if moodle else (folder_name, [])
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_name.lower()) + number)
+
+
+def _refusal(student: str, folder_name: str, notebooks: list[Path]) -> str:
+    """Why a student's folder cannot be collected, or ''."""
+    if not student:
+        return f"the folder name {folder_name!r} gives no student identifier (letters or digits); rename it"
+    for path in notebooks:
+        mode = path.lstat().st_mode
+        if stat.S_ISLNK(mode) or not stat.S_ISREG(mode):
+            kind = "a symbolic link" if stat.S_ISLNK(mode) else "not a regular file"
+            return f"{path.name!r} in {folder_name!r} is {kind}; only notebook files are collected"
+    return ""
+
+
+def _notebooks_in(folder: Path) -> list[Path]:
+    """The *.ipynb entries below `folder`, without following symbolic links to folders."""
+    found = []
+    for parent, folders, files in os.walk(folder):
+        found += [Path(parent) / name for name in files + folders if name.endswith(".ipynb")]
+    return sorted(found)
 
 
 def submissions_in_folder(source: Path) -> list[Submission]:
     """SOURCE/STUDENT/**.ipynb; a submission's time is that of its newest notebook file."""
     found = []
-    for student_dir in sorted(p for p in source.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        notebooks = tuple(sorted(student_dir.rglob("*.ipynb")))
-        if notebooks:
-            newest = max(nb.stat().st_mtime for nb in notebooks)
-            found.append(Submission(student_id(student_dir.name), notebooks, datetime.fromtimestamp(newest, UTC)))
+    for entry in sorted(p for p in source.iterdir() if not p.name.startswith(".")):
+        student = student_id(entry.name)
+        if entry.is_symlink():
+            found.append(
+                Submission(student, (), None, f"{entry.name!r} is a symbolic link; only folders are collected")
+            )
+            continue
+        if not entry.is_dir():
+            continue
+        notebooks = _notebooks_in(entry)
+        refused = _refusal(student, entry.name, notebooks)
+        if refused or notebooks:
+            newest = None if refused else datetime.fromtimestamp(max(nb.stat().st_mtime for nb in notebooks), UTC)
+            found.append(Submission(student, tuple(notebooks), newest, refused))
     return found
 
 
@@ -135,19 +179,40 @@ def exchange_inbound(source: Path) -> Path | None:
     return courses[0] if courses else None
 
 
-def submissions_in_exchange(inbound: Path, assignment: str) -> list[Submission]:
-    """nbgrader submit writes inbound/STUDENT+ASSIGNMENT+TIMESTAMP+RANDOM/ with timestamp.txt inside."""
+def submissions_in_exchange(inbound: Path, assignment: str, check_owner: bool = True) -> list[Submission]:
+    """nbgrader submit writes inbound/STUDENT+ASSIGNMENT+TIMESTAMP+RANDOM/ with timestamp.txt inside,
+    owned by the student's account: like nbgrader's own collect, a folder owned by anyone else is refused."""
     found = []
     for folder in sorted(inbound.iterdir()):
         parts = folder.name.split("+")
-        if len(parts) < 3 or parts[1] != assignment or not folder.is_dir():
+        if len(parts) < 3 or parts[1] != assignment or folder.is_symlink() or not folder.is_dir():
             continue
-        notebooks = tuple(sorted(folder.glob("*.ipynb")))
+        student = student_id(parts[0])
+        notebooks = sorted(folder.glob("*.ipynb"))
+        refused = _refusal(student, parts[0], notebooks) or (check_owner and _not_owned_by(folder, parts[0]))
+        if refused:
+            found.append(Submission(student, (), None, refused))
+            continue
         stamp = folder / TIMESTAMP
         submitted_at = parse_timestamp(stamp.read_text().strip() if stamp.is_file() else parts[2])
         if notebooks:
-            found.append(Submission(parts[0], notebooks, submitted_at))
+            found.append(Submission(student, tuple(notebooks), submitted_at))
     return found
+
+
+def _not_owned_by(folder: Path, account: str) -> str:
+    """Why `folder` is not the submission of `account`, or '' when `account` owns it."""
+    owner = folder.lstat().st_uid
+    try:
+        name = pwd.getpwuid(owner).pw_name
+    except KeyError:
+        name = f"uid {owner}"
+    if name == account:
+        return ""
+    return (
+        f"{folder.name!r} names {account!r} but belongs to {name!r}: not collected (a submission in another "
+        "student's name); pass --no-owner-check only for an exchange copied from elsewhere"
+    )
 
 
 def parse_timestamp(text: str) -> datetime:
@@ -165,8 +230,10 @@ def submitted_at(folder: Path) -> datetime | None:
 
 
 def store(workspace: Workspace, found: list[Submission], assignment: str, due: datetime | None) -> list[Collected]:
-    """Oldest first, so that a student's latest submission is the one graded."""
-    return [_store_one(workspace, s, assignment, due) for s in sorted(found, key=lambda s: (s.student, s.submitted_at))]
+    """Oldest first, so that a student's latest submission is the one graded; refused ones are reported."""
+    refused = [Collected(s.student or "?", "refused", None, reason=s.refused) for s in found if s.refused]
+    kept = sorted((s for s in found if not s.refused), key=lambda s: (s.student, s.submitted_at))
+    return refused + [_store_one(workspace, s, assignment, due) for s in kept]
 
 
 def _store_one(workspace: Workspace, submission: Submission, assignment: str, due: datetime | None) -> Collected:

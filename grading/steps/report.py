@@ -8,8 +8,6 @@ Flags: tampering found by autograde, `needs_manual_grade`, `late` (handed in aft
 the due date), `resubmitted` (earlier submissions kept in submitted-history/).
 """
 
-import csv
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +16,7 @@ from common.files import write_text_atomically
 from grading.deadlines import due_dates
 from grading.errors import GradingError
 from grading.paths import Workspace
+from grading.spreadsheet import csv_text
 from grading.status import Flag, Status, read_verdict
 from grading.steps.collect import history_count, submitted_at
 
@@ -37,7 +36,7 @@ def write_reports(workspace: Workspace, say: Callable[[str], None] = lambda line
     from grading.steps.dashboard import dashboard_html
 
     rows, questions, scores = read_grades(workspace)
-    write_text_atomically(workspace.reports / "grades.csv", _csv(COLUMNS + questions, rows))
+    write_text_atomically(workspace.reports / "grades.csv", csv_text(COLUMNS + questions, rows))
     write_text_atomically(workspace.reports / "moodle.csv", _moodle(rows))
     write_text_atomically(workspace.reports / "dashboard.html", dashboard_html(workspace, rows, scores))
     paths = [workspace.reports / name for name in ("grades.csv", "moodle.csv", "dashboard.html")]
@@ -107,15 +106,7 @@ def _moodle(rows: list[dict]) -> str:
     students: dict[str, dict] = {}
     for row in rows:
         students.setdefault(row["student"], {"Identifiant": row["student"]})[row["assignment"]] = row["score"]
-    return _csv(["Identifiant"] + assignments, [students[s] for s in sorted(students)])
-
-
-def _csv(columns: list[str], rows: list[dict]) -> str:
-    text = io.StringIO()
-    writer = csv.DictWriter(text, fieldnames=columns, lineterminator="\n", restval="")
-    writer.writeheader()
-    writer.writerows(rows)
-    return text.getvalue()
+    return csv_text(["Identifiant"] + assignments, [students[s] for s in sorted(students)])
 
 
 def _number(value: float) -> str:
