@@ -1,12 +1,57 @@
+"""What the tests share: the kit's command lines run as a user runs them, and two gradings that take minutes.
+
+`graded` is the workspace an instructor gets through the command line: a generated dataset, the
+release of 00_prise_en_main, the sample submissions, an unreadable notebook, the hostile
+submissions of test_hostile (only where the sandbox works: a fork bomb never runs without one), and
+a late resubmission through nbgrader's exchange; all graded by one `autograde` run, then reported
+and given feedback. test_grading, test_hostile, test_end_to_end and test_browser read it; none of
+them changes it. `course_graded` holds every course notebook handed in as its solution and as
+released, graded (test_course).
+
+Both are built ahead, one after the other, in a background thread that starts with the session;
+the tests that read them run last (pytest_collection_modifyitems), so that the builds go on while
+the other tests run: `--durations` shows a test's wait for a build, not the build.
+"""
+
+import csv
+import json
 import os
+import shutil
+import signal
 import subprocess
 import sys
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
+import nbformat
 import pytest
+
+from grading.paths import Workspace
+from grading.sandbox import sandbox_available
+from grading.steps.collect import collect
 
 KIT_DIR = Path(__file__).resolve().parent.parent
 SAMPLE_DATASET = KIT_DIR / "datasets" / "sample"
+ASSIGNMENT = "00_prise_en_main"
+NOTEBOOK = f"{ASSIGNMENT}.ipynb"
+SAMPLES = ("exemple-correct", "exemple-partiel", "exemple-vide")  # course/samples/00_prise_en_main.yml
+
+# The exchange's late resubmission: far ahead, so that whatever is collected today is on time.
+DUE = "2099-11-20 18:00"  # Paris time: 17:00 UTC
+LATE_STUDENT, ON_TIME_STUDENT = "echange-en-retard", "echange-a-l-heure"
+EXCHANGE = {  # student: [(time handed in, sample whose notebook it hands in)], oldest first
+    LATE_STUDENT: [
+        ("2099-11-20 16:00:00.000000 UTC", "exemple-vide"),
+        ("2099-11-20 18:30:00.000000 UTC", "exemple-correct"),
+    ],
+    ON_TIME_STUDENT: [("2099-11-20 15:00:00.000000 UTC", "exemple-partiel")],
+}
+OLDER_COPY_TIME = 1763600000  # 2025-11-20: a copy of LATE_STUDENT's collected after the exchange, older than it
+REPOSITORY = "innovhealth/kit-etudiant"  # where the student kit is published, for its Binder links
+# KIT_NOTEBOOKS=02_parcours_patient restricts the course's checks to the notebooks being written.
+COURSE_NOTEBOOKS = sorted((KIT_DIR / "course" / "source").glob(os.environ.get("KIT_NOTEBOOKS", "*") + "/*.ipynb"))
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
@@ -23,3 +68,315 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
 @pytest.fixture
 def cli():
     return run_cli
+
+
+@pytest.fixture(scope="session")
+def published_kit(tmp_path_factory) -> Path:
+    """The student kit as `python -m grading publish` writes it. Read it only: a test that changes it (runs a
+    notebook, generates data into it) works on a copy."""
+    out = tmp_path_factory.mktemp("publication") / "kit"
+    result = run_cli("grading", "publish", str(out), "--github", REPOSITORY)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+# Hostile submissions: answers written into the released notebook's cells, or an edit of it.
+CORRECT = {
+    "q1-reponse": "nombre_patients = len(patients)",
+    "q2-reponse": 'pourcentage_femmes = 100 * (patients["sexe"] == "F").mean()',
+    "q3-reponse": 'patients_par_region = patients["region"].value_counts()',
+}
+
+
+def hostile_cases(workspace: Workspace) -> dict[str, tuple[dict, object]]:
+    """student -> (answers written into cells, or None; an edit of the whole notebook, or None)."""
+    root = workspace.root.resolve()
+    source = workspace.source.resolve() / ASSIGNMENT / NOTEBOOK
+    return {
+        "boucle-infinie": ({"q1-reponse": "while True:\n    pass"}, None),
+        "boucle-qui-ignore-interruption": (
+            {
+                "q1-reponse": "import time\nwhile True:\n    try:\n        time.sleep(0.5)\n"
+                "    except KeyboardInterrupt:\n        pass"
+            },
+            None,
+        ),
+        "bombe-memoire": ({"q1-reponse": "x = bytearray(6 * 2**30)"}, None),
+        "sortie-brutale": ({"q1-reponse": "import os\nos._exit(1)"}, None),
+        "bombe-fork": (
+            {
+                "q1-reponse": "import os, time\nfor _ in range(1000):\n    try:\n        pid = os.fork()\n"
+                "    except OSError:\n        break\n    if pid == 0:\n        time.sleep(3600)\n"
+                "        os._exit(0)\n" + CORRECT["q1-reponse"]
+            },
+            None,
+        ),
+        "lit-les-sources": ({**CORRECT, "q1-reponse": attempt(f"open({str(source)!r}).read()[:200]")}, None),
+        "lit-le-carnet-de-notes": (
+            {**CORRECT, "q1-reponse": attempt(f"len(open({str(root / 'gradebook.db')!r}, 'rb').read())")},
+            None,
+        ),
+        "reseau": (
+            {**CORRECT, "q1-reponse": attempt("__import__('socket').create_connection(('1.1.1.1', 80), timeout=3)")},
+            None,
+        ),
+        "sortie-enorme": ({**CORRECT, "q1-reponse": "print('x' * 5_000_000)\n" + CORRECT["q1-reponse"]}, None),
+        "test-modifie": (CORRECT, lambda nb: set_cell(nb, "q2-test", "pass")),
+        "cellules-supprimees": (CORRECT, lambda nb: delete_cells(nb, ("mise-en-place", "q1-test", "q3-test"))),
+    }
+
+
+def attempt(expression: str) -> str:
+    """A correct answer to question 1, after trying something forbidden and printing what happened."""
+    return (
+        f"try:\n    print({expression})\nexcept OSError as error:\n    print(type(error).__name__, error)\n"
+        + CORRECT["q1-reponse"]
+    )
+
+
+def set_cell(notebook, grade_id, source):
+    for cell in notebook.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == grade_id:
+            cell.source = source
+
+
+def delete_cells(notebook, grade_ids):
+    notebook.cells = [c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade_id") not in grade_ids]
+
+
+def write_hostile_submissions(workspace: Workspace, inbox: Path) -> None:
+    released = workspace.release_dir(ASSIGNMENT) / NOTEBOOK
+    for student, (answers, edit) in hostile_cases(workspace).items():
+        notebook = nbformat.read(released, as_version=4)
+        for grade_id, code in answers.items():
+            set_cell(notebook, grade_id, code)
+        if edit:
+            edit(notebook)
+        (inbox / student).mkdir()
+        nbformat.write(notebook, inbox / student / NOTEBOOK)
+    (inbox / "json-invalide").mkdir()
+    (inbox / "json-invalide" / NOTEBOOK).write_text('{"cells": [', encoding="utf-8")
+    (inbox / "fichier-tronque").mkdir()
+    (inbox / "fichier-tronque" / NOTEBOOK).write_bytes(released.read_bytes()[:500])
+
+
+def exchange_submission(inbound: Path, student: str, handed_in: str, notebook_path: Path) -> None:
+    """What `nbgrader submit` leaves in the exchange: STUDENT+ASSIGNMENT+TIMESTAMP+RANDOM/ with timestamp.txt."""
+    folder = inbound / f"{student}+{ASSIGNMENT}+{handed_in}+{abs(hash(handed_in)) % 10**6}"
+    folder.mkdir(parents=True)
+    shutil.copy(notebook_path, folder / NOTEBOOK)
+    (folder / "timestamp.txt").write_text(handed_in)
+
+
+@dataclass(frozen=True)
+class Graded:
+    """The session's graded workspace, and what each command of its making said."""
+
+    workspace: Workspace
+    steps: dict[str, subprocess.CompletedProcess]  # generate, release, samples, collect, collect-exchange, ...
+    history_after_exchange: list[str]  # LATE_STUDENT's submitted-history/ once the exchange is collected
+    hostile: bool  # the hostile submissions are in the batch (the sandbox works here)
+
+    @property
+    def root(self) -> Path:
+        return self.workspace.root
+
+    def grades(self) -> dict[str, dict]:
+        with open(self.root / "reports" / "grades.csv", newline="", encoding="utf-8") as file:
+            return {row["student"]: row for row in csv.DictReader(file)}
+
+    def verdicts(self) -> dict[str, dict]:
+        """Each status file's JSON, by student."""
+        return {
+            path.stem: json.loads(path.read_text(encoding="utf-8"))
+            for path in (self.root / "status" / ASSIGNMENT).glob("*.json")
+        }
+
+    def submitted(self, student: str) -> Path:
+        return self.workspace.submission_dir(student, ASSIGNMENT) / NOTEBOOK
+
+
+def build_graded(ahead: "Ahead", base: Path) -> Graded:
+    root = base / "workspace"
+    root.mkdir()
+    workspace = Workspace(root=root)
+    hostile = ahead.sandbox
+    steps = {}
+
+    def step(name: str, *args: str) -> None:
+        steps[name] = result = ahead.run_cli(*args, cwd=root)
+        assert result.returncode == 0, f"{name}: python -m {' '.join(args)} failed:\n{result.stderr}"
+
+    grading = ("grading", "--root", str(root))
+    step("generate", "generators", "--patients", "3000", "--seed", "5", "--out", str(workspace.data), "--quiet")
+    step("release", *grading, "release", ASSIGNMENT)
+    step("samples", *grading, "samples")
+
+    inbox = base / "inbox"
+    inbox.mkdir()
+    (inbox / "exemple-casse").mkdir()
+    (inbox / "exemple-casse" / NOTEBOOK).write_text('{"cells": [', encoding="utf-8")  # truncated JSON
+    if hostile:
+        write_hostile_submissions(workspace, inbox)
+    step("collect", *grading, "collect", str(inbox), "--assignment", ASSIGNMENT)
+
+    exchange = base / "exchange"
+    inbound = exchange / "innov-health" / "inbound"
+    for student, handed_in in EXCHANGE.items():
+        for moment, sample in handed_in:
+            exchange_submission(inbound, student, moment, root / "submitted" / sample / ASSIGNMENT / NOTEBOOK)
+    # Made here, by this process: its folders cannot belong to the students' accounts that nbgrader's would.
+    owners = ("--no-owner-check",)
+    step("collect-exchange", *grading, "collect", str(exchange), "--assignment", ASSIGNMENT, "--due", DUE, *owners)
+    history = workspace.history_dir(LATE_STUDENT, ASSIGNMENT)
+    history_after_exchange = sorted(p.name for p in history.iterdir()) if history.is_dir() else []
+
+    # An older copy collected afterwards (say, from a Moodle zip) never replaces the newer one.
+    older = base / "older"
+    (older / LATE_STUDENT).mkdir(parents=True)
+    shutil.copy(root / "submitted" / "exemple-partiel" / ASSIGNMENT / NOTEBOOK, older / LATE_STUDENT / NOTEBOOK)
+    os.utime(older / LATE_STUDENT / NOTEBOOK, (OLDER_COPY_TIME, OLDER_COPY_TIME))
+    step("collect-older", *grading, "collect", str(older), "--assignment", ASSIGNMENT)
+
+    sandbox = () if hostile else ("--no-sandbox",)  # the batch is only trusted notebooks without one
+    step("autograde", *grading, "autograde", "--workers", "2", "--timeout", "60", "--cell-timeout", "10", *sandbox)
+    step("report", *grading, "report")
+    step("feedback", *grading, "feedback")
+    return Graded(workspace, steps, history_after_exchange, hostile)
+
+
+@dataclass(frozen=True)
+class CourseGraded:
+    """Every course notebook released, and handed in as its solution ('corrige') and untouched ('vierge'),
+    half of them in each of two workspaces graded side by side, one submission at a time each (a worker
+    starts for each assignment: one workspace grades while the other starts its worker)."""
+
+    workspaces: dict[str, Workspace]  # assignment: its workspace
+    steps: dict[str, list[subprocess.CompletedProcess]]  # release, autograde, report: one per workspace
+
+    def grades(self) -> dict[tuple[str, str], dict]:
+        rows = {}
+        for root in sorted({workspace.root for workspace in self.workspaces.values()}):
+            with open(root / "reports" / "grades.csv", newline="", encoding="utf-8") as file:
+                rows.update({(row["assignment"], row["student"]): row for row in csv.DictReader(file)})
+        return rows
+
+
+def build_course_graded(ahead: "Ahead", base: Path) -> CourseGraded:
+    halves = [half for half in (COURSE_NOTEBOOKS[0::2], COURSE_NOTEBOOKS[1::2]) if half]
+    roots = [base / f"workspace-{number}" for number in range(1, len(halves) + 1)]
+    workspaces = {path.parent.name: Workspace(root=root) for root, half in zip(roots, halves) for path in half}
+    steps = {}
+
+    def step(name: str, *commands: tuple[str, ...]) -> None:
+        """The commands at the same time, in processes of their own."""
+        with ThreadPoolExecutor(len(commands)) as pool:
+            steps[name] = list(pool.map(lambda command: ahead.run_cli(*command, cwd=base), commands))
+        for result in steps[name]:
+            assert result.returncode == 0, f"{name}: {' '.join(result.args[2:])} failed:\n{result.stderr}"
+
+    step(
+        "release",
+        *(
+            ("grading", "--root", str(root), "release", *(p.parent.name for p in half))
+            for root, half in zip(roots, halves)
+        ),
+    )
+    for path in COURSE_NOTEBOOKS:
+        assignment, workspace = path.parent.name, workspaces[path.parent.name]
+        handed_in = base / "handed-in" / assignment
+        for student, version in (("corrige", path), ("vierge", workspace.release_dir(assignment) / path.name)):
+            (handed_in / student).mkdir(parents=True)
+            shutil.copy(version, handed_in / student / path.name)
+        collected = collect(workspace, handed_in, assignment)
+        assert {c.outcome for c in collected} == {"new"}, (assignment, collected)
+    sandbox = () if ahead.sandbox else ("--no-sandbox",)
+    grade = ("autograde", "--data", str(SAMPLE_DATASET), "--workers", "1", *sandbox)
+    step("autograde", *(("grading", "--root", str(root), *grade) for root in roots))
+    step("report", *(("grading", "--root", str(root), "report") for root in roots))
+    return CourseGraded(workspaces, steps)
+
+
+BUILDS = {"graded": build_graded, "course_graded": build_course_graded}  # fixture: how it is built
+
+
+class Ahead:
+    """Runs the BUILDS asked for, one after the other, in a thread of their own. Their command lines get
+    the environment and folder of the session's start (tests change them while a build runs), and are
+    stopped when the session ends before them."""
+
+    def __init__(self, tmp_path_factory):
+        self.tmp_path_factory = tmp_path_factory
+        self.env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+        self.sandbox = sandbox_available()
+        self.thread = ThreadPoolExecutor(1, thread_name_prefix="builds-ahead")
+        self.futures: dict[str, Future] = {}
+        self.running: set[subprocess.Popen] = set()
+        self.lock = threading.Lock()
+        self.stopping = False
+
+    def start(self, name: str) -> None:
+        if name not in self.futures:
+            self.futures[name] = self.thread.submit(BUILDS[name], self, self.tmp_path_factory.mktemp(name))
+
+    def result(self, name: str):
+        self.start(name)
+        return self.futures[name].result()
+
+    def run_cli(self, *args: str, cwd: Path) -> subprocess.CompletedProcess:
+        """As run_cli, in a process group of its own, which stop() ends."""
+        with self.lock:
+            if self.stopping:
+                raise RuntimeError("the session ended before this build")
+            process = subprocess.Popen(
+                [sys.executable, "-m", *args],
+                cwd=cwd,
+                env=self.env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                start_new_session=True,
+            )
+            self.running.add(process)
+        try:
+            stdout, stderr = process.communicate()
+        finally:
+            with self.lock:
+                self.running.discard(process)
+        return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+
+    def stop(self) -> None:
+        with self.lock:
+            self.stopping = True
+            for process in self.running:
+                try:
+                    os.killpg(process.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+        self.thread.shutdown(wait=True, cancel_futures=True)
+
+
+def pytest_collection_modifyitems(items):
+    """The tests that read a build made ahead run last, so that the builds go on while the others run."""
+    items.sort(key=lambda item: not set(BUILDS).isdisjoint(getattr(item, "fixturenames", ())))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def builds_ahead(request, tmp_path_factory):
+    """Starts, as the session starts, the builds that its tests read."""
+    builds = Ahead(tmp_path_factory)
+    for name in BUILDS:
+        if any(name in getattr(item, "fixturenames", ()) for item in request.session.items):
+            builds.start(name)
+    yield builds
+    builds.stop()
+
+
+@pytest.fixture(scope="session")
+def graded(builds_ahead) -> Graded:
+    return builds_ahead.result("graded")
+
+
+@pytest.fixture(scope="session")
+def course_graded(builds_ahead) -> CourseGraded:
+    return builds_ahead.result("course_graded")

@@ -6,19 +6,12 @@ import sys
 
 import pytest
 
-from tests.conftest import KIT_DIR, run_cli
-
-
-@pytest.fixture(scope="module")
-def student_kit(tmp_path_factory):
-    out = tmp_path_factory.mktemp("binder") / "kit"
-    assert run_cli("grading", "publish", str(out)).returncode == 0
-    return out
+from tests.conftest import KIT_DIR
 
 
 @pytest.mark.parametrize("which", ["instructor", "student"])
-def test_repo2docker_picks_the_binder_environment_and_post_build(which, student_kit):
-    folder = KIT_DIR if which == "instructor" else student_kit
+def test_repo2docker_picks_the_binder_environment_and_post_build(which, published_kit):
+    folder = KIT_DIR if which == "instructor" else published_kit
     result = subprocess.run(
         [sys.executable, "-m", "repo2docker", "--no-build", "--debug", str(folder)],
         capture_output=True,

@@ -1,21 +1,20 @@
 """The course's source notebooks: the shape every notebook promises its participants, and the
 grading round trip (the source version scores full marks, the release version 0, without a crash)."""
 
-import csv
+import multiprocessing
 import os
 import re
-import shutil
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
 import nbformat
 import pytest
 
 from grading.competences import graded_cells, registry
-from grading.sandbox import sandbox_available
-from tests.conftest import KIT_DIR, SAMPLE_DATASET
+from tests.conftest import COURSE_NOTEBOOKS, KIT_DIR, SAMPLE_DATASET
 
 COURSE = KIT_DIR / "course"
-# KIT_NOTEBOOKS=02_parcours_patient restricts the checks to the notebooks being written.
-NOTEBOOKS = sorted((COURSE / "source").glob(os.environ.get("KIT_NOTEBOOKS", "*") + "/*.ipynb"))
+NOTEBOOKS = COURSE_NOTEBOOKS  # KIT_NOTEBOOKS=02_parcours_patient: only the notebooks being written
 HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS", re.S)
 
 
@@ -89,56 +88,41 @@ def test_registry_domains_are_the_national_framework():
     assert all(c["domaine"] in known["domaines"] for c in known["competences"].values())
 
 
-def test_source_scores_full_marks_and_release_zero(tmp_path, cli):
-    """Every notebook handed in as its solution ('corrige') and untouched ('vierge'), graded in one batch."""
-    assignments = [path.parent.name for path in NOTEBOOKS]
-    assert cli("grading", "--root", str(tmp_path), "release", *assignments).returncode == 0
-    manual_points = {}
+def test_source_scores_full_marks_and_release_zero(course_graded):
+    """Every notebook handed in as its solution ('corrige') and untouched ('vierge'), graded (see
+    tests/conftest.py): the solution gets every automatic point, the untouched release none, neither crashes."""
+    for name in ("release", "autograde", "report"):
+        for result in course_graded.steps[name]:
+            assert result.returncode == 0, result.stderr
+    rows = course_graded.grades()
+    assert set(rows) == {(path.parent.name, student) for path in NOTEBOOKS for student in ("corrige", "vierge")}
     for path in NOTEBOOKS:
-        assignment = path.parent.name
-        handed_in = tmp_path / "handed-in" / assignment
-        for student, version in (("corrige", path), ("vierge", tmp_path / "release" / assignment / path.name)):
-            (handed_in / student).mkdir(parents=True)
-            shutil.copy(version, handed_in / student / path.name)
-        result = cli("grading", "--root", str(tmp_path), "collect", str(handed_in), "--assignment", assignment)
-        assert result.returncode == 0, result.stderr
-        manual_points[assignment] = sum(nbgrader(c)["points"] for c in manual_answers(nbformat.read(path, 4)))
-    grade = [
-        "grading",
-        "--root",
-        str(tmp_path),
-        "autograde",
-        *assignments,
-        "--data",
-        str(SAMPLE_DATASET),
-        "--workers",
-        "2",
-    ]
-    result = cli(*grade, *(() if sandbox_available() else ("--no-sandbox",)))
-    assert result.returncode == 0, result.stderr
-    assert cli("grading", "--root", str(tmp_path), "report").returncode == 0
-
-    with open(tmp_path / "reports" / "grades.csv", newline="", encoding="utf-8") as file:
-        rows = {(r["assignment"], r["student"]): r for r in csv.DictReader(file)}
-    for assignment, manual in manual_points.items():
-        solution, blank = rows[assignment, "corrige"], rows[assignment, "vierge"]
+        manual = sum(nbgrader(c)["points"] for c in manual_answers(nbformat.read(path, 4)))
+        solution, blank = rows[path.parent.name, "corrige"], rows[path.parent.name, "vierge"]
         assert (solution["status"], blank["status"]) == ("graded", "graded"), (solution, blank)
         assert float(solution["score"]) == float(solution["max_score"]) - manual, solution
         assert float(blank["score"]) == 0, blank
 
 
-def test_nbgrader_validate_on_each_release_catches_every_unanswered_question(tmp_path, cli, monkeypatch):
-    """What a participant's Validate button says of a notebook handed in blank: every graded cell, and
-    nothing else (no cell reported changed, no version mismatch)."""
+def validate(notebook: Path) -> dict:
+    """What nbgrader's Validate button says of `notebook`, run in its folder (in a process of its own)."""
     from nbgrader.validator import Validator
 
-    assignments = [path.parent.name for path in NOTEBOOKS]
-    assert cli("grading", "--root", str(tmp_path), "release", *assignments).returncode == 0
+    os.chdir(notebook.parent)
+    return Validator().validate(str(notebook))
+
+
+def test_nbgrader_validate_on_each_release_catches_every_unanswered_question(course_graded, monkeypatch):
+    """What a participant's Validate button says of a notebook handed in blank: every graded cell, and
+    nothing else (no cell reported changed, no version mismatch). Two notebooks at a time."""
     monkeypatch.setenv("KIT_DATASET", str(SAMPLE_DATASET))
-    for path in NOTEBOOKS:
-        released = tmp_path / "release" / path.parent.name / path.name
-        monkeypatch.chdir(released.parent)
-        result = Validator().validate(str(released))
+    releases = {
+        assignment: workspace.release_dir(assignment) for assignment, workspace in course_graded.workspaces.items()
+    }
+    notebooks = [releases[path.parent.name] / path.name for path in NOTEBOOKS]
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        results = list(pool.map(validate, notebooks))
+    for path, result in zip(NOTEBOOKS, results):
         source = nbformat.read(path, as_version=4)
         assert set(result) <= {"failed"}, (path.name, set(result))
         assert len(result["failed"]) == len(automatic_tests(source)) + len(manual_answers(source)), path.name

@@ -3,8 +3,10 @@ notebooks (good, overfitted, malformed, failing, non-reproducible, over the dail
 scorer re-executes the notebooks in the sandbox and writes the leaderboards."""
 
 import csv
+import gzip
 import os
-import time
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import nbformat
 import pandas as pd
@@ -15,7 +17,7 @@ from grading.sandbox import sandbox_available
 from tests.conftest import KIT_DIR, run_cli
 
 CHALLENGE = "rehospitalisation"
-SECRET = 987_654_321
+SECRET = 9876543210_9876543210_9876543210_9876543210  # 40 digits, as prepare draws them
 STARTING_KIT = KIT_DIR / "course" / "datathon" / "kit_de_depart_rehospitalisation.ipynb"
 
 MODEL = """
@@ -78,14 +80,14 @@ def event(tmp_path_factory):
     labels = pd.read_csv(prepared / "instructeur" / "etiquettes.csv", dtype={"id": str})
     inbox = root / "soumissions"
 
-    def hand_in(team: str, name: str, notebook=None, predictions: pd.DataFrame | None = None, csv_text=None):
+    def hand_in(team: str, name: str, notebook=None, predictions: pd.DataFrame | None = None, csv_bytes=None):
         (inbox / team).mkdir(parents=True, exist_ok=True)
         if notebook is not None:
             nbformat.write(notebook, inbox / team / f"{name}.ipynb")
         if predictions is not None:
             predictions.to_csv(inbox / team / f"{name}.csv", index=False)
-        if csv_text is not None:
-            (inbox / team / f"{name}.csv").write_text(csv_text)
+        if csv_bytes is not None:
+            (inbox / team / f"{name}.csv").write_bytes(csv_bytes)
 
     good = MODEL + WRITE
     predictions_of(good, data, root / "bonne.csv")
@@ -110,8 +112,9 @@ def event(tmp_path_factory):
     hand_in(
         "valeurs-manquantes", "essai-1", predictions=base.assign(probabilite=base["probabilite"].where(base.index > 3))
     )
-    hand_in("pas-un-csv", "essai-1", csv_text="\x00\x01 ceci n'est pas un fichier CSV")
-    day = time.mktime((2026, 11, 21, 10, 0, 0, 0, 0, -1))
+    # Compressed, yet named .csv: no text at all.
+    hand_in("pas-un-csv", "essai-1", csv_bytes=gzip.compress(base.to_csv(index=False).encode(), mtime=0))
+    day = datetime(2026, 11, 21, 10, tzinfo=ZoneInfo("Europe/Paris")).timestamp()  # the limit counts Paris days
     for number in range(4):  # 4 on the same day: the 4th is over the limit of 3
         hand_in("assidue", f"essai-{number + 1}", predictions=base)
         os.utime(inbox / "assidue" / f"essai-{number + 1}.csv", (day + 3600 * number, day + 3600 * number))
@@ -155,7 +158,7 @@ def test_prepare_keeps_labels_with_the_instructor(event, tmp_path, cli):
         p.read_text(encoding="utf-8") for p in (root / "prepare").rglob("*.*") if p.suffix in (".json", ".md")
     )
     result = cli("grading", "datathon", "prepare", CHALLENGE, "--secret-seed", "2024", "--out", str(tmp_path / "x"))
-    assert result.returncode == 2 and "too easy to guess" in result.stderr and not (tmp_path / "x").exists()
+    assert result.returncode == 2 and "too short to stay secret" in result.stderr and not (tmp_path / "x").exists()
 
 
 def test_scorer_never_crashes_and_names_every_problem(event):
@@ -169,7 +172,7 @@ def test_scorer_never_crashes_and_names_every_problem(event):
         "lignes-manquantes": "lignes au lieu de",
         "ids-inconnus": "id inconnus",
         "valeurs-manquantes": "probabilités manquantes",
-        "pas-un-csv": "",
+        "pas-un-csv": "fichier illisible comme CSV",
         "carnet-en-echec": "le carnet ré-exécuté n'a pas abouti",
     }
     for team, reason in reasons.items():

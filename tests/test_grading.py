@@ -1,8 +1,16 @@
+"""Grading: the session's graded workspace (tests/conftest.py) checked step by step, collecting in
+workspaces of their own, and a run killed with kill -9 then resumed."""
+
 import csv
 import json
 import os
 import re
 import shutil
+import signal
+import subprocess
+import sys
+import time
+import zipfile
 
 import nbformat
 import pytest
@@ -15,28 +23,20 @@ from grading.steps.autograde import autograde
 from grading.steps.collect import collect
 from grading.steps.release import release
 from grading.steps.report import COLUMNS, write_reports
-from grading.steps.samples import collect_samples, write_samples
+from grading.steps.samples import write_samples
 from participant.checks import WrongAnswer, check
-from tests.conftest import SAMPLE_DATASET
+from tests.conftest import (
+    ASSIGNMENT,
+    EXCHANGE,
+    LATE_STUDENT,
+    NOTEBOOK,
+    ON_TIME_STUDENT,
+    SAMPLE_DATASET,
+    SAMPLES,
+    set_cell,
+)
 
-ASSIGNMENT = "00_prise_en_main"
-SETTINGS = GradingSettings(data=SAMPLE_DATASET, sandbox=sandbox_available())
-NOTEBOOK = f"{ASSIGNMENT}.ipynb"
-
-
-@pytest.fixture(scope="module")
-def graded(tmp_path_factory):
-    """A workspace where the assignment is released, the samples and one broken notebook are graded."""
-    workspace = Workspace(root=tmp_path_factory.mktemp("workspace"))
-    release(workspace, ASSIGNMENT)
-    collect_samples(workspace, ASSIGNMENT)
-    broken = tmp_path_factory.mktemp("inbox")
-    (broken / "exemple-casse").mkdir()
-    (broken / "exemple-casse" / NOTEBOOK).write_text('{"cells": [', encoding="utf-8")  # truncated JSON
-    collect(workspace, broken, ASSIGNMENT)
-    verdicts = autograde(workspace, ASSIGNMENT, SETTINGS, workers=2)
-    write_reports(workspace)
-    return workspace, {v.student: v for v in verdicts}
+SANDBOX = () if sandbox_available() else ("--no-sandbox",)
 
 
 def grades(workspace):
@@ -45,7 +45,7 @@ def grades(workspace):
 
 
 def test_release_strips_solutions_and_hidden_tests(graded):
-    workspace, _ = graded
+    workspace = graded.workspace
     released = (workspace.release_dir(ASSIGNMENT) / NOTEBOOK).read_text(encoding="utf-8")
     source = (workspace.source / ASSIGNMENT / NOTEBOOK).read_text(encoding="utf-8")
     assert "BEGIN SOLUTION" in source and "BEGIN HIDDEN TESTS" in source
@@ -57,8 +57,7 @@ def test_release_strips_solutions_and_hidden_tests(graded):
 
 
 def test_samples_get_their_expected_grades(graded):
-    workspace, verdicts = graded
-    rows = grades(workspace)
+    rows, verdicts = graded.grades(), graded.verdicts()
     assert list(next(iter(rows.values())).keys())[: len(COLUMNS)] == COLUMNS
     expected = {  # (status, flags, score, max_score)
         "exemple-correct": ("graded", "needs_manual_grade", "9", "11"),  # 9 automatic points + 2 by hand
@@ -69,30 +68,35 @@ def test_samples_get_their_expected_grades(graded):
         row = rows[student]
         assert (row["status"], row["flags"], row["score"], row["max_score"]) == (status, flags, score, max_score)
         assert row["assignment"] == ASSIGNMENT
-        assert verdicts[student].status == "graded"
+        assert verdicts[student]["status"] == "graded"
+    assert set(expected) == set(SAMPLES)
 
 
 def test_unreadable_notebook_is_named_not_scored_zero(graded):
-    workspace, verdicts = graded
-    row = grades(workspace)["exemple-casse"]
+    verdicts = graded.verdicts()
+    row = graded.grades()["exemple-casse"]
     assert row["status"] == "invalid_notebook" and row["score"] == "" and row["max_score"] == "11"
-    assert "is not a valid notebook" in verdicts["exemple-casse"].reason
-    assert set(v.status for v in verdicts.values()) <= set(Status)
+    assert "is not a valid notebook" in verdicts["exemple-casse"]["reason"]
+    assert set(v["status"] for v in verdicts.values()) <= set(Status)
 
 
 def test_autograde_resumes_instead_of_regrading(graded):
-    workspace, _ = graded
-    status = workspace.status_file("exemple-vide", ASSIGNMENT)
-    before = status.stat().st_mtime_ns
-    verdicts = autograde(workspace, ASSIGNMENT, SETTINGS, workers=2)
-    assert status.stat().st_mtime_ns == before
-    assert {v.student for v in verdicts} == {"exemple-correct", "exemple-partiel", "exemple-vide", "exemple-casse"}
+    workspace = graded.workspace
+    statuses = sorted((workspace.root / "status" / ASSIGNMENT).glob("*.json"))
+    before = {path: path.stat().st_mtime_ns for path in statuses}
+    settings = GradingSettings(data=workspace.data, sandbox=sandbox_available())
+    verdicts = autograde(workspace, ASSIGNMENT, settings, workers=2)
+    assert {path: path.stat().st_mtime_ns for path in statuses} == before
+    students = {v.student for v in verdicts}
+    assert students == set(workspace.submitted_students(ASSIGNMENT)) == {path.stem for path in statuses}
+    assert {*SAMPLES, "exemple-casse", LATE_STUDENT, ON_TIME_STUDENT} <= students
 
 
 def released_with_samples(tmp_path, graded) -> tuple[Workspace, object]:
-    """A new workspace holding the release, and the sample submissions written to tmp_path/inbox."""
+    """A new workspace holding a copy of the graded workspace's release (nothing collected yet), and the
+    sample submissions written to tmp_path/inbox."""
     workspace = Workspace(root=tmp_path / "ws")
-    release(workspace, ASSIGNMENT)
+    shutil.copytree(graded.workspace.release_dir(ASSIGNMENT), workspace.release_dir(ASSIGNMENT))
     write_samples(workspace, ASSIGNMENT, tmp_path / "inbox")
     return workspace, tmp_path / "inbox"
 
@@ -141,8 +145,7 @@ def test_grading_cli_help_lists_the_steps(cli):
 
 
 def test_status_file_is_plain_json(graded):
-    workspace, _ = graded
-    verdict = json.loads(workspace.status_file("exemple-correct", ASSIGNMENT).read_text())
+    verdict = json.loads(graded.workspace.status_file("exemple-correct", ASSIGNMENT).read_text())
     assert verdict == {
         "student": "exemple-correct",
         "assignment": ASSIGNMENT,
@@ -153,7 +156,8 @@ def test_status_file_is_plain_json(graded):
 
 
 def test_report_has_per_question_scores_and_a_moodle_sheet(graded):
-    workspace, _ = graded
+    workspace = graded.workspace
+    assert graded.steps["report"].returncode == 0, graded.steps["report"].stderr
     rows = grades(workspace)
     correct = rows["exemple-correct"]
     assert (correct[f"{ASSIGNMENT}:q1-test"], correct[f"{ASSIGNMENT}:q2-test"], correct[f"{ASSIGNMENT}:q3-test"]) == (
@@ -169,8 +173,6 @@ def test_report_has_per_question_scores_and_a_moodle_sheet(graded):
 
 
 def test_collect_reads_a_moodle_download_zip(tmp_path, graded):
-    import zipfile
-
     workspace, inbox = released_with_samples(tmp_path, graded)
     archive = tmp_path / "moodle.zip"
     with zipfile.ZipFile(archive, "w") as zipped:
@@ -186,8 +188,6 @@ def test_collect_reads_a_moodle_download_zip(tmp_path, graded):
 
 
 def test_collect_refuses_a_zip_reaching_outside(tmp_path, cli):
-    import zipfile
-
     archive = tmp_path / "malveillant.zip"
     with zipfile.ZipFile(archive, "w") as zipped:
         zipped.writestr(f"../evil/{NOTEBOOK}", "{}")
@@ -196,9 +196,9 @@ def test_collect_refuses_a_zip_reaching_outside(tmp_path, cli):
     assert not (tmp_path / "evil").exists() and not (tmp_path / "ws" / "submitted").exists()
 
 
-def test_feedback_hides_hidden_tests_and_shows_figures_offline(graded, cli):
-    workspace, _ = graded
-    result = cli("grading", "--root", str(workspace.root), "feedback", ASSIGNMENT)
+def test_feedback_hides_hidden_tests_and_shows_figures_offline(graded):
+    workspace = graded.workspace
+    result = graded.steps["feedback"]
     assert result.returncode == 0, result.stderr
     page = (workspace.root / "feedback" / "exemple-correct" / ASSIGNMENT / f"{ASSIGNMENT}.html").read_text(
         encoding="utf-8"
@@ -208,61 +208,41 @@ def test_feedback_hides_hidden_tests_and_shows_figures_offline(graded, cli):
     assert "BEGIN HIDDEN TESTS" not in page
     assert "plotly-graph-div" in page and not re.search(r"<script[^>]*src=[^>]*plot\.ly", page)  # plotly.js inline
     assert not (workspace.root / "feedback" / "exemple-casse").exists()  # not graded: no feedback
+    graded_students = {s for s, v in graded.verdicts().items() if v["status"] == "graded"}
+    assert {p.name for p in (workspace.root / "feedback").iterdir()} == graded_students
 
 
-def exchange_submission(inbound, student, handed_in: str, notebook_path) -> None:
-    """What `nbgrader submit` leaves in the exchange: STUDENT+ASSIGNMENT+TIMESTAMP+RANDOM/ with timestamp.txt."""
-    folder = inbound / f"{student}+{ASSIGNMENT}+{handed_in}+{abs(hash(handed_in)) % 10**6}"
-    folder.mkdir(parents=True)
-    shutil.copy(notebook_path, folder / NOTEBOOK)
-    (folder / "timestamp.txt").write_text(handed_in)
-
-
-def test_collect_reads_nbgrader_exchange_keeps_every_submission_and_flags_late(tmp_path, graded, cli):
-    workspace, inbox = released_with_samples(tmp_path, graded)
-    inbound = tmp_path / "exchange" / "innov-health" / "inbound"
-    exchange_submission(inbound, "exemple-vide", "2026-11-20 16:00:00.000000 UTC", inbox / "exemple-vide" / NOTEBOOK)
-    exchange_submission(inbound, "exemple-vide", "2026-11-20 18:30:00.000000 UTC", inbox / "exemple-correct" / NOTEBOOK)
-    exchange_submission(
-        inbound, "exemple-partiel", "2026-11-20 15:00:00.000000 UTC", inbox / "exemple-partiel" / NOTEBOOK
-    )
-
-    root = ["grading", "--root", str(workspace.root)]
-    result = cli(*root, "collect", str(tmp_path / "exchange"), "--assignment", ASSIGNMENT, "--due", "2026-11-20 18:00")
+def test_collect_reads_nbgrader_exchange_keeps_every_submission_and_flags_late(graded):
+    """In the graded workspace, LATE_STUDENT handed in twice through nbgrader's exchange (16:00, then 18:30
+    UTC), then an older copy came (2025); ON_TIME_STUDENT once (15:00); due 18:00 Paris time (17:00 UTC)."""
+    workspace = graded.workspace
+    result = graded.steps["collect-exchange"]
     assert result.returncode == 0, result.stderr
     lines = {line.split(":")[0].split("/")[-1]: line for line in result.stderr.splitlines() if "/" in line}
-    assert (
-        "LATE by 1 h 30 min" in lines["exemple-vide"] and "replaced" in lines["exemple-vide"]
-    )  # 18:00 Paris = 17:00 UTC
-    assert "LATE" not in lines["exemple-partiel"]
-    assert (workspace.submission_dir("exemple-vide", ASSIGNMENT) / NOTEBOOK).read_bytes() == (
-        inbox / "exemple-correct" / NOTEBOOK
-    ).read_bytes()  # the latest is the one graded
-    history = workspace.root / "submitted-history" / "exemple-vide" / ASSIGNMENT
-    assert [p.name for p in history.iterdir()] == ["2026-11-20T16-00-00.000000Z"]
+    assert set(lines) == set(EXCHANGE)
+    assert "LATE by 1 h 30 min" in lines[LATE_STUDENT] and "replaced" in lines[LATE_STUDENT]  # 18:30 UTC, due 17:00
+    assert "LATE" not in lines[ON_TIME_STUDENT]
+    # The latest is the one graded (the older copy below is exemple-partiel's: it did not replace it either).
+    assert graded.submitted(LATE_STUDENT).read_bytes() == graded.submitted("exemple-correct").read_bytes()
+    assert graded.history_after_exchange == ["2099-11-20T16-00-00.000000Z"]
 
     # An older copy collected afterwards (say, from a Moodle zip) never replaces the newer one.
-    older = tmp_path / "older" / "exemple-vide"
-    older.mkdir(parents=True)
-    shutil.copy(inbox / "exemple-partiel" / NOTEBOOK, older / NOTEBOOK)
-    os.utime(older / NOTEBOOK, (1763600000, 1763600000))  # 2025-11-20
-    result = cli(*root, "collect", str(tmp_path / "older"), "--assignment", ASSIGNMENT)
+    result = graded.steps["collect-older"]
     assert result.returncode == 0 and "older than the one already collected" in result.stderr
-    assert (workspace.submission_dir("exemple-vide", ASSIGNMENT) / NOTEBOOK).read_bytes() == (
-        inbox / "exemple-correct" / NOTEBOOK
-    ).read_bytes()
+    history = workspace.history_dir(LATE_STUDENT, ASSIGNMENT)
     assert len(list(history.iterdir())) == 2
 
-    autograde(workspace, ASSIGNMENT, SETTINGS, workers=2)
-    write_reports(workspace)
-    rows = grades(workspace)
-    assert rows["exemple-vide"]["flags"] == "late resubmitted needs_manual_grade"
-    assert rows["exemple-vide"]["submitted_at"] == "2026-11-20 18:30:00"
-    assert rows["exemple-partiel"]["flags"] == ""
+    rows = graded.grades()
+    assert rows[LATE_STUDENT]["flags"] == "late resubmitted needs_manual_grade"
+    assert rows[LATE_STUDENT]["submitted_at"] == "2099-11-20 18:30:00"
+    assert (rows[LATE_STUDENT]["status"], rows[LATE_STUDENT]["score"]) == ("graded", "9")
+    assert rows[ON_TIME_STUDENT]["flags"] == ""
+    assert (rows[ON_TIME_STUDENT]["status"], rows[ON_TIME_STUDENT]["score"]) == ("graded", "5")
+    assert not {rows[s]["flags"] for s in SAMPLES} & {"late"}  # collected today, long before the due date
 
 
 def test_dashboard_shows_the_class_offline(graded):
-    workspace, _ = graded
+    workspace = graded.workspace
     page = (workspace.reports / "dashboard.html").read_text(encoding="utf-8")
     for section in ("Distribution des scores", "Réussite par question", "Statuts des copies", "Scores par compétence"):
         assert f"<h2>{section}</h2>" in page
@@ -286,55 +266,56 @@ def test_collect_due_date_must_be_readable(tmp_path, cli):
     assert result.returncode == 2 and "cannot read the due date 'vendredi soir'" in result.stderr
 
 
-def test_kill_9_then_rerun_grades_only_what_is_left(tmp_path, graded, cli):
-    """kill -9 of the whole run (workers and sandboxes too) mid-way: nothing graded is lost or graded twice."""
-    import signal
-    import subprocess
-    import sys
-    import time
+def test_kill_9_then_rerun_grades_only_what_is_left(tmp_path, graded):
+    """kill -9 of the whole run (workers and sandboxes too) mid-way: nothing graded is lost or graded twice.
 
-    workspace, inbox = released_with_samples(tmp_path, graded)
-    for copy in range(3):
-        for kind in ("exemple-correct", "exemple-partiel"):
-            shutil.copytree(inbox / kind, tmp_path / "classe" / f"{kind}-{copy}")
+    One at a time: a quick submission, then one whose first answer sleeps 10 minutes, then another. The run
+    is killed as soon as the first has its status: the second is then being graded, the third waiting. The
+    re-run, with a cell limit of 10 s, grades exactly those two and leaves the first as it was."""
+    workspace = Workspace(root=tmp_path / "ws")
+    release(workspace, ASSIGNMENT)
+    quick, slow, last = "eleve-1-rapide", "eleve-2-lent", "eleve-3"
+    slow_notebook = nbformat.read(graded.submitted("exemple-correct"), as_version=4)
+    set_cell(slow_notebook, "q1-reponse", "import time\ntime.sleep(600)\nnombre_patients = len(patients)")
+    for student, notebook in (
+        (quick, nbformat.read(graded.submitted("exemple-correct"), as_version=4)),
+        (slow, slow_notebook),
+        (last, nbformat.read(graded.submitted("exemple-partiel"), as_version=4)),
+    ):
+        (tmp_path / "classe" / student).mkdir(parents=True)
+        nbformat.write(notebook, tmp_path / "classe" / student / NOTEBOOK)
     collect(workspace, tmp_path / "classe", ASSIGNMENT)
-    command = [
-        sys.executable,
-        "-m",
-        "grading",
-        "--root",
-        str(workspace.root),
-        "autograde",
-        "--data",
-        str(SAMPLE_DATASET),
-        "--workers",
-        "1",
-    ] + ([] if SETTINGS.sandbox else ["--no-sandbox"])
-    run = subprocess.Popen(command, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    status = workspace.root / "status" / ASSIGNMENT
-    deadline = time.monotonic() + 300
-    while not (status.is_dir() and list(status.glob("*.json"))) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    os.killpg(run.pid, signal.SIGKILL)
+    grade = [sys.executable, "-m", "grading", "--root", str(workspace.root), "autograde", "--data", str(SAMPLE_DATASET)]
+    with open(tmp_path / "first-run.log", "w") as log:
+        run = subprocess.Popen(
+            [*grade, "--workers", "1", *SANDBOX], start_new_session=True, stdout=subprocess.DEVNULL, stderr=log
+        )
+    first = workspace.status_file(quick, ASSIGNMENT)
+    deadline = time.monotonic() + 600  # the machine's speed changes how long this takes, not the outcome
+    while not first.exists() and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    try:
+        os.killpg(run.pid, signal.SIGKILL)
+    except ProcessLookupError:  # the run ended by itself: the log below says why
+        pass
     run.wait()
-    done_before = {p.name: p.stat().st_mtime_ns for p in status.glob("*.json")}
-    assert 1 <= len(done_before) < 6, "the run was killed before its end"
+    assert first.exists(), (tmp_path / "first-run.log").read_text()
+    status = workspace.root / "status" / ASSIGNMENT
+    assert sorted(p.stem for p in status.glob("*.json")) == [quick]  # the slow one cannot have finished
+    autograded = workspace.root / "autograded" / quick / ASSIGNMENT / NOTEBOOK
+    before = {path: path.stat().st_mtime_ns for path in (first, autograded)}
 
-    result = cli(
-        "grading",
-        "--root",
-        str(workspace.root),
-        "autograde",
-        "--data",
-        str(SAMPLE_DATASET),
-        "--workers",
-        "2",
-        *([] if SETTINGS.sandbox else ["--no-sandbox"]),
-    )
+    rerun = [*grade, "--workers", "2", "--cell-timeout", "10", *SANDBOX]
+    result = subprocess.run(rerun, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert result.stderr.count("(already graded)") == len(done_before)
-    assert {p.name: p.stat().st_mtime_ns for p in status.glob("*.json") if p.name in done_before} == done_before
+    assert re.findall(rf"{ASSIGNMENT}/(\S+): graded \(already graded\)", result.stderr) == [quick]
+    assert sorted(re.findall(rf"\[\d/2\] {ASSIGNMENT}/([^:]+):", result.stderr)) == [slow, last], result.stderr
+    assert {path: path.stat().st_mtime_ns for path in before} == before
     write_reports(workspace)
     rows = grades(workspace)
-    assert {(r["status"], r["score"]) for s, r in rows.items() if s.startswith("exemple-correct")} == {("graded", "9")}
-    assert {(r["status"], r["score"]) for s, r in rows.items() if s.startswith("exemple-partiel")} == {("graded", "5")}
+    assert {s: (r["status"], r["score"]) for s, r in rows.items()} == {
+        quick: ("graded", "9"),
+        slow: ("graded", "8"),  # its first answer stopped at the cell limit
+        last: ("graded", "5"),
+    }
+    assert "cell_timeout" in rows[slow]["flags"].split() and "cell_timeout" not in rows[quick]["flags"]

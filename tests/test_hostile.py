@@ -1,120 +1,32 @@
 """Hostile submissions graded in one sandboxed, parallel batch beside valid ones that keep their exact scores."""
 
-import csv
+import contextlib
 import os
-import subprocess
+import shutil
+import signal
+import threading
+import time
+from pathlib import Path
 
 import nbformat
+import psutil
 import pytest
 
-from grading.nbgrader_setup import GradingSettings
-from grading.paths import Workspace
-from grading.sandbox import sandbox_available
-from grading.settings import SANDBOX_UIDS
-from grading.steps.autograde import autograde
-from grading.steps.collect import collect
-from grading.steps.release import release
-from grading.steps.report import write_reports
-from grading.steps.samples import write_samples
-from tests.conftest import SAMPLE_DATASET
-
-ASSIGNMENT = "00_prise_en_main"
-NOTEBOOK = f"{ASSIGNMENT}.ipynb"
+from grading.sandbox import Limits, Sandbox, sandbox_available
+from tests.conftest import ASSIGNMENT, NOTEBOOK, SAMPLES, hostile_cases
 
 if not sandbox_available():
     if os.environ.get("CI") == "true":
         raise RuntimeError("bubblewrap cannot run on this CI machine: .ci/run must install the package bubblewrap")
     pytest.skip("bubblewrap cannot run here (install the Debian package bubblewrap)", allow_module_level=True)
 
-CORRECT = {
-    "q1-reponse": "nombre_patients = len(patients)",
-    "q2-reponse": 'pourcentage_femmes = 100 * (patients["sexe"] == "F").mean()',
-    "q3-reponse": 'patients_par_region = patients["region"].value_counts()',
-}
-
-
-def hostile_cases(workspace: Workspace) -> dict[str, tuple[dict, object]]:
-    """student -> (answers written into cells, or None; an edit of the whole notebook, or None)."""
-    root = workspace.root.resolve()
-    source = workspace.source.resolve() / ASSIGNMENT / NOTEBOOK
-    return {
-        "boucle-infinie": ({"q1-reponse": "while True:\n    pass"}, None),
-        "boucle-qui-ignore-interruption": (
-            {
-                "q1-reponse": "import time\nwhile True:\n    try:\n        time.sleep(0.5)\n"
-                "    except KeyboardInterrupt:\n        pass"
-            },
-            None,
-        ),
-        "bombe-memoire": ({"q1-reponse": "x = bytearray(6 * 2**30)"}, None),
-        "sortie-brutale": ({"q1-reponse": "import os\nos._exit(1)"}, None),
-        "bombe-fork": (
-            {
-                "q1-reponse": "import os, time\nfor _ in range(1000):\n    try:\n        pid = os.fork()\n"
-                "    except OSError:\n        break\n    if pid == 0:\n        time.sleep(3600)\n"
-                "        os._exit(0)\n" + CORRECT["q1-reponse"]
-            },
-            None,
-        ),
-        "lit-les-sources": ({**CORRECT, "q1-reponse": attempt(f"open({str(source)!r}).read()[:200]")}, None),
-        "lit-le-carnet-de-notes": (
-            {**CORRECT, "q1-reponse": attempt(f"len(open({str(root / 'gradebook.db')!r}, 'rb').read())")},
-            None,
-        ),
-        "reseau": (
-            {**CORRECT, "q1-reponse": attempt("__import__('socket').create_connection(('1.1.1.1', 80), timeout=3)")},
-            None,
-        ),
-        "sortie-enorme": ({**CORRECT, "q1-reponse": "print('x' * 5_000_000)\n" + CORRECT["q1-reponse"]}, None),
-        "test-modifie": (CORRECT, lambda nb: _set(nb, "q2-test", "pass")),
-        "cellules-supprimees": (CORRECT, lambda nb: _delete(nb, ("mise-en-place", "q1-test", "q3-test"))),
-    }
-
-
-def attempt(expression: str) -> str:
-    """A correct answer to question 1, after trying something forbidden and printing what happened."""
-    return (
-        f"try:\n    print({expression})\nexcept OSError as error:\n    print(type(error).__name__, error)\n"
-        + CORRECT["q1-reponse"]
-    )
-
-
-def _set(notebook, grade_id, source):
-    for cell in notebook.cells:
-        if cell.metadata.get("nbgrader", {}).get("grade_id") == grade_id:
-            cell.source = source
-
-
-def _delete(notebook, grade_ids):
-    notebook.cells = [c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade_id") not in grade_ids]
-
 
 @pytest.fixture(scope="module")
-def batch(tmp_path_factory):
-    workspace = Workspace(root=tmp_path_factory.mktemp("hostile"))
-    release(workspace, ASSIGNMENT)
-    inbox = tmp_path_factory.mktemp("inbox")
-    write_samples(workspace, ASSIGNMENT, inbox)  # the three valid samples
-    released = workspace.release_dir(ASSIGNMENT) / NOTEBOOK
-    for student, (answers, edit) in hostile_cases(workspace).items():
-        notebook = nbformat.read(released, as_version=4)
-        for grade_id, code in answers.items():
-            _set(notebook, grade_id, code)
-        if edit:
-            edit(notebook)
-        (inbox / student).mkdir()
-        nbformat.write(notebook, inbox / student / NOTEBOOK)
-    (inbox / "json-invalide").mkdir()
-    (inbox / "json-invalide" / NOTEBOOK).write_text('{"cells": [', encoding="utf-8")
-    (inbox / "fichier-tronque").mkdir()
-    (inbox / "fichier-tronque" / NOTEBOOK).write_bytes(released.read_bytes()[:500])
-    collect(workspace, inbox, ASSIGNMENT)
-    settings = GradingSettings(data=SAMPLE_DATASET, notebook_timeout=60, cell_timeout=10)
-    verdicts = {v.student: v for v in autograde(workspace, ASSIGNMENT, settings, workers=2)}
-    write_reports(workspace)
-    with open(workspace.reports / "grades.csv", newline="", encoding="utf-8") as file:
-        rows = {row["student"]: row for row in csv.DictReader(file)}
-    return workspace, verdicts, rows
+def batch(graded):
+    """The session's graded workspace (tests/conftest.py): the hostile submissions were graded in the same
+    sandboxed, parallel batch as the samples, with 60 s per notebook and 10 s per cell."""
+    assert graded.hostile
+    return graded.workspace, graded.verdicts(), graded.grades()
 
 
 EXPECTED = {  # student: (status, flags that must be there, score; None: no score)
@@ -143,6 +55,7 @@ def test_each_submission_gets_its_status_flags_and_score(batch, student):
     status, flags, score = EXPECTED[student]
     row = rows[student]
     assert row["status"] == status, (student, verdicts[student])
+    assert verdicts[student]["status"] == status, verdicts[student]
     assert flags <= set(row["flags"].split()), (student, row["flags"])
     assert row["score"] == (score or ""), (student, row)
 
@@ -165,9 +78,60 @@ def test_nothing_secret_is_readable_from_a_submission(batch):
     )
 
 
+def test_every_submission_of_the_batch_is_expected(batch):
+    workspace, verdicts, _ = batch
+    assert set(hostile_cases(workspace)) | {"json-invalide", "fichier-tronque"} | set(SAMPLES) == set(EXPECTED)
+    assert set(EXPECTED) <= set(verdicts)
+
+
+def processes_under(root: Path) -> dict[int, str]:
+    """The processes working in `root`, or started with a path inside it on their command line or in their
+    environment: those of a grading of this workspace (the workers, the sandboxes, the notebooks' kernels
+    and what they started), whoever they run as; not those of other gradings on the machine."""
+    inside = str(root.resolve())
+    ours = {os.getpid(), *(p.pid for p in psutil.Process().parents())}
+    found = {}
+    for process in psutil.process_iter():
+        if process.pid in ours:
+            continue
+        try:
+            cwd, command = process.cwd(), process.cmdline()
+            try:
+                environment = list(process.environ().values())
+            except psutil.AccessDenied:
+                environment = []
+        except (psutil.NoSuchProcess, psutil.ZombieProcess, psutil.AccessDenied):
+            continue
+        if any(text == inside or inside + os.sep in text for text in [cwd, *command, *environment]):
+            found[process.pid] = f"{' '.join(command)[:200]} (in {cwd})"
+    return found
+
+
 def test_no_process_is_left_behind(batch):
-    users = subprocess.run(["ps", "-eo", "uid="], capture_output=True, text=True).stdout.split()
-    assert not [u for u in users if int(u) in SANDBOX_UIDS]
+    workspace = batch[0]
+    assert processes_under(workspace.root) == {}
+
+    # What the check sees: a process in the sandbox, as the notebooks' user, that would have been left behind.
+    workdir = workspace.work / "runs" / "sonde"
+    workdir.mkdir(parents=True)
+    sandbox = Sandbox(data=workspace.data, limits=Limits(notebook_seconds=120))
+    probe = threading.Thread(target=sandbox.run, args=(["sleep", "120"], workdir, workdir / "rien"))
+    probe.start()
+    try:
+        deadline = time.monotonic() + 60
+        while "sleep 120" not in str(processes_under(workspace.root)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert "sleep 120" in str(processes_under(workspace.root))
+    finally:
+        for pid in processes_under(workspace.root):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        probe.join()
+        shutil.rmtree(workdir)
+    deadline = time.monotonic() + 30  # killed: gone once the kernel has reaped them
+    while processes_under(workspace.root) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert processes_under(workspace.root) == {}
 
 
 def test_huge_output_is_cut(batch):

@@ -2,26 +2,21 @@
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 
 import nbformat
 import pytest
 
-from tests.conftest import KIT_DIR
+from tests.conftest import KIT_DIR, REPOSITORY
 
-REPOSITORY = "innovhealth/kit-etudiant"
 SOURCES = sorted((KIT_DIR / "course" / "source").glob("*/*.ipynb"))
 
 
-@pytest.fixture(scope="module")
-def kit(tmp_path_factory):
-    from tests.conftest import run_cli
-
-    out = tmp_path_factory.mktemp("publication") / "kit"
-    result = run_cli("grading", "publish", str(out), "--github", REPOSITORY)
-    assert result.returncode == 0, result.stderr
-    return out
+@pytest.fixture
+def kit(published_kit):
+    return published_kit
 
 
 def texts(folder):
@@ -64,7 +59,12 @@ def test_nothing_of_the_instructor_is_published(kit):
     names = {p.relative_to(kit).as_posix() for p in kit.rglob("*") if p.is_file()}
     assert not [n for n in names if n.startswith(("course/", "tests/", "benchmarks/", "instructeur/"))]
     assert not [n for n in names if n.endswith((".db", ".csv.gz")) or "etiquettes" in n or "verite" in n]
-    assert {n for n in names if n.startswith("grading/")} == {"grading/__init__.py", "grading/checks.py"}
+    assert not [n for n in names if n.startswith("grading/")]  # the notebooks import participant/, never grading
+    assert {n for n in names if n.startswith("participant/")} == {
+        "participant/__init__.py",
+        "participant/checks.py",
+        "participant/data.py",
+    }
     assert not [n for n in names if n.startswith("datathon/") and not n.endswith(".ipynb")]
     for path, text in texts(kit):  # a truth file's keys (the generator's code may name them)
         if path.suffix in (".json", ".csv", ".md", ".ipynb"):
@@ -82,6 +82,7 @@ def test_readme_links_open_each_notebook_in_binder(kit):
 def test_a_participant_can_run_the_published_notebook(kit, tmp_path):
     """With only the published kit on the path: data generated, the set-up runs, the first answer
     cell stops on its placeholder (NotImplementedError), not on a missing module."""
+    kit = shutil.copytree(kit, tmp_path / "kit")
     env = {**os.environ, "PYTHONPATH": str(kit)}
     env.pop("KIT_DATASET", None)
     generate = subprocess.run(
