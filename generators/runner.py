@@ -8,13 +8,14 @@ run's Context, the instructor's configuration included, goes once to each worker
 """
 
 import multiprocessing
+import socket
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 from common.errors import BadInput
 from generators.blocks import Block, Context, generate_block
-from generators.settings import WORKERS
+from generators.settings import SCHEDULER_TIMEOUT_SECONDS, WORKERS
 
 BLOCKS_IN_FLIGHT_PER_WORKER = 2
 
@@ -68,11 +69,20 @@ def _in_local_processes(context: Context, workers: int, blocks: range) -> Iterat
         )
 
 
+def _refuse_closed_port(address: str) -> None:
+    """A TCP address where nothing listens is named at once, instead of after the client's retries."""
+    if address.startswith("tcp://"):
+        host, _, port = address.removeprefix("tcp://").rpartition(":")
+        if port.isdigit():
+            socket.create_connection((host.strip("[]"), int(port)), timeout=SCHEDULER_TIMEOUT_SECONDS).close()
+
+
 def _on_dask_cluster(context: Context, address: str, blocks: range) -> Iterator[Block]:
     from distributed import Client
 
     try:
-        client = Client(address, timeout="10s")
+        _refuse_closed_port(address)
+        client = Client(address, timeout=f"{SCHEDULER_TIMEOUT_SECONDS}s")
     except (OSError, TimeoutError, ValueError) as error:
         raise SchedulerUnreachable(f"cannot reach the dask scheduler at {address}: {error}") from None
     with client:

@@ -5,6 +5,7 @@ scorer re-executes the notebooks in the sandbox and writes the leaderboards."""
 import csv
 import gzip
 import os
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -132,9 +133,11 @@ def event(tmp_path_factory):
         "--workers",
         "2",
     ] + ([] if sandbox_available() else ["--no-sandbox"])
-    public_run = run_cli(*score, "--out", str(root / "public"))
     (root / "jury.csv").write_text("equipe,pertinence,presentation\nbonne,16,14\nsurapprise,8,12\n")
-    private_run = run_cli(*score, "--phase", "prive", "--jury", str(root / "jury.csv"))
+    with ThreadPoolExecutor(2) as both:  # the two phases are independent runs: side by side
+        public = both.submit(run_cli, *score, "--out", str(root / "public"))
+        private = both.submit(run_cli, *score, "--phase", "prive", "--jury", str(root / "jury.csv"))
+        public_run, private_run = public.result(), private.result()
     return root, public_run, private_run, labels
 
 

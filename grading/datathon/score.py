@@ -218,7 +218,7 @@ def _rerun(submission: Submission, runner: Sandbox, work: Path, data: Path, test
     command = [
         sys.executable,
         "-m",
-        "papermill",
+        "grading.datathon.rerun_notebook",
         "carnet.ipynb",
         "carnet-execute.ipynb",
         "--kernel",

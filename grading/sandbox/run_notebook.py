@@ -10,17 +10,13 @@ import argparse
 import sys
 from pathlib import Path
 
-# jsonschema builds a grammar for IRI checks (rfc3987_syntax) on import: over a second per notebook
-# graded, for a format nbformat never uses. Without the module, jsonschema simply skips that check.
-sys.modules.setdefault("rfc3987_syntax", None)
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
-import nbformat  # noqa: E402
-from nbclient import NotebookClient  # noqa: E402
-from nbclient.exceptions import CellTimeoutError, DeadKernelError  # noqa: E402
-
-from grading.sandbox.result import RESULT_FILE, Outcome, write_outcome  # noqa: E402
-from grading.settings import CELL_TIMEOUT, MAX_CELL_OUTPUT  # noqa: E402
-from grading.status import Status  # noqa: E402
+from grading.sandbox.result import RESULT_FILE, Outcome, write_outcome
+from grading.settings import CELL_TIMEOUT, MAX_CELL_OUTPUT
+from grading.status import Status
 
 OUT_OF_MEMORY = ("MemoryError",)
 TIMED_OUT = ("CellTimeoutError", "KeyboardInterrupt")  # a cell stopped at its limit
