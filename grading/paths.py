@@ -74,20 +74,3 @@ class Workspace:
         if not submitted.is_dir():
             return []
         return sorted(p.name for p in submitted.iterdir() if (p / assignment).is_dir())
-
-    def hidden_from_submissions(self) -> list[Path]:
-        """What a running submission must not see: sources, other submissions, grades, instructor files."""
-        root = self.root.resolve()
-        return [self.course.resolve(), self.gradebook.resolve(), self.work.resolve()] + [
-            root / name
-            for name in (
-                "submitted",
-                "submitted-history",
-                "autograded",
-                "feedback",
-                "status",
-                "reports",
-                "release",
-                "instructeur",
-            )
-        ]

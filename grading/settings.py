@@ -19,11 +19,14 @@ WORK_DIRECTORY = ".grading-work"  # working copies of running submissions
 WORKERS = os.cpu_count() or 1  # submissions graded at once
 NOTEBOOK_TIMEOUT = 600  # seconds for a whole notebook
 CELL_TIMEOUT = 120  # seconds per cell
-MEMORY_GB = 2.0  # per process, as on Binder
+MEMORY_GB = 2.0  # a notebook and all its processes, as on Binder (per process where cgroups are missing)
 PROCESSES = 256  # processes and threads of one sandboxed notebook
 FILE_BYTES = 256 * 2**20  # no file larger than this
+WORK_BYTES = 2**30  # the sandbox's working folder (a tmpfs), and its /dev/shm
 SANDBOX_UIDS = range(61000, 65000)  # one unused user id per running notebook (as root)
 MAX_CELL_OUTPUT = 100_000  # characters of printed text kept per cell
+MAX_RESULT_BYTES = 256 * 2**20  # what a sandboxed run may send back: the executed notebook and its answers
+MAX_ANSWER_BYTES = 64 * 2**20  # the values one question's answer may hold, encoded
 
 # Collecting.
 MAX_ZIP_BYTES = 2 * 2**30  # a zip of submissions may unpack to at most this

@@ -25,6 +25,8 @@ class Flag(StrEnum):
     LOCKED_CELL_DELETED = "locked_cell_deleted"
     LOCKED_CELL_EDITED = "locked_cell_edited"
     CELL_TIMEOUT = "cell_timeout"
+    ANSWER_REFUSED = "answer_refused"  # an answer was not plain data: its question scored 0 (reason given)
+    MEMORY_PER_PROCESS = "memory_per_process"  # no control group here: memory was bounded per process only
     NEEDS_MANUAL_GRADE = "needs_manual_grade"
     LATE = "late"
     RESUBMITTED = "resubmitted"

@@ -9,9 +9,7 @@ never a crash of the scorer. Beyond `soumissions_par_jour` a day, a submission i
 """
 
 import io
-import shutil
 import sys
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -30,7 +28,6 @@ from grading.errors import GradingError
 from grading.sandbox import Limits, Sandbox
 from grading.spreadsheet import frame_csv_text
 
-PARAMETERS = ("DONNEES_ENTRAINEMENT", "DONNEES_TEST", "FICHIER_PREDICTIONS")
 DAY_ZONE = ZoneInfo(settings.COURSE_TIMEZONE)  # the daily limit counts Paris days
 
 
@@ -89,6 +86,10 @@ def read_predictions(path: Path, test_ids: pd.Index) -> pd.Series:
         content = read_regular_file(path, settings.MAX_PREDICTIONS_BYTES)
     except OSError as error:
         raise ValueError(f"fichier refusé : {error.strerror} (un fichier ordinaire est attendu, pas un lien)") from None
+    return parse_predictions(content, test_ids)
+
+
+def parse_predictions(content: bytes, test_ids: pd.Index) -> pd.Series:
     try:
         table = pd.read_csv(io.BytesIO(content), dtype={"id": str})
     except Exception as error:  # any parsing problem means the same for the team
@@ -158,14 +159,15 @@ def score_submissions(
     runner = Sandbox(
         data=data.resolve(),
         enabled=sandbox,
-        hidden=(prepared.resolve() / INSTRUCTOR, submissions_dir.resolve()),
-        limits=Limits(notebook_seconds=timeout, memory_bytes=int(memory_gb * 2**30)),
+        limits=Limits(
+            notebook_seconds=timeout,
+            memory_bytes=int(memory_gb * 2**30),
+            result_bytes=settings.MAX_PREDICTIONS_BYTES,
+        ),
     )
     todo = [s for s in submissions if s.status == "scored"]
-    with tempfile.TemporaryDirectory(prefix="datathon-") as work, ThreadPoolExecutor(max(1, workers)) as pool:
-        jobs = [
-            pool.submit(_score_one, s, runner, Path(work), data.resolve(), test_ids, labels, challenge) for s in todo
-        ]
+    with ThreadPoolExecutor(max(1, workers)) as pool:
+        jobs = [pool.submit(_score_one, s, runner, data.resolve(), test_ids, labels, challenge) for s in todo]
         for number, job in enumerate(jobs, 1):
             submission = job.result()
             progress(
@@ -178,7 +180,6 @@ def score_submissions(
 def _score_one(
     submission: Submission,
     runner: Sandbox,
-    work: Path,
     data: Path,
     test_ids: pd.Index,
     labels: pd.DataFrame,
@@ -191,7 +192,7 @@ def _score_one(
         return submission
     predictions = submitted
     if submission.notebook:
-        rerun = _rerun(submission, runner, work, data, test_ids)
+        rerun = _rerun(submission, runner, data, test_ids)
         if isinstance(rerun, str):
             submission.status, submission.reason = "failed", rerun
             return submission
@@ -209,38 +210,18 @@ def _score_one(
     return submission
 
 
-def _rerun(submission: Submission, runner: Sandbox, work: Path, data: Path, test_ids: pd.Index) -> pd.Series | str:
+def _rerun(submission: Submission, runner: Sandbox, data: Path, test_ids: pd.Index) -> pd.Series | str:
     """The notebook's predictions when re-executed on the prepared data, or why it could not give them."""
-    folder = work / f"{submission.team}-{submission.name}"
-    folder.mkdir()
-    shutil.copy(submission.notebook, folder / "carnet.ipynb")
-    produced = folder / "predictions.csv"
-    command = [
-        sys.executable,
-        "-m",
-        "grading.datathon.rerun_notebook",
-        "carnet.ipynb",
-        "carnet-execute.ipynb",
-        "--kernel",
-        "python3",
-        "--no-progress-bar",
-        "--cwd",
-        str(folder),
-        "-p",
-        PARAMETERS[0],
-        str(data / "entrainement.csv"),
-        "-p",
-        PARAMETERS[1],
-        str(data / "test.csv"),
-        "-p",
-        PARAMETERS[2],
-        str(produced),
-    ]
-    outcome = runner.run(command, folder, produced)
-    if not outcome.ran:
-        return f"le carnet ré-exécuté n'a pas abouti ({outcome.failure} : {outcome.reason[:200]})"
+    command = [sys.executable, "-m", "grading.datathon.rerun_notebook", "carnet.ipynb", str(data)]
     try:
-        return read_predictions(produced, test_ids)
+        notebook = read_regular_file(submission.notebook, settings.MAX_PREDICTIONS_BYTES)
+    except OSError as error:
+        return f"carnet refusé : {error.strerror} (un fichier ordinaire est attendu, pas un lien)"
+    run = runner.run(command, {"carnet.ipynb": notebook})
+    if not run.outcome.ran:
+        return f"le carnet ré-exécuté n'a pas abouti ({run.outcome.failure} : {run.outcome.reason[:200]})"
+    try:
+        return parse_predictions(run.result, test_ids)
     except ValueError as problem:
         return f"les prédictions du carnet ré-exécuté sont invalides : {problem}"
 

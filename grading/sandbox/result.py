@@ -14,6 +14,7 @@ from common.files import read_regular_file
 from grading.status import Status
 
 RESULT_FILE = "result.json"
+RESULT_FD = "KIT_RESULT_FD"  # the environment variable naming a sandboxed run's result pipe
 MAX_BYTES = 16_384
 RUNNER_FAILURES = (Status.KERNEL_DIED, Status.MEMORY_EXCEEDED)  # what the runner itself can tell
 
@@ -23,6 +24,8 @@ class Outcome:
     failure: Status | None = None  # None: ran to its end (errors in cells are part of the result)
     reason: str = ""
     cell_timeouts: int = 0  # cells stopped at their time limit (the notebook went on)
+    refused: str = ""  # answers that were not plain data, and why (their questions scored 0)
+    memory_per_process: bool = False  # no control group on this machine: memory bounded per process
 
     @property
     def ran(self) -> bool:
@@ -39,9 +42,23 @@ def read_outcome(path: Path, failures: tuple[Status, ...] = tuple(Status)) -> Ou
     (a failure outside `failures` included)."""
     try:
         content = json.loads(read_regular_file(path, MAX_BYTES))
+    except (OSError, ValueError):
+        return None
+    return outcome_from(content, failures)
+
+
+def outcome_from(content, failures: tuple[Status, ...] = tuple(Status)) -> Outcome | None:
+    """The outcome these decoded JSON fields describe, or None when they could not have been written."""
+    try:
         failure = None if content["failure"] is None else Status(content["failure"])
-        outcome = Outcome(failure, str(content["reason"])[:300], int(content["cell_timeouts"]))
-    except (OSError, ValueError, TypeError, KeyError):
+        outcome = Outcome(
+            failure,
+            str(content["reason"])[:300],
+            int(content["cell_timeouts"]),
+            str(content.get("refused", ""))[:600],
+            content.get("memory_per_process", False) is True,
+        )
+    except (ValueError, TypeError, KeyError, AttributeError):
         return None
     if failure is not None and failure not in failures or outcome.cell_timeouts < 0:
         return None

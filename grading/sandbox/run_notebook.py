@@ -1,21 +1,27 @@
 """Executes one notebook with nbclient: what grading.sandbox runs inside the sandbox.
 
-    python -m grading.sandbox.run_notebook IN.ipynb OUT.ipynb --cell-timeout 120
+    python -m grading.sandbox.run_notebook NOTEBOOK.ipynb --cell-timeout 120
 
-Writes OUT (the executed notebook, when it ran to its end) and result.json beside IN
-(see result.py): how the execution ended, as data. Errors in cells are part of the result.
+Sends back, through the sandbox's result pipe, one JSON document: how the execution ended (see
+result.py), the executed notebook when it ran to its end, and the answers its test cells captured
+(grading.answers), as the text the student's kernel wrote. Errors in cells are part of the result.
+Nothing of it is trusted: it all comes from where the student's code ran.
 """
 
 import argparse
+import json
+import os
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
-from grading.sandbox.result import RESULT_FILE, Outcome, write_outcome
-from grading.settings import CELL_TIMEOUT, MAX_CELL_OUTPUT
+from grading.answers import ANSWERS_FOLDER
+from grading.sandbox.result import RESULT_FD, Outcome
+from grading.settings import CELL_TIMEOUT, MAX_ANSWER_BYTES, MAX_CELL_OUTPUT
 from grading.status import Status
 
 OUT_OF_MEMORY = ("MemoryError",)
@@ -31,16 +37,31 @@ CELL_TIMEOUT_ERROR = {
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m grading.sandbox.run_notebook")
     parser.add_argument("notebook", type=Path)
-    parser.add_argument("executed", type=Path)
     parser.add_argument("--cell-timeout", type=int, default=CELL_TIMEOUT)
     args = parser.parse_args()
+    result_pipe = int(os.environ[RESULT_FD])
+    os.set_inheritable(result_pipe, False)  # for this runner only, not for the kernel it starts
     notebook = nbformat.read(args.notebook, as_version=4)
     result = execute(notebook, args.notebook.parent, args.cell_timeout)
     if result.failure is None:
         _limit_outputs(notebook)
-        nbformat.write(notebook, args.executed)
-    write_outcome(args.notebook.parent / RESULT_FILE, result)
+    bundle = {
+        "outcome": asdict(result),
+        "notebook": notebook if result.failure is None else None,
+        "answers": _answers(args.notebook.parent / ANSWERS_FOLDER),
+    }
+    with os.fdopen(result_pipe, "w", encoding="utf-8") as pipe:
+        json.dump(bundle, pipe)
     return 0
+
+
+def _answers(folder: Path) -> dict[str, str]:
+    """The answers files the test cells wrote, as text (a file that is not one is left out)."""
+    answers = {}
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else ():
+        if path.is_file() and not path.is_symlink() and path.stat().st_size <= MAX_ANSWER_BYTES:
+            answers[path.stem] = path.read_text(encoding="utf-8", errors="replace")
+    return answers
 
 
 def execute(notebook, folder: Path, cell_timeout: int) -> Outcome:

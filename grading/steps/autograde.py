@@ -151,7 +151,12 @@ def grade_one(api, workspace: Workspace, assignment: str, student: str) -> Verdi
         return Verdict(student, assignment, Status.ERROR, last_line(result.get("error") or result.get("log")), flags)
     if any(outcome.cell_timeouts for outcome in ran):
         flags.append(Flag.CELL_TIMEOUT)
-    return Verdict(student, assignment, Status.GRADED, "", flags)
+    refused = " ; ".join(outcome.refused for outcome in ran if outcome.refused)
+    if refused:
+        flags.append(Flag.ANSWER_REFUSED)
+    if any(outcome.memory_per_process for outcome in ran):
+        flags.append(Flag.MEMORY_PER_PROCESS)
+    return Verdict(student, assignment, Status.GRADED, refused[:300], flags)
 
 
 def tampering(workspace: Workspace, assignment: str, submission: Path) -> list[Flag]:
