@@ -1,10 +1,11 @@
 """Answers as data: what a submission hands to its grade, and nothing else.
 
-In the student's kernel, inside the sandbox, `capture(question, names, namespace)` writes the values
-of the names a question declares (its test cell's metadata `kit.reponses`) as plain data: None,
-booleans, numbers (numpy's included), strings, dates, lists, tuples, sets and dicts of those, and
-pandas tables and series and numpy arrays as Parquet. Any other object (a class of the student's, a
-subclass of a builtin, an object with its own `__eq__`) is recorded as refused, with its type.
+In the student's kernel, inside the sandbox, `capture(question, names, calls, namespace)` writes the
+values of the names a question declares (its test cell's metadata `kit.reponses`, and what the functions
+of `kit.appels` return) as plain data: None, booleans, numbers (numpy's included), strings, dates,
+lists, tuples, sets and dicts of those; pandas tables, series, indexes and arrays and numpy arrays as
+Parquet; plotly figures as their data. Any other object (a class of the student's, a subclass of a
+builtin, an object with its own `__eq__`) is recorded as refused, with its type.
 
 Outside the kernel, `decode` rebuilds those values from JSON and Parquet only: whatever the student's
 code did to `capture`, no object, method or class of theirs can come back, only plain values built
@@ -26,8 +27,8 @@ MISSING = {"$": "absent"}
 class Refused:
     """A value that was not plain data: the question scores 0 and says why."""
 
-    def __init__(self, name: str, kind: str):
-        self.name, self.kind = name, kind
+    def __init__(self, name: str, kind: str, why: str = ""):
+        self.name, self.kind, self.why = name, kind, why
 
     def __repr__(self) -> str:
         return f"<réponse refusée : {self.kind}>"
@@ -38,12 +39,18 @@ class Refused:
 
     @property
     def reason(self) -> str:
+        if self.absent and self.why:
+            return f"« {self.name} » n'a pas pu être relevé pendant la correction ({self.why})"
         if self.absent:
             return f"« {self.name} » n'est pas défini : la cellule de réponse a-t-elle été exécutée ?"
         return (
             f"la valeur de « {self.name} » n'est pas une donnée simple (un objet de type {self.kind}) : "
             "donnez un nombre, un texte, une liste, un dictionnaire ou un tableau pandas"
         )
+
+
+class NotPlainData(TypeError):
+    """Raised by `encode` for a value that is not plain data; its message is the value's type."""
 
 
 class InvalidAnswers(ValueError):
@@ -78,8 +85,10 @@ def capture(question: str, names: list[str], calls: dict[str, list[str]], namesp
 def _plain(value):
     try:
         return encode(value)
-    except Exception as refused:  # noqa: BLE001 - the type of what could not be encoded, as data
+    except NotPlainData as refused:
         return {"$": "refuse", "type": str(refused)[:200]}
+    except Exception as failure:  # noqa: BLE001 - the kernel could not write it (no memory, no thread...)
+        return {"$": "absent", "why": f"{type(failure).__name__}: {failure}"[:200]}
 
 
 def encode(value, depth: int = 0):
@@ -87,7 +96,7 @@ def encode(value, depth: int = 0):
     import pandas as pd
 
     if depth > MAX_DEPTH:
-        raise TypeError("structure trop profonde")
+        raise NotPlainData("structure trop profonde")
     kind = type(value)
     if value is None or kind in (bool, str):
         return value
@@ -117,11 +126,15 @@ def encode(value, depth: int = 0):
         return {"$": "dataframe", "columns": columns, "v": _parquet(value)}
     if kind is pd.Series:
         return {"$": "series", "name": encode(value.name, depth + 1), "v": _parquet(value.to_frame())}
+    if kind in (pd.Index, pd.RangeIndex, pd.DatetimeIndex):
+        return {"$": "index", "name": encode(value.name, depth + 1), "v": _parquet(value.to_frame(index=False))}
+    if isinstance(value, pd.api.extensions.ExtensionArray) and kind.__module__.startswith("pandas."):
+        return {"$": "pandas_array", "v": _parquet(pd.Series(value).to_frame())}  # .unique() of a column
     if kind is np.ndarray and value.ndim in (1, 2):
         return {"$": "array", "ndim": value.ndim, "v": _parquet(pd.DataFrame(value.reshape(len(value), -1)))}
     if f"{kind.__module__}.{kind.__qualname__}" == "plotly.graph_objs._figure.Figure":
         return {"$": "figure", "v": encode(_figure_data(value.to_plotly_json()), depth + 1)}
-    raise TypeError(f"{kind.__module__}.{kind.__qualname__}")
+    raise NotPlainData(f"{kind.__module__}.{kind.__qualname__}")
 
 
 def _figure_data(node):
@@ -156,7 +169,7 @@ def decode_answers(text: str, names: list[str]) -> dict:
         node = encoded.get(name, MISSING)
         if isinstance(node, dict) and node.get("$") in ("absent", "refuse"):
             kind = "absent" if node["$"] == "absent" else str(node.get("type", "?"))[:200]
-            values[name] = Refused(name, kind)
+            values[name] = Refused(name, kind, str(node.get("why", ""))[:200])
         elif isinstance(node, dict) and node.get("$") == "appels":
             values[name] = _calls(name, node, 0)
         else:
@@ -232,6 +245,12 @@ def _series(node, value, depth):
     return series
 
 
+def _index(node, value, depth):
+    import pandas as pd
+
+    return pd.Index(_table(value, 1)["c0"], name=_hashable(decode(node.get("name"), depth + 1)))
+
+
 def _array(node, value, depth):
     values = _table(value).to_numpy()
     return values if node.get("ndim") == 2 else values[:, 0]
@@ -262,7 +281,26 @@ def _figure(node, value, depth):
     figure = decode(value, depth + 1)
     if type(figure) is not dict:
         raise InvalidAnswers("a figure that is not a mapping")
-    return go.Figure(figure)
+    return go.Figure(_typed_arrays(figure))
+
+
+TYPED_ARRAYS = {"i1", "u1", "i2", "u2", "i4", "u4", "f4", "f8"}  # plotly's binary arrays: {dtype, bdata[, shape]}
+
+
+def _typed_arrays(node):
+    """The figure with plotly's base64 arrays read as the numpy arrays they stand for, as in the kernel."""
+    import numpy as np
+
+    if type(node) is list:
+        return [_typed_arrays(item) for item in node]
+    if type(node) is not dict:
+        return node
+    if set(node) in ({"dtype", "bdata"}, {"dtype", "bdata", "shape"}) and node["dtype"] in TYPED_ARRAYS:
+        values = np.frombuffer(base64.b64decode(str(node["bdata"]), validate=True), dtype=node["dtype"])
+        if "shape" in node:
+            values = values.reshape([int(size) for size in str(node["shape"]).split(",")])
+        return values
+    return {key: _typed_arrays(item) for key, item in node.items()}
 
 
 class RecordedFunction:
@@ -315,5 +353,7 @@ _DECODERS = {
     "dataframe": _dataframe,
     "series": _series,
     "array": _array,
+    "index": _index,
+    "pandas_array": lambda node, value, depth: _table(value, 1)["c0"].array,
     "figure": _figure,
 }

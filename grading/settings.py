@@ -13,7 +13,7 @@ TEXT_STUB = "VOTRE RÉPONSE ICI"
 
 # Where things go under the workspace root (besides nbgrader's own folders).
 DATA_DIR = DATASET_DIR  # the public dataset submissions read
-WORK_DIRECTORY = ".grading-work"  # working copies of running submissions
+WORK_DIRECTORY = ".grading-work"  # how each submission's run ended (outcome files)
 
 # Running a submission.
 WORKERS = os.cpu_count() or 1  # submissions graded at once

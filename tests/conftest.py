@@ -8,7 +8,8 @@ and given feedback. test_grading, test_hostile, test_end_to_end and test_browser
 them changes it. `course_graded` holds every course notebook handed in as its solution and as
 released, graded (test_course).
 
-Both are built ahead, one after the other, in a background thread that starts with the session;
+Both are built ahead, side by side, in background threads that start with the session (the first
+mostly waits for its hostile submissions' time limits);
 the tests that read them run last (pytest_collection_modifyitems), so that the builds go on while
 the other tests run: `--durations` shows a test's wait for a build, not the build.
 """
@@ -88,6 +89,9 @@ CORRECT = {
 }
 
 
+WRONG = "nombre_patients = 0"
+
+
 def hostile_cases(workspace: Workspace) -> dict[str, tuple[dict, object]]:
     """student -> (answers written into cells, or None; an edit of the whole notebook, or None)."""
     root = workspace.root.resolve()
@@ -122,6 +126,76 @@ def hostile_cases(workspace: Workspace) -> dict[str, tuple[dict, object]]:
         ),
         "sortie-enorme": ({**CORRECT, "q1-reponse": "print('x' * 5_000_000)\n" + CORRECT["q1-reponse"]}, None),
         "test-modifie": (CORRECT, lambda nb: set_cell(nb, "q2-test", "pass")),
+        # Wrong answers to question 1 that try to pass its test anyway: it scores 0, the others keep theirs.
+        "redefinit-check": ({**CORRECT, "q1-reponse": f"check = lambda *args, **kwargs: None\n{WRONG}"}, None),
+        "exception-muette": (
+            {**CORRECT, "q1-reponse": f"get_ipython().set_custom_exc((BaseException,), lambda *a, **k: None)\n{WRONG}"},
+            None,
+        ),
+        "crochet-qui-efface": (
+            {
+                **CORRECT,
+                "q1-reponse": "def efface(result):\n    result.error_in_exec = None\n"
+                f"get_ipython().events.register('post_run_cell', efface)\n{WRONG}",
+            },
+            None,
+        ),
+        "egal-a-tout": (
+            {
+                **CORRECT,
+                "q1-reponse": "class Partout(int):\n    def __eq__(self, other):\n        return True\n"
+                "    __hash__ = int.__hash__\nnombre_patients = Partout(0)",
+            },
+            None,
+        ),
+        "fausse-classe": (
+            {
+                **CORRECT,
+                "q1-reponse": "class Deguise:\n    __class__ = property(lambda self: int)\n"
+                "    def __eq__(self, other):\n        return True\nnombre_patients = Deguise()",
+            },
+            None,
+        ),
+        "reponse-en-lien": (
+            {
+                **CORRECT,
+                "q1-reponse": f"import os\nos.makedirs('reponses', exist_ok=True)\n"
+                f"os.symlink({str(source)!r}, 'reponses/q2-test.json')\n" + CORRECT["q1-reponse"],
+            },
+            None,
+        ),
+        "lit-les-tests": (
+            {
+                **CORRECT,
+                "q1-reponse": "import glob\nfor name in glob.glob('*') + glob.glob('.*'):\n    print(name)\n"
+                "    try:\n        print(open(name).read())\n    except OSError:\n        pass\n"
+                + CORRECT["q1-reponse"],
+            },
+            None,
+        ),
+        "lit-le-depot": ({**CORRECT, "q1-reponse": attempt(f"open({str(KIT_DIR / '.git' / 'HEAD')!r}).read()")}, None),
+        "remplit-le-disque": (
+            {
+                **CORRECT,
+                "q1-reponse": "import os\nbloc = b'x' * 2**27\ntry:\n    for numero in range(24):\n"
+                "        with open(f'plein-{numero}', 'wb') as fichier:\n            fichier.write(bloc)\n"
+                "except OSError as erreur:\n    print(type(erreur).__name__)\n"
+                "for numero in range(24):\n    if os.path.exists(f'plein-{numero}'):\n"
+                "        os.remove(f'plein-{numero}')\n" + CORRECT["q1-reponse"],
+            },
+            None,
+        ),
+        "memoire-a-plusieurs": (
+            {
+                **CORRECT,
+                "q1-reponse": "import multiprocessing, time\n"
+                "def remplit():\n    x = bytearray(1536 * 2**20)\n    time.sleep(5)\n"
+                "enfants = [multiprocessing.get_context('fork').Process(target=remplit) for _ in range(4)]\n"
+                "for enfant in enfants:\n    enfant.start()\nfor enfant in enfants:\n    enfant.join()\n"
+                + CORRECT["q1-reponse"],
+            },
+            None,
+        ),
         "cellules-supprimees": (CORRECT, lambda nb: delete_cells(nb, ("mise-en-place", "q1-test", "q3-test"))),
     }
 
@@ -301,7 +375,7 @@ BUILDS = {"graded": build_graded, "course_graded": build_course_graded}  # fixtu
 
 
 class Ahead:
-    """Runs the BUILDS asked for, one after the other, in a thread of their own. Their command lines get
+    """Runs the BUILDS asked for, side by side, in threads of their own. Their command lines get
     the environment and folder of the session's start (tests change them while a build runs), and are
     stopped when the session ends before them."""
 
@@ -309,7 +383,7 @@ class Ahead:
         self.tmp_path_factory = tmp_path_factory
         self.env = {**os.environ, "PYTHONWARNINGS": "ignore"}
         self.sandbox = sandbox_available()
-        self.thread = ThreadPoolExecutor(1, thread_name_prefix="builds-ahead")
+        self.thread = ThreadPoolExecutor(len(BUILDS), thread_name_prefix="builds-ahead")
         self.futures: dict[str, Future] = {}
         self.running: set[subprocess.Popen] = set()
         self.lock = threading.Lock()

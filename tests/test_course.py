@@ -11,6 +11,7 @@ import nbformat
 import pytest
 
 from grading.competences import graded_cells, registry
+from grading.questions import questions, undeclared_names
 from tests.conftest import COURSE_NOTEBOOKS, KIT_DIR, SAMPLE_DATASET
 
 COURSE = KIT_DIR / "course"
@@ -59,6 +60,13 @@ def test_questions_are_checked_visibly_and_by_hidden_tests(notebook):
     for cell in tests:
         assert "### BEGIN HIDDEN TESTS" in cell.source, nbgrader(cell)["grade_id"]
         assert "check(" in HIDDEN.sub("", cell.source), f"{nbgrader(cell)['grade_id']} has no visible check"
+
+
+def test_tests_declare_every_answer_they_read_from_the_learner(notebook):
+    """Graded outside the learner's kernel, a test sees the set-up cells and its declared answers only."""
+    assert undeclared_names(notebook) == {}
+    for question in questions(notebook):
+        assert question.names or question.calls, f"{question.grade_id} reads no answer"
 
 
 def test_reflective_answers_have_a_rubric(notebook):

@@ -5,7 +5,6 @@ scorer re-executes the notebooks in the sandbox and writes the leaderboards."""
 import csv
 import gzip
 import os
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -134,10 +133,8 @@ def event(tmp_path_factory):
         "2",
     ] + ([] if sandbox_available() else ["--no-sandbox"])
     (root / "jury.csv").write_text("equipe,pertinence,presentation\nbonne,16,14\nsurapprise,8,12\n")
-    with ThreadPoolExecutor(2) as both:  # the two phases are independent runs: side by side
-        public = both.submit(run_cli, *score, "--out", str(root / "public"))
-        private = both.submit(run_cli, *score, "--phase", "prive", "--jury", str(root / "jury.csv"))
-        public_run, private_run = public.result(), private.result()
+    public_run = run_cli(*score, "--out", str(root / "public"))
+    private_run = run_cli(*score, "--phase", "prive", "--jury", str(root / "jury.csv"))  # reads the re-executions
     return root, public_run, private_run, labels
 
 
@@ -249,3 +246,12 @@ def test_a_mistake_in_a_challenge_file_is_named(tmp_path, cli):
         f"{bad}: cible: expected one of readmission_30_jours, sejour_long, admission_apres_urgences, got 'mortalite'"
         in result.stderr
     )
+
+
+def test_a_notebook_is_re_executed_once_for_every_scoring(event):
+    """Three notebooks ran (the good one, handed in by two teams as two files, and the noisy one); the failing
+    one left nothing. The private phase, scored after the public one, read them instead of running them."""
+    root, public_run, private_run, _ = event
+    kept = sorted((root / "prepare" / "instructeur" / "reexecutions").glob("*.csv"))
+    assert len(kept) == 3, kept
+    assert board(root)["carnet-seul"]["statut"] == "scored"

@@ -2,7 +2,6 @@
 
 import contextlib
 import os
-import shutil
 import signal
 import threading
 import time
@@ -13,12 +12,17 @@ import psutil
 import pytest
 
 from grading.sandbox import Limits, Sandbox, sandbox_available
+from grading.sandbox.cgroup import control_group
 from tests.conftest import ASSIGNMENT, NOTEBOOK, SAMPLES, hostile_cases
 
 if not sandbox_available():
     if os.environ.get("CI") == "true":
         raise RuntimeError("bubblewrap cannot run on this CI machine: .ci/run must install the package bubblewrap")
     pytest.skip("bubblewrap cannot run here (install the Debian package bubblewrap)", allow_module_level=True)
+
+
+with control_group(2**30, 64) as group:
+    CONTROL_GROUPS = group is not None  # this machine bounds a run's processes together
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +48,19 @@ EXPECTED = {  # student: (status, flags that must be there, score; None: no scor
     "sortie-enorme": ("graded", set(), "5"),
     "test-modifie": ("graded", {"locked_cell_edited"}, "5"),
     "cellules-supprimees": ("graded", {"locked_cell_deleted"}, "5"),
+    "redefinit-check": ("graded", set(), "4"),  # question 1 answered wrong, whatever the kernel was made to say
+    "exception-muette": ("graded", set(), "4"),
+    "crochet-qui-efface": ("graded", set(), "4"),
+    "egal-a-tout": ("graded", {"answer_refused"}, "4"),
+    "fausse-classe": ("graded", {"answer_refused"}, "4"),
+    "reponse-en-lien": ("graded", set(), "3"),  # the link is not followed: question 2 has no answer
+    "lit-les-tests": ("graded", set(), "5"),
+    "lit-le-depot": ("graded", set(), "5"),
+    "remplit-le-disque": ("graded", set(), "5"),
+    # All its processes together are over the limit, each one under it: a control group catches it.
+    "memoire-a-plusieurs": ("memory_exceeded", set(), None)
+    if CONTROL_GROUPS
+    else ("graded", {"memory_per_process"}, "5"),
     "json-invalide": ("invalid_notebook", set(), None),
     "fichier-tronque": ("invalid_notebook", set(), None),
 }
@@ -72,10 +89,29 @@ def test_nothing_secret_is_readable_from_a_submission(batch):
         workspace.root / "autograded" / "lit-le-carnet-de-notes" / ASSIGNMENT / NOTEBOOK, as_version=4
     )
     printed = [o.get("text", "") for c in graded.cells if c.cell_type == "code" for o in c.get("outputs", [])]
-    assert "0\n" in printed or any("PermissionError" in text for text in printed)  # nothing of the gradebook
+    assert any("FileNotFoundError" in text for text in printed)  # the gradebook does not exist in the sandbox
     assert "OSError" in autograded_text(workspace, "reseau") or "Network is unreachable" in autograded_text(
         workspace, "reseau"
     )
+
+
+def outputs_text(workspace, student) -> str:
+    graded = nbformat.read(workspace.root / "autograded" / student / ASSIGNMENT / NOTEBOOK, as_version=4)
+    return "\n".join(
+        str(output.get("text", "")) + str(output.get("evalue", "")) + str(output.get("data", ""))
+        for cell in graded.cells
+        if cell.cell_type == "code"
+        for output in cell.get("outputs", [])
+    )
+
+
+def test_a_submission_never_sees_the_hidden_tests_nor_the_kit_repository(batch):
+    workspace = batch[0]
+    seen = outputs_text(workspace, "lit-les-tests")
+    assert "carnet.ipynb" in seen  # it did list and read its working folder
+    assert "BEGIN HIDDEN TESTS" not in seen and "load_manifest" not in seen
+    assert "FileNotFoundError" in outputs_text(workspace, "lit-le-depot")
+    assert "OSError" in outputs_text(workspace, "remplit-le-disque")  # its tmpfs was full, not the host's disk
 
 
 def test_every_submission_of_the_batch_is_expected(batch):
@@ -112,10 +148,8 @@ def test_no_process_is_left_behind(batch):
     assert processes_under(workspace.root) == {}
 
     # What the check sees: a process in the sandbox, as the notebooks' user, that would have been left behind.
-    workdir = workspace.work / "runs" / "sonde"
-    workdir.mkdir(parents=True)
     sandbox = Sandbox(data=workspace.data, limits=Limits(notebook_seconds=120))
-    probe = threading.Thread(target=sandbox.run, args=(["sleep", "120"], workdir, workdir / "rien"))
+    probe = threading.Thread(target=sandbox.run, args=(["sleep", "120"], {}))
     probe.start()
     try:
         deadline = time.monotonic() + 60
@@ -127,7 +161,6 @@ def test_no_process_is_left_behind(batch):
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
         probe.join()
-        shutil.rmtree(workdir)
     deadline = time.monotonic() + 30  # killed: gone once the kernel has reaped them
     while processes_under(workspace.root) and time.monotonic() < deadline:
         time.sleep(0.1)

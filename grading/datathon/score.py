@@ -4,10 +4,12 @@ SUBMISSIONS/TEAM/ holds a team's submissions: NAME.csv (predictions: id, probabi
 NAME.ipynb (the notebook that made them), one submission per NAME, timed by its newest file.
 A notebook is re-executed with papermill, in the grading sandbox (no network, no labels, time
 and memory limits), on the prepared data; its predictions are compared with the submitted
-ones (flag `non_reproductible` when they differ). A malformed submission gets its reason,
+ones (flag `non_reproductible` when they differ); a notebook is re-executed once, its predictions
+kept in instructeur/reexecutions/ for the next scorings. A malformed submission gets its reason,
 never a crash of the scorer. Beyond `soumissions_par_jour` a day, a submission is listed, not scored.
 """
 
+import hashlib
 import io
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -29,6 +31,7 @@ from grading.sandbox import Limits, Sandbox
 from grading.spreadsheet import frame_csv_text
 
 DAY_ZONE = ZoneInfo(settings.COURSE_TIMEZONE)  # the daily limit counts Paris days
+REEXECUTIONS = "reexecutions"  # in the instructor's folder: predictions of notebooks already re-executed
 
 
 @dataclass
@@ -167,7 +170,8 @@ def score_submissions(
     )
     todo = [s for s in submissions if s.status == "scored"]
     with ThreadPoolExecutor(max(1, workers)) as pool:
-        jobs = [pool.submit(_score_one, s, runner, data.resolve(), test_ids, labels, challenge) for s in todo]
+        done = prepared.resolve() / INSTRUCTOR / REEXECUTIONS
+        jobs = [pool.submit(_score_one, s, runner, data.resolve(), test_ids, labels, challenge, done) for s in todo]
         for number, job in enumerate(jobs, 1):
             submission = job.result()
             progress(
@@ -184,6 +188,7 @@ def _score_one(
     test_ids: pd.Index,
     labels: pd.DataFrame,
     challenge: Challenge,
+    done: Path,
 ) -> Submission:
     try:
         submitted = read_predictions(submission.predictions, test_ids) if submission.predictions else None
@@ -192,7 +197,7 @@ def _score_one(
         return submission
     predictions = submitted
     if submission.notebook:
-        rerun = _rerun(submission, runner, data, test_ids)
+        rerun = _rerun(submission, runner, data, test_ids, done)
         if isinstance(rerun, str):
             submission.status, submission.reason = "failed", rerun
             return submission
@@ -210,20 +215,29 @@ def _score_one(
     return submission
 
 
-def _rerun(submission: Submission, runner: Sandbox, data: Path, test_ids: pd.Index) -> pd.Series | str:
-    """The notebook's predictions when re-executed on the prepared data, or why it could not give them."""
+def _rerun(submission: Submission, runner: Sandbox, data: Path, test_ids: pd.Index, done: Path) -> pd.Series | str:
+    """The notebook's predictions when re-executed on the prepared data, or why it could not give them.
+
+    Predictions that a notebook gave once are kept in `done` under the notebook's SHA-256: each later
+    scoring (the private phase, the next day's board) reads them instead of running it again."""
     command = [sys.executable, "-m", "grading.datathon.rerun_notebook", "carnet.ipynb", str(data)]
     try:
         notebook = read_regular_file(submission.notebook, settings.MAX_PREDICTIONS_BYTES)
     except OSError as error:
         return f"carnet refusé : {error.strerror} (un fichier ordinaire est attendu, pas un lien)"
+    kept = done / f"{hashlib.sha256(notebook).hexdigest()}.csv"
+    if kept.is_file():
+        return parse_predictions(kept.read_bytes(), test_ids)  # written below, by this trusted code
     run = runner.run(command, {"carnet.ipynb": notebook})
     if not run.outcome.ran:
         return f"le carnet ré-exécuté n'a pas abouti ({run.outcome.failure} : {run.outcome.reason[:200]})"
     try:
-        return parse_predictions(run.result, test_ids)
+        predictions = parse_predictions(run.result, test_ids)
     except ValueError as problem:
         return f"les prédictions du carnet ré-exécuté sont invalides : {problem}"
+    done.mkdir(exist_ok=True)
+    write_text_atomically(kept, predictions.rename("probabilite").rename_axis("id").reset_index().to_csv(index=False))
+    return predictions
 
 
 def submissions_table(submissions: list[Submission]) -> pd.DataFrame:

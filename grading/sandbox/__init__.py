@@ -1,5 +1,5 @@
-"""Running untrusted notebooks: bubblewrap around them (bubblewrap.py), the runner inside (run_notebook.py),
-and the small result file the runner writes and the grader reads (result.py)."""
+"""Running untrusted notebooks: bubblewrap around them (bubblewrap.py, cgroup.py), the runner inside
+(run_notebook.py), the tests' own process (check_answers.py), and how a run ended (result.py)."""
 
 from grading.sandbox.bubblewrap import Limits, Sandbox, SandboxUnavailable, sandbox_available
 from grading.sandbox.result import Outcome

@@ -172,9 +172,14 @@ class Sandbox:
                 command += ["--ro-bind", f"/etc/{name}", f"/etc/{name}"]
         command += ["--proc", "/proc", "--dev", "/dev"]
         command += ["--perms", "1777", "--size", str(self.limits.work_bytes), "--tmpfs", "/dev/shm"]
+        # The working folder first: what is shown may lie below /tmp too.
+        command += ["--perms", "1777", "--size", str(self.limits.work_bytes), "--tmpfs", str(INSIDE.parent)]
+        command += ["--perms", "0777", "--dir", str(INSIDE)]
+        for name, descriptor in files.items():
+            command += ["--perms", "0644", "--file", str(descriptor), str(INSIDE / name)]
         shown = sorted({path for path in _python_paths() if path.exists()} | {self.data})
         shown = [p for p in shown if not any(other in p.parents for other in shown)]  # the topmost ones
-        made: set[Path] = set(map(Path, SYSTEM)) | {Path("/")}
+        made: set[Path] = set(map(Path, SYSTEM)) | {Path("/"), INSIDE.parent, INSIDE}
         for path in shown:
             if any(system == path or system in path.parents for system in map(Path, SYSTEM)):
                 continue  # already there
@@ -183,10 +188,6 @@ class Sandbox:
                     command += ["--perms", "0755", "--dir", str(ancestor)]
                     made.add(ancestor)
             command += ["--ro-bind", str(path), str(path)]
-        command += ["--perms", "1777", "--size", str(self.limits.work_bytes), "--tmpfs", str(INSIDE.parent)]
-        command += ["--perms", "0777", "--dir", str(INSIDE)]
-        for name, descriptor in files.items():
-            command += ["--perms", "0644", "--file", str(descriptor), str(INSIDE / name)]
         return command + ["--chdir", str(INSIDE), "--"]
 
     def _limit(self, group: ControlGroup | None) -> None:
