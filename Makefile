@@ -41,6 +41,7 @@ test: $(INSTALLED)
 bench: $(INSTALLED)
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/autograde_speed.py
+	$(PY) benchmarks/autograde_cluster.py
 	$(PY) benchmarks/notebooks.py
 
 ## lab: open JupyterLab on the kit

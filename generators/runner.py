@@ -8,20 +8,15 @@ run's Context, the instructor's configuration included, goes once to each worker
 """
 
 import multiprocessing
-import socket
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
-from common.errors import BadInput
+from common.cluster import connect
 from generators.blocks import Block, Context, generate_block
-from generators.settings import SCHEDULER_TIMEOUT_SECONDS, WORKERS
+from generators.settings import WORKERS
 
 BLOCKS_IN_FLIGHT_PER_WORKER = 2
-
-
-class SchedulerUnreachable(BadInput):
-    """--scheduler names no dask scheduler that answers."""
 
 
 def run_blocks(context: Context, workers: int = WORKERS, scheduler: str | None = None) -> Iterator[Block]:
@@ -69,23 +64,8 @@ def _in_local_processes(context: Context, workers: int, blocks: range) -> Iterat
         )
 
 
-def _refuse_closed_port(address: str) -> None:
-    """A TCP address where nothing listens is named at once, instead of after the client's retries."""
-    if address.startswith("tcp://"):
-        host, _, port = address.removeprefix("tcp://").rpartition(":")
-        if port.isdigit():
-            socket.create_connection((host.strip("[]"), int(port)), timeout=SCHEDULER_TIMEOUT_SECONDS).close()
-
-
 def _on_dask_cluster(context: Context, address: str, blocks: range) -> Iterator[Block]:
-    from distributed import Client
-
-    try:
-        _refuse_closed_port(address)
-        client = Client(address, timeout=f"{SCHEDULER_TIMEOUT_SECONDS}s")
-    except (OSError, TimeoutError, ValueError) as error:
-        raise SchedulerUnreachable(f"cannot reach the dask scheduler at {address}: {error}") from None
-    with client:
+    with connect(address) as client:
         shared = client.scatter(context, broadcast=True)
         workers = max(1, sum(client.nthreads().values()))
         yield from _in_order(

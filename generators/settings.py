@@ -17,7 +17,6 @@ DEFECTS = 0.0  # share of rows given a data-quality defect (0: clean data)
 FORMAT = "parquet"
 FORMATS = ("parquet", "csv")
 WORKERS = 1
-SCHEDULER_TIMEOUT_SECONDS = 10  # --scheduler: how long to wait for a dask scheduler that does not answer
 
 # Where a dataset goes, relative to the folder a command runs in; the participant loader looks there too.
 DATASET_DIR = Path("datasets") / "generated"

@@ -105,10 +105,17 @@ def build_parser() -> Parser:
         type=memory_size,
         default=settings.MEMORY_GB,
         metavar="SIZE",
-        help=f"memory per process, e.g. 2G or 512M (default {settings.MEMORY_GB:g}G, as on Binder)",
+        help=f"memory of a notebook and all its processes, e.g. 2G or 512M (default {settings.MEMORY_GB:g}G, "
+        "as on Binder)",
     )
     autograde.add_argument(
         "--no-sandbox", action="store_true", help="run submissions without bubblewrap: only for trusted notebooks"
+    )
+    autograde.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run the notebooks on this dask.distributed cluster, e.g. tcp://HOST:8786 (each worker needs the kit, "
+        "bubblewrap and the dataset at the same path; the gradebook stays here); raise --workers to keep it busy",
     )
     autograde.add_argument("--force", action="store_true", help="re-grade submissions that already have a status")
 
@@ -272,6 +279,7 @@ def run_autograde(workspace: Workspace, args) -> None:
         cell_timeout=args.cell_timeout,
         memory_gb=args.memory,
         sandbox=not args.no_sandbox,
+        scheduler=args.scheduler,
         force=args.force,
         say=say,
     )

@@ -21,6 +21,7 @@ class GradingSettings:
     notebook_timeout: int = settings.NOTEBOOK_TIMEOUT
     cell_timeout: int = settings.CELL_TIMEOUT
     memory_gb: float = settings.MEMORY_GB
+    scheduler: str | None = None  # a dask.distributed scheduler's address: the notebooks run on its workers
 
 
 def nbgrader_config(workspace: Workspace, grading: GradingSettings = GradingSettings()) -> Config:
@@ -85,6 +86,7 @@ def nbgrader_config(workspace: Workspace, grading: GradingSettings = GradingSett
     c.SandboxedExecute.cell_timeout = grading.cell_timeout
     c.SandboxedExecute.memory_gb = grading.memory_gb
     c.SandboxedExecute.work_directory = str(workspace.work.resolve())
+    c.SandboxedExecute.scheduler = grading.scheduler or ""
     return c
 
 

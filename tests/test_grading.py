@@ -131,6 +131,10 @@ def test_grading_cli_bad_input_one_line_exit_2(tmp_path, cli):
         (["autograde", "--memory", "beaucoup"], "--memory: expected a size such as 2G or 512M, got 'beaucoup'"),
         (["collect", str(tmp_path / "absent"), "--assignment", ASSIGNMENT], "is neither a folder nor a zip"),
         (["grade"], "invalid choice: 'grade'"),
+        (
+            ["autograde", "--data", str(SAMPLE_DATASET), "--scheduler", "tcp://127.0.0.1:9"],
+            "cannot reach the dask scheduler at tcp://127.0.0.1:9",
+        ),
     ]:
         result = cli("grading", "--root", str(tmp_path), *args)
         assert result.returncode == 2, (args, result.stderr)
@@ -319,3 +323,34 @@ def test_kill_9_then_rerun_grades_only_what_is_left(tmp_path, graded):
         last: ("graded", "5"),
     }
     assert "cell_timeout" in rows[slow]["flags"].split() and "cell_timeout" not in rows[quick]["flags"]
+
+
+def test_a_dask_cluster_grades_a_batch_as_local_processes_do(tmp_path, graded):
+    """autograde --scheduler on a real LocalCluster: the notebooks and their tests run on its workers,
+    each in the sandbox; the gradebook is written here. Same statuses, flags and scores, question by
+    question, as the session's local grading of the same submissions."""
+    from distributed import LocalCluster
+
+    students = ["exemple-correct", "exemple-partiel", "exemple-vide"] + (["egal-a-tout"] if graded.hostile else [])
+    workspace = Workspace(root=tmp_path / "ws")
+    release(workspace, ASSIGNMENT)
+    for student in students:
+        (tmp_path / "classe" / student).mkdir(parents=True)
+        shutil.copy(graded.submitted(student), tmp_path / "classe" / student / NOTEBOOK)
+    collect(workspace, tmp_path / "classe", ASSIGNMENT)
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
+        result = subprocess.run(
+            [sys.executable, "-m", "grading", "--root", str(workspace.root), "autograde", "--data"]
+            + [str(graded.workspace.data), "--workers", "4", "--scheduler", cluster.scheduler_address]
+            + ["--timeout", "60", "--cell-timeout", "10", *SANDBOX],
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, result.stderr
+        assert "grade_notebook" in cluster.scheduler.task_prefixes  # the notebooks ran on the cluster
+    write_reports(workspace)
+    local, remote = graded.grades(), grades(workspace)
+    same = [column for column in remote[students[0]] if column not in ("submitted_at", "flags")]
+    for student in students:
+        assert {c: remote[student][c] for c in same} == {c: local[student][c] for c in same}, student
+        assert set(remote[student]["flags"].split()) == set(local[student]["flags"].split()) - {"resubmitted"}

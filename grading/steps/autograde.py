@@ -17,6 +17,7 @@ from pathlib import Path
 import nbformat
 
 from common.cli import ProgressBar
+from common.cluster import connect
 from grading import settings
 from grading.errors import GradingError, last_line
 from grading.nbgrader_setup import GradingSettings, nbgrader_api
@@ -36,15 +37,19 @@ def autograde_assignments(
     cell_timeout: int = settings.CELL_TIMEOUT,
     memory_gb: float = settings.MEMORY_GB,
     sandbox: bool = True,
+    scheduler: str | None = None,
     force: bool = False,
     say: Callable[[str], None] = lambda line: None,
 ) -> list[Verdict]:
-    """autograde's command: `assignments` (default: the released ones that have submissions)."""
+    """autograde's command: `assignments` (default: the released ones that have submissions). With a
+    `scheduler`, the notebooks run on that dask cluster's workers; grading processes here wait for them."""
     data = data or workspace.data
     if not (data / "manifest.json").is_file():
         raise GradingError(
             f"no dataset in {data}; generate it with `python -m generators --out {data}` or name one with --data"
         )
+    if scheduler:
+        connect(scheduler).close()  # before any work: a wrong address is one line, exit 2
     chosen = workspace.chosen_assignments(assignments)
     if not assignments:
         chosen = [a for a in chosen if workspace.release_dir(a).is_dir() and workspace.submitted_students(a)]
@@ -53,13 +58,18 @@ def autograde_assignments(
     for assignment in chosen:
         if not workspace.release_dir(assignment).is_dir():
             raise GradingError(f"{assignment} has not been released; run `python -m grading release {assignment}`")
-    if sandbox and not sandbox_available():
+    if not scheduler and sandbox and not sandbox_available():
         raise GradingError(
             "bubblewrap cannot run here (install the Debian package bubblewrap); "
             "pass --no-sandbox to grade trusted notebooks without a sandbox"
         )
     grading = GradingSettings(
-        data=data, sandbox=sandbox, notebook_timeout=timeout, cell_timeout=cell_timeout, memory_gb=memory_gb
+        data=data.resolve(),
+        sandbox=sandbox,
+        notebook_timeout=timeout,
+        cell_timeout=cell_timeout,
+        memory_gb=memory_gb,
+        scheduler=scheduler,
     )
     verdicts = []
     for assignment in chosen:
