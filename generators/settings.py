@@ -21,6 +21,7 @@ WORKERS = 1
 # Where a dataset goes, relative to the folder a command runs in; the participant loader looks there too.
 DATASET_DIR = Path("datasets") / "generated"
 MANIFEST = "manifest.json"
+DICTIONARY = "dictionnaire.md"  # the data dictionary, beside the tables
 
 REFERENCE_DIR = PACKAGE_DIR / "reference"  # nomenclatures and published figures
 SIGNALS_FILE = REFERENCE_DIR / "signaux.yml"  # the true effects hidden in the data

@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 from common.files import staged_folder
 from generators.hashing import TableHash, row_hashes
 from generators.schema import TABLES, data_dictionary_markdown
-from generators.settings import FORMAT, MANIFEST
+from generators.settings import DICTIONARY, FORMAT, MANIFEST
 
 
 def dataset_folder(out: Path, overwrite: bool) -> AbstractContextManager[Path]:
@@ -88,5 +88,5 @@ class DatasetWriter:
 
 
 def write_manifest(folder: Path, manifest: dict) -> None:
-    (folder / "dictionnaire.md").write_text(data_dictionary_markdown(), encoding="utf-8")
+    (folder / DICTIONARY).write_text(data_dictionary_markdown(), encoding="utf-8")
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -201,10 +201,17 @@ def build_parser() -> Parser:
     publish = commands.add_parser(
         "publish",
         help="write the student-facing kit into DIR: release notebooks, starting "
-        "kits, the generator, the data dictionary, binder/, a French README; "
-        "no solution, hidden test, truth or label",
+        "kits, the dataset, the generator (its effects set to 0), the data dictionary, binder/, a French README; "
+        "no solution, hidden test, true effect or label",
     )
     publish.add_argument("out", type=Path, metavar="DIR")
+    publish.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help=f"the dataset the participants get (default: ROOT/{settings.DATA_DIR.as_posix()})",
+    )
     publish.add_argument(
         "--github",
         metavar="OWNER/REPO",
@@ -300,7 +307,7 @@ def run_report(workspace: Workspace, args) -> None:
 def run_publish(workspace: Workspace, args) -> None:
     from grading.steps.publish import publish_kit
 
-    publish_kit(workspace, args.out, repository=args.github, overwrite=args.overwrite, say=say)
+    publish_kit(workspace, args.out, data=args.data, repository=args.github, overwrite=args.overwrite, say=say)
 
 
 def run_datathon(workspace: Workspace, args) -> None:

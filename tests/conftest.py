@@ -76,7 +76,7 @@ def published_kit(tmp_path_factory) -> Path:
     """The student kit as `python -m grading publish` writes it. Read it only: a test that changes it (runs a
     notebook, generates data into it) works on a copy."""
     out = tmp_path_factory.mktemp("publication") / "kit"
-    result = run_cli("grading", "publish", str(out), "--github", REPOSITORY)
+    result = run_cli("grading", "publish", str(out), "--github", REPOSITORY, "--data", str(SAMPLE_DATASET))
     assert result.returncode == 0, result.stderr
     return out
 

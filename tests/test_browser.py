@@ -17,7 +17,7 @@ import nbformat
 import pytest
 import yaml
 
-from tests.conftest import KIT_DIR, SAMPLE_DATASET, SAMPLES
+from tests.conftest import KIT_DIR, SAMPLES
 
 CHROMIUM = shutil.which("chromium")
 if CHROMIUM is None:
@@ -143,7 +143,6 @@ def run_all_cells(page, playwright) -> None:
 
 def test_participant_runs_the_first_notebook_and_validates_it(playwright, browser, published_kit, tmp_path):
     kit = shutil.copytree(published_kit, tmp_path / "kit")
-    shutil.copytree(SAMPLE_DATASET, kit / "datasets" / "generated")
     answer_as_a_participant(kit / "carnets" / ASSIGNMENT / NOTEBOOK)
     env = {**os.environ, "PYTHONPATH": str(kit)}  # the published generators and checks, not the kit's
     env.pop("KIT_DATASET", None)

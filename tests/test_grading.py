@@ -270,7 +270,7 @@ def test_collect_due_date_must_be_readable(tmp_path, cli):
     assert result.returncode == 2 and "cannot read the due date 'vendredi soir'" in result.stderr
 
 
-def test_kill_9_then_rerun_grades_only_what_is_left(tmp_path, graded):
+def test_kill_9_then_rerun_grades_only_what_is_left(tmp_path):
     """kill -9 of the whole run (workers and sandboxes too) mid-way: nothing graded is lost or graded twice.
 
     One at a time: a quick submission, then one whose first answer sleeps 10 minutes, then another. The run
@@ -278,13 +278,15 @@ def test_kill_9_then_rerun_grades_only_what_is_left(tmp_path, graded):
     re-run, with a cell limit of 10 s, grades exactly those two and leaves the first as it was."""
     workspace = Workspace(root=tmp_path / "ws")
     release(workspace, ASSIGNMENT)
+    write_samples(workspace, ASSIGNMENT, tmp_path / "samples")
     quick, slow, last = "eleve-1-rapide", "eleve-2-lent", "eleve-3"
-    slow_notebook = nbformat.read(graded.submitted("exemple-correct"), as_version=4)
+    correct, partial = (tmp_path / "samples" / sample / NOTEBOOK for sample in ("exemple-correct", "exemple-partiel"))
+    slow_notebook = nbformat.read(correct, as_version=4)
     set_cell(slow_notebook, "q1-reponse", "import time\ntime.sleep(600)\nnombre_patients = len(patients)")
     for student, notebook in (
-        (quick, nbformat.read(graded.submitted("exemple-correct"), as_version=4)),
+        (quick, nbformat.read(correct, as_version=4)),
         (slow, slow_notebook),
-        (last, nbformat.read(graded.submitted("exemple-partiel"), as_version=4)),
+        (last, nbformat.read(partial, as_version=4)),
     ):
         (tmp_path / "classe" / student).mkdir(parents=True)
         nbformat.write(notebook, tmp_path / "classe" / student / NOTEBOOK)

@@ -1,5 +1,6 @@
 """The student-facing kit: everything a participant needs, nothing of the instructor's answers."""
 
+import json
 import os
 import re
 import shutil
@@ -8,8 +9,9 @@ import sys
 
 import nbformat
 import pytest
+import yaml
 
-from tests.conftest import KIT_DIR, REPOSITORY
+from tests.conftest import KIT_DIR, REPOSITORY, SAMPLE_DATASET
 
 SOURCES = sorted((KIT_DIR / "course" / "source").glob("*/*.ipynb"))
 
@@ -79,23 +81,40 @@ def test_readme_links_open_each_notebook_in_binder(kit):
     assert (kit / "binder" / "postBuild").is_file() and (kit / "binder" / "environment.yml").is_file()
 
 
+def test_the_published_kit_holds_no_answer_key(kit):
+    """The dataset is shipped, made with the true effects; the generator that comes with it has every
+    effect at 0, and no file of the kit, whatever its format, holds one of the true values."""
+    shipped = yaml.safe_load((kit / "generators" / "reference" / "signaux.yml").read_text(encoding="utf-8"))
+    true = yaml.safe_load((KIT_DIR / "generators" / "reference" / "signaux.yml").read_text(encoding="utf-8"))
+    secret_lines = []
+    for name, section in true.items():
+        for key, value in section.items() if isinstance(section, dict) else ():
+            if key == "effects":
+                assert set(shipped[name][key].values()) == {0}, name
+                secret_lines += [f"{effect}: {number}" for effect, number in value.items() if number]
+            elif key.endswith("_ecart_type") or key.startswith(("effet_", "tendance_")):
+                assert shipped[name][key] == 0, (name, key)
+                secret_lines.append(f"{key}: {value}")
+    assert len(secret_lines) >= 15
+    for path, text in texts(kit):
+        assert not [line for line in secret_lines if line in text], path
+    manifest = json.loads((kit / "datasets" / "generated" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest == json.loads((SAMPLE_DATASET / "manifest.json").read_text(encoding="utf-8"))
+    assert sorted(p.name for p in (kit / "datasets" / "generated").iterdir()) == sorted(
+        p.name for p in SAMPLE_DATASET.iterdir()
+    )
+    assert "generators" not in (kit / "binder" / "postBuild").read_text()  # Binder generates nothing
+
+
 def test_a_participant_can_run_the_published_notebook(kit, tmp_path):
-    """With only the published kit on the path: data generated, the set-up runs, the first answer
-    cell stops on its placeholder (NotImplementedError), not on a missing module."""
+    """With only the published kit on the path: its generator runs (a notebook may make a small dataset of
+    its own), the set-up reads the shipped dataset, the first answer cell stops on its placeholder
+    (NotImplementedError), not on a missing module."""
     kit = shutil.copytree(kit, tmp_path / "kit")
     env = {**os.environ, "PYTHONPATH": str(kit)}
     env.pop("KIT_DATASET", None)
     generate = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "generators",
-            "--patients",
-            "2000",
-            "--out",
-            str(kit / "datasets" / "generated"),
-            "--quiet",
-        ],
+        [sys.executable, "-m", "generators", "--patients", "2000", "--out", str(tmp_path / "essai"), "--quiet"],
         cwd=kit,
         env=env,
         capture_output=True,
@@ -129,7 +148,9 @@ def test_a_participant_can_run_the_published_notebook(kit, tmp_path):
 
 
 def test_publish_refuses_to_overwrite(kit, cli):
-    result = cli("grading", "publish", str(kit))
+    result = cli("grading", "publish", str(kit), "--data", str(SAMPLE_DATASET))
     assert result.returncode == 2 and "already exists; pass --overwrite" in result.stderr
     result = cli("grading", "publish", str(kit.parent / "autre"), "--github", "pas un dépôt")
     assert result.returncode == 2 and "--github expects OWNER/REPO" in result.stderr
+    result = cli("grading", "--root", str(kit.parent / "vide"), "publish", str(kit.parent / "autre"))
+    assert result.returncode == 2 and "no dataset in" in result.stderr and not (kit.parent / "autre").exists()
