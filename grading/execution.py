@@ -29,6 +29,8 @@ from grading.sandbox import Limits, Sandbox
 from grading.sandbox.result import RUNNER_FAILURES, Outcome, outcome_from
 from grading.status import Status
 
+TOO_LARGE = "… (sorties trop volumineuses : la suite n'est pas conservée pour la correction)\n"
+
 
 @dataclass(frozen=True)
 class Job:
@@ -61,7 +63,9 @@ def grade_notebook(job: Job) -> dict:
     if not ran.ran:
         return _stopped(ran)
 
-    tests = [{**question, "source": _test_source(nb, question["id"])} for question in job.questions]
+    # The tests as the gradebook holds them: nbgrader's OverwriteCells put them back, hidden part included.
+    sources = {c.metadata["nbgrader"]["grade_id"]: c.source for c in nb.cells if is_question(c)}
+    tests = [{**question, "source": sources[question["id"]]} for question in job.questions if question["id"] in sources]
     verification = {"setup": job.setup, "questions": tests, "answers": answers}
     started = time.perf_counter()
     check = sandbox.run(
@@ -76,7 +80,7 @@ def grade_notebook(job: Job) -> dict:
         failure = str(results["setup_error"]).strip().splitlines()[-1][:200]
         return _stopped(Outcome(Status.ERROR, f"the notebook's set-up cells failed outside the kernel: {failure}"))
 
-    cells, refused = [], []
+    cells, refused, budget = [], [], settings.MAX_OUTPUT_BYTES
     for position, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             cells.append(None)
@@ -86,11 +90,25 @@ def grade_notebook(job: Job) -> dict:
             refused += [str(reason)[:300] for reason in (result or {}).get("refused", [])]
         else:
             done = executed.cells[position]
-            cells.append({"outputs": done.get("outputs", []), "execution_count": done.get("execution_count")})
+            outputs, budget = _within(done.get("outputs", []), budget)
+            cells.append({"outputs": outputs, "execution_count": done.get("execution_count")})
     outcome = Outcome(
         cell_timeouts=ran.cell_timeouts, refused=" ; ".join(refused)[:600], memory_per_process=run.memory_per_process
     )
     return {"outcome": asdict(outcome), "cells": cells, "seconds": seconds}
+
+
+def _within(outputs: list, budget: int) -> tuple[list, int]:
+    """The outputs that fit in what is left of the notebook's output budget, and what is left after them."""
+    kept = []
+    for output in outputs:
+        size = len(json.dumps(output))
+        if size > budget:
+            kept.append(nbformat.v4.new_output("stream", name="stderr", text=TOO_LARGE))
+            return kept, 0
+        kept.append(output)
+        budget -= size
+    return kept, budget
 
 
 def _stopped(outcome: Outcome) -> dict:
@@ -102,11 +120,6 @@ def _capture_source(question: dict) -> str:
         f'__import__("grading.answers", fromlist=["capture"]).capture('
         f"{question['id']!r}, {list(question['names'])!r}, {dict(question['calls'])!r}, globals())"
     )
-
-
-def _test_source(nb, grade_id: str) -> str:
-    """The test as the gradebook holds it (nbgrader's OverwriteCells put it back, hidden part included)."""
-    return next(c.source for c in nb.cells if is_question(c) and c.metadata["nbgrader"]["grade_id"] == grade_id)
 
 
 def _read_bundle(data: bytes, runnable) -> tuple:

@@ -185,6 +185,22 @@ def hostile_cases(workspace: Workspace) -> dict[str, tuple[dict, object]]:
             },
             None,
         ),
+        "tableau-au-lieu-d-un-nombre": (  # a wrong share, as a one-element pandas array: never true
+            {**CORRECT, "q2-reponse": "import pandas as pd\npourcentage_femmes = pd.array([99.0])"},
+            None,
+        ),
+        "image-piegee": (
+            {
+                **CORRECT,
+                "q1-reponse": "display({'image/png': 'iVBORw0KGgo='}, raw=True, "
+                "metadata={'image/png': {'width': '1 onerror=alert(document.domain)'}})\n" + CORRECT["q1-reponse"],
+            },
+            None,
+        ),
+        "image-geante": (
+            {**CORRECT, "q1-reponse": "display({'image/png': 'A' * 2**25}, raw=True)\n" + CORRECT["q1-reponse"]},
+            None,
+        ),
         "memoire-a-plusieurs": (
             {
                 **CORRECT,

@@ -5,8 +5,7 @@ scorer re-executes the notebooks in the sandbox and writes the leaderboards."""
 import csv
 import gzip
 import os
-from datetime import datetime
-from zoneinfo import ZoneInfo
+from datetime import UTC, datetime
 
 import nbformat
 import pandas as pd
@@ -114,10 +113,13 @@ def event(tmp_path_factory):
     )
     # Compressed, yet named .csv: no text at all.
     hand_in("pas-un-csv", "essai-1", csv_bytes=gzip.compress(base.to_csv(index=False).encode(), mtime=0))
-    day = datetime(2026, 11, 21, 10, tzinfo=ZoneInfo("Europe/Paris")).timestamp()  # the limit counts Paris days
-    for number in range(4):  # 4 on the same day: the 4th is over the limit of 3
-        hand_in("assidue", f"essai-{number + 1}", predictions=base)
-        os.utime(inbox / "assidue" / f"essai-{number + 1}.csv", (day + 3600 * number, day + 3600 * number))
+    # 4 handed in today, their file dates set to 3 past days and to the future: the 4th is over the limit
+    # of 3 a day all the same (the scorer times a submission by when it first sees it, never by its files).
+    for number, day in enumerate((datetime(2026, 11, d, 10, tzinfo=UTC) for d in (18, 19, 20)), 1):
+        hand_in("assidue", f"essai-{number}", predictions=base)
+        os.utime(inbox / "assidue" / f"essai-{number}.csv", (day.timestamp(), day.timestamp()))
+    hand_in("assidue", "essai-4", predictions=base)
+    os.utime(inbox / "assidue" / "essai-4.csv", (4102444800, 4102444800))  # 2100
 
     score = [
         "grading",

@@ -13,6 +13,8 @@ import time
 import zipfile
 
 import nbformat
+import numpy as np
+import pandas as pd
 import pytest
 
 from grading.nbgrader_setup import GradingSettings
@@ -121,6 +123,23 @@ def test_check_speaks_french_and_still_fails():
         check(False, "Le résultat doit être un entier.")
     assert failure.value._render_traceback_() == ["❌ Le résultat doit être un entier."]
     assert isinstance(failure.value, AssertionError)  # nbgrader counts the test as failed
+
+
+@pytest.mark.parametrize(
+    "condition",
+    [
+        pd.array([99.0]) == 51.5,  # a one-element array is not a truth value
+        pd.Series([True]),
+        np.array([True]),
+        1,
+        "oui",
+        None,
+    ],
+    ids=["pandas-array", "series", "numpy-array", "int", "text", "none"],
+)
+def test_check_takes_only_one_truth_value(condition):
+    with pytest.raises(WrongAnswer, match="pas une seule valeur"):
+        check(condition, "faux")
 
 
 def test_grading_cli_bad_input_one_line_exit_2(tmp_path, cli):

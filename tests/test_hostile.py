@@ -55,6 +55,9 @@ EXPECTED = {  # student: (status, flags that must be there, score; None: no scor
     "fausse-classe": ("graded", {"answer_refused"}, "4"),
     "reponse-en-lien": ("graded", set(), "3"),  # the link is not followed: question 2 has no answer
     "lit-les-tests": ("graded", set(), "5"),
+    "tableau-au-lieu-d-un-nombre": ("graded", set(), "3"),
+    "image-piegee": ("graded", set(), "5"),
+    "image-geante": ("graded", set(), "5"),
     "lit-le-depot": ("graded", set(), "5"),
     "remplit-le-disque": ("graded", set(), "5"),
     # All its processes together are over the limit, each one under it: a control group catches it.
@@ -112,6 +115,15 @@ def test_a_submission_never_sees_the_hidden_tests_nor_the_kit_repository(batch):
     assert "BEGIN HIDDEN TESTS" not in seen and "load_manifest" not in seen
     assert "FileNotFoundError" in outputs_text(workspace, "lit-le-depot")
     assert "OSError" in outputs_text(workspace, "remplit-le-disque")  # its tmpfs was full, not the host's disk
+
+
+def test_what_a_submission_displays_stays_small_and_inert(batch):
+    workspace = batch[0]
+    graded = workspace.root / "autograded" / "image-geante" / ASSIGNMENT / NOTEBOOK
+    assert graded.stat().st_size < 10 * 2**20 and "sorties trop volumineuses" in graded.read_text(encoding="utf-8")
+    for student in ("image-piegee", "image-geante"):
+        page = next((workspace.root / "feedback" / student / ASSIGNMENT).glob("*.html")).read_text(encoding="utf-8")
+        assert "onerror" not in page and len(page) < 20 * 2**20
 
 
 def test_every_submission_of_the_batch_is_expected(batch):

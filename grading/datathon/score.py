@@ -1,7 +1,8 @@
 """datathon score: every team's submissions checked, re-executed, scored; one leaderboard.
 
 SUBMISSIONS/TEAM/ holds a team's submissions: NAME.csv (predictions: id, probabilite) and/or
-NAME.ipynb (the notebook that made them), one submission per NAME, timed by its newest file.
+NAME.ipynb (the notebook that made them), one submission per NAME, timed by when a scoring run first
+saw it with that content (instructeur/reception.json; file dates, which teams set, are never used).
 A notebook is re-executed with papermill, in the grading sandbox (no network, no labels, time
 and memory limits), on the prepared data; its predictions are compared with the submitted
 ones (flag `non_reproductible` when they differ); a notebook is re-executed once, its predictions
@@ -11,6 +12,7 @@ never a crash of the scorer. Beyond `soumissions_par_jour` a day, a submission i
 
 import hashlib
 import io
+import json
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -32,6 +34,7 @@ from grading.spreadsheet import frame_csv_text
 
 DAY_ZONE = ZoneInfo(settings.COURSE_TIMEZONE)  # the daily limit counts Paris days
 REEXECUTIONS = "reexecutions"  # in the instructor's folder: predictions of notebooks already re-executed
+RECEIVED = "reception.json"  # in the instructor's folder: when each submission was first seen, by content
 
 
 @dataclass
@@ -57,11 +60,10 @@ def find_submissions(folder: Path) -> list[Submission]:
         for name in sorted({p.stem for p in files}):
             pair = [p for p in files if p.stem == name]
             links = [p.name for p in pair if p.is_symlink() or not p.is_file()]
-            newest = max(p.lstat().st_mtime for p in pair)
             submission = Submission(
                 team=team.name,
                 name=name,
-                time=datetime.fromtimestamp(newest, UTC),
+                time=datetime.now(UTC),  # until stamp_received says when the scorer first saw it
                 predictions=next((p for p in pair if p.suffix == ".csv"), None),
                 notebook=next((p for p in pair if p.suffix == ".ipynb"), None),
             )
@@ -71,6 +73,35 @@ def find_submissions(folder: Path) -> list[Submission]:
     if not found:
         raise GradingError(f"no submission in {folder}; expected SUBMISSIONS/TEAM/NAME.csv or NAME.ipynb")
     return sorted(found, key=lambda s: (s.team, s.time, s.name))
+
+
+def stamp_received(submissions: list[Submission], ledger: Path) -> list[Submission]:
+    """Times each submission by when a scoring run first saw it with this content, as recorded in
+    `ledger` (the instructor's): never by its files' dates, which a team can set. Returns them sorted
+    by team, then time."""
+    try:
+        seen = json.loads(ledger.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        seen = {}
+    now = datetime.now(UTC).isoformat()
+    for submission in submissions:
+        key, fingerprint = f"{submission.team}/{submission.name}", _fingerprint(submission)
+        if not isinstance(seen.get(key), dict) or seen[key].get("sha256") != fingerprint:
+            seen[key] = {"sha256": fingerprint, "recue": now}
+        submission.time = datetime.fromisoformat(seen[key]["recue"])
+    ledger.parent.mkdir(parents=True, exist_ok=True)
+    write_text_atomically(ledger, json.dumps(seen, indent=1, sort_keys=True) + "\n")
+    return sorted(submissions, key=lambda s: (s.team, s.time, s.name))
+
+
+def _fingerprint(submission: Submission) -> str:
+    digest = hashlib.sha256()
+    for path in (submission.predictions, submission.notebook):
+        try:
+            digest.update(read_regular_file(path, settings.MAX_PREDICTIONS_BYTES) if path else b"-")
+        except OSError:
+            digest.update(b"?")  # a link or an unreadable file: refused when scored
+    return digest.hexdigest()
 
 
 def enforce_daily_limit(submissions: list[Submission], limit: int) -> None:
@@ -157,7 +188,7 @@ def score_submissions(
         )
     labels = pd.read_csv(labels_path, dtype={"id": str})
     test_ids = pd.Index(pd.read_csv(data / "test.csv", usecols=["id"], dtype={"id": str})["id"])
-    submissions = find_submissions(submissions_dir)
+    submissions = stamp_received(find_submissions(submissions_dir), prepared / INSTRUCTOR / RECEIVED)
     enforce_daily_limit(submissions, challenge.daily_limit)
     runner = Sandbox(
         data=data.resolve(),

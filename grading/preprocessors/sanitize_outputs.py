@@ -1,9 +1,10 @@
 """SanitizeOutputs: what a student wrote or displayed becomes inert HTML before feedback is rendered.
 
 Markdown cells are rendered to HTML here and cleaned with nh3 (a maintained HTML sanitiser: no
-script, no event handler, no javascript: link survives); `text/html` and `text/markdown` outputs
-likewise; outputs that would run code or hide markup (JavaScript, SVG, LaTeX, widgets, anything
-unknown) are dropped, keeping their plain-text form; images must be real base64. Plotly figures
+script, no event handler, no javascript: link, no remote image survives); `text/html` and
+`text/markdown` outputs likewise, and outputs lose their metadata; outputs that would run code or
+hide markup (JavaScript, SVG, LaTeX, widgets, anything unknown) are dropped, keeping their plain-text
+form; images must be real base64. Plotly figures
 stay as data: PlotlyOffline, after this step, renders them with the kit's own trusted code.
 """
 
@@ -21,7 +22,14 @@ NOTEBOOK_METADATA = ("kernelspec", "language_info")
 
 
 def clean_html(html: str) -> str:
-    return nh3.clean(html)
+    """Inert HTML, with no image from elsewhere (a remote one would tell its server who reads the page)."""
+    return nh3.clean(html, attribute_filter=_no_remote_image)
+
+
+def _no_remote_image(element: str, attribute: str, value: str) -> str | None:
+    if element == "img" and attribute == "src" and not value.startswith("data:image/"):
+        return None
+    return value
 
 
 class SanitizeOutputs(NbGraderPreprocessor):
@@ -37,6 +45,7 @@ class SanitizeOutputs(NbGraderPreprocessor):
             for output in cell.get("outputs", []):
                 if "data" in output:
                     output.data = _safe_data(output.data)
+                    output.metadata = {}  # nbconvert writes some of it into tags (an image's width, height)
         return nb, resources
 
 

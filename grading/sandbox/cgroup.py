@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path("/sys/fs/cgroup")
+PREFIX = "innov-health-"  # then the grading process's pid and a number
 _numbers = itertools.count()
 
 
@@ -61,7 +62,7 @@ class ControlGroup:
 
 @contextlib.contextmanager
 def control_group(memory_bytes: int, processes: int) -> Iterator[ControlGroup | None]:
-    group = _create(f"innov-health-{os.getpid()}-{next(_numbers)}", memory_bytes, processes)
+    group = _create(f"{PREFIX}{os.getpid()}-{next(_numbers)}", memory_bytes, processes)
     try:
         yield group
     finally:
@@ -73,6 +74,7 @@ def control_group(memory_bytes: int, processes: int) -> Iterator[ControlGroup | 
 def _create(name: str, memory_bytes: int, processes: int) -> ControlGroup | None:
     if os.geteuid() != 0:
         return None
+    _remove_orphans()
     made = []
     try:
         if (ROOT / "cgroup.controllers").is_file():  # v2
@@ -98,6 +100,15 @@ def _create(name: str, memory_bytes: int, processes: int) -> ControlGroup | None
     except OSError:
         ControlGroup(made, Path()).remove()
         return None
+
+
+def _remove_orphans() -> None:
+    """The empty groups of grading processes that died before removing theirs (kill -9)."""
+    for folder in [*ROOT.glob(f"{PREFIX}*"), *ROOT.glob(f"*/{PREFIX}*")]:
+        owner = folder.name.removeprefix(PREFIX).split("-")[0]
+        if owner.isdigit() and not Path(f"/proc/{owner}").exists() and not _read(folder / "cgroup.procs").strip():
+            with contextlib.suppress(OSError):
+                folder.rmdir()
 
 
 def _read(path: Path) -> str:
