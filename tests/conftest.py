@@ -11,12 +11,16 @@ released, graded (test_course).
 Both are built ahead, side by side, in background threads that start with the session (the first
 mostly waits for its hostile submissions' time limits);
 the tests that read them run last (pytest_collection_modifyitems), so that the builds go on while
-the other tests run: `--durations` shows a test's wait for a build, not the build.
+the other tests run: `--durations` shows a test's wait for a build, not the build. The suite runs
+in two pytest-xdist workers (pyproject.toml), one test module each at a time; each build, and the
+published kit, is made once for both (made_once), by whichever worker comes first.
 """
 
 import csv
+import fcntl
 import json
 import os
+import pickle
 import shutil
 import signal
 import subprocess
@@ -71,14 +75,40 @@ def cli():
     return run_cli
 
 
+def shared_folder(tmp_path_factory) -> Path:
+    """A folder the session's pytest-xdist workers share (the session's own folder without xdist)."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    return tmp_path_factory.getbasetemp().parent / f"shared-{run}" if run else tmp_path_factory.getbasetemp()
+
+
+def made_once(folder: Path, make):
+    """make(folder), by the first worker of the session to ask; the others wait for it and read its result."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with open(f"{folder}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        made = folder.with_name(folder.name + ".pickle")
+        if made.exists():
+            return pickle.loads(made.read_bytes())
+        shutil.rmtree(folder, ignore_errors=True)  # what a stopped attempt left
+        folder.mkdir()
+        result = make(folder)
+        made.write_bytes(pickle.dumps(result))
+        return result
+
+
 @pytest.fixture(scope="session")
 def published_kit(tmp_path_factory) -> Path:
     """The student kit as `python -m grading publish` writes it. Read it only: a test that changes it (runs a
     notebook, generates data into it) works on a copy."""
-    out = tmp_path_factory.mktemp("publication") / "kit"
-    result = run_cli("grading", "publish", str(out), "--github", REPOSITORY, "--data", str(SAMPLE_DATASET))
-    assert result.returncode == 0, result.stderr
-    return out
+
+    def publish(folder: Path) -> Path:
+        result = run_cli(
+            "grading", "publish", str(folder / "kit"), "--github", REPOSITORY, "--data", str(SAMPLE_DATASET)
+        )
+        assert result.returncode == 0, result.stderr
+        return folder / "kit"
+
+    return made_once(shared_folder(tmp_path_factory) / "publication", publish)
 
 
 # Hostile submissions: answers written into the released notebook's cells, or an edit of it.
@@ -391,9 +421,10 @@ BUILDS = {"graded": build_graded, "course_graded": build_course_graded}  # fixtu
 
 
 class Ahead:
-    """Runs the BUILDS asked for, side by side, in threads of their own. Their command lines get
-    the environment and folder of the session's start (tests change them while a build runs), and are
-    stopped when the session ends before them."""
+    """Runs the BUILDS asked for, side by side, in threads of their own, once for all the session's
+    workers. Their command lines get the environment and folder of the session's start (tests change
+    them while a build runs); they are stopped when the session ends before them (a worker whose tests
+    all passed first lets them finish: another worker may be waiting for them)."""
 
     def __init__(self, tmp_path_factory):
         self.tmp_path_factory = tmp_path_factory
@@ -407,7 +438,8 @@ class Ahead:
 
     def start(self, name: str) -> None:
         if name not in self.futures:
-            self.futures[name] = self.thread.submit(BUILDS[name], self, self.tmp_path_factory.mktemp(name))
+            folder = shared_folder(self.tmp_path_factory) / name
+            self.futures[name] = self.thread.submit(made_once, folder, lambda base: BUILDS[name](self, base))
 
     def result(self, name: str):
         self.start(name)
@@ -435,6 +467,10 @@ class Ahead:
                 self.running.discard(process)
         return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
 
+    def finish(self) -> None:
+        for future in self.futures.values():
+            future.exception()
+
     def stop(self) -> None:
         with self.lock:
             self.stopping = True
@@ -459,6 +495,8 @@ def builds_ahead(request, tmp_path_factory):
         if any(name in getattr(item, "fixturenames", ()) for item in request.session.items):
             builds.start(name)
     yield builds
+    if os.environ.get("PYTEST_XDIST_WORKER") and not request.session.shouldfail:
+        builds.finish()  # another worker may be waiting for what this one builds
     builds.stop()
 
 

@@ -172,9 +172,9 @@ def test_participant_runs_the_first_notebook_and_validates_it(playwright, browse
         lab.stop()
 
 
-def test_instructor_formgrader_lists_the_graded_submissions(playwright, browser, graded):
+def test_instructor_formgrader_lists_the_graded_submissions(playwright, browser, graded, tmp_path):
     """JupyterLab opened on the session's graded workspace (tests/conftest.py), as `make lab` does on the kit."""
-    workspace = graded.root
+    workspace = shutil.copytree(graded.root, tmp_path / "workspace")  # the session's stays untouched
     shutil.copy(KIT_DIR / "nbgrader_config.py", workspace / "nbgrader_config.py")
     lab = Lab(workspace, dict(os.environ))
     try:
