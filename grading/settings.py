@@ -2,6 +2,7 @@
 command line's defaults and help texts, come from here."""
 
 import os
+from datetime import timedelta
 
 from generators.settings import DATASET_DIR
 
@@ -31,6 +32,8 @@ MAX_OUTPUT_BYTES = 8 * 2**20  # outputs of a graded notebook kept (images includ
 
 # Collecting.
 MAX_ZIP_BYTES = 2 * 2**30  # a zip of submissions may unpack to at most this
+CLAIMED_TIME_SLACK = timedelta(minutes=5)  # an exchange submission may say it was handed in this long before
+# its folder was written (nbgrader submit copying the files); earlier, the folder's time is taken
 
 # The datathon.
 MINIMUM_SECRET_SEED = 10**36  # a given secret seed has at least 37 digits (about 120 bits)

@@ -3,6 +3,8 @@
 import csv
 import io
 import os
+import pwd
+from datetime import UTC, datetime, timedelta
 
 import nbformat
 import pandas as pd
@@ -94,6 +96,25 @@ def test_an_exchange_folder_in_another_students_name_is_refused(tmp_path):
     assert not (workspace.root / "submitted").exists()
     [item] = collect(workspace, tmp_path / "exchange", ASSIGNMENT, check_owner=False)
     assert item.outcome == "new"
+
+
+def test_an_exchange_submission_cannot_be_dated_back(tmp_path):
+    """The account running the test submits in its own name, its timestamp.txt set a month back: the folder's
+    change time, which its owner cannot set back, makes it late all the same. A malformed timestamp is not
+    a crash of collect either."""
+    account = pwd.getpwuid(os.getuid()).pw_name
+    workspace = Workspace(root=tmp_path / "ws")
+    inbound = tmp_path / "exchange" / "inbound"
+    for name, stamp in (("retard", "2026-11-01 10:00:00 UTC"), ("illisible", "hier soir")):
+        folder = inbound / f"{account}+{ASSIGNMENT}+2026-11-01 10:00:00.000000 UTC+{name}"
+        folder.mkdir(parents=True)
+        released_notebook(folder / NOTEBOOK)
+        (folder / "timestamp.txt").write_text(stamp)
+        os.utime(folder / "timestamp.txt", (1761991200, 1761991200))  # its file date set back too
+    due = datetime.now(UTC) - timedelta(days=1)
+    collected = collect(workspace, tmp_path / "exchange", ASSIGNMENT, due)
+    assert "refused" not in {item.outcome for item in collected}
+    assert all(item.late_by and item.late_by > timedelta(hours=23) for item in collected), collected
 
 
 def test_a_notebook_with_malformed_nbgrader_metadata_is_invalid_not_a_crash(tmp_path):

@@ -28,11 +28,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path, PurePosixPath
 
-from common.files import staged_folder, write_text_atomically
+from common.files import read_regular_file, staged_folder, write_text_atomically
 from grading.deadlines import due_dates, parse_due, set_due_date
 from grading.errors import GradingError
 from grading.paths import Workspace
-from grading.settings import MAX_ZIP_BYTES
+from grading.settings import CLAIMED_TIME_SLACK, MAX_ZIP_BYTES
 
 TIMESTAMP = "timestamp.txt"
 TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S.%f UTC"  # nbgrader's, in UTC
@@ -193,11 +193,30 @@ def submissions_in_exchange(inbound: Path, assignment: str, check_owner: bool = 
         if refused:
             found.append(Submission(student, (), None, refused))
             continue
-        stamp = folder / TIMESTAMP
-        submitted_at = parse_timestamp(stamp.read_text().strip() if stamp.is_file() else parts[2])
-        if notebooks:
-            found.append(Submission(student, tuple(notebooks), submitted_at))
+        claimed = _claimed_time(folder, parts[2])
+        if check_owner:  # the folder's change time is the system's, and cannot be set back by its owner
+            written = datetime.fromtimestamp(folder.lstat().st_ctime, UTC) - CLAIMED_TIME_SLACK
+            claimed = written if claimed is None or claimed < written else claimed
+        if notebooks and claimed is not None:
+            found.append(Submission(student, tuple(notebooks), claimed))
+        elif notebooks:
+            found.append(Submission(student, (), None, f"{folder.name!r} has no readable submission time"))
     return found
+
+
+def _claimed_time(folder: Path, in_name: str) -> datetime | None:
+    """The time the submission says it was handed in (its timestamp.txt, else its folder's name), or None.
+    Written on the student's side: a lower bound the exchange's own clock may correct."""
+    try:
+        text = read_regular_file(folder / TIMESTAMP, 200).decode().strip()
+    except FileNotFoundError:
+        text = in_name
+    except (OSError, UnicodeDecodeError):
+        return None
+    try:
+        return parse_timestamp(text)
+    except GradingError:
+        return None
 
 
 def _not_owned_by(folder: Path, account: str) -> str:
