@@ -98,6 +98,20 @@ def test_an_exchange_folder_in_another_students_name_is_refused(tmp_path):
     assert item.outcome == "new"
 
 
+def test_two_students_with_one_identifier_are_never_taken_for_one(tmp_path):
+    workspace = Workspace(root=tmp_path / "ws")
+    for name in ("José Martin", "Jose Martin", "Zoé Lefèvre"):
+        (tmp_path / "classe" / name).mkdir(parents=True)
+        released_notebook(tmp_path / "classe" / name / NOTEBOOK)
+    collected = [
+        (item.student, item.outcome, item.reason) for item in collect(workspace, tmp_path / "classe", ASSIGNMENT)
+    ]
+    assert ("zoe-lefevre", "new", "") in collected
+    refused = [reason for student, outcome, reason in collected if student == "jose-martin" and outcome == "refused"]
+    assert len(refused) == 2 and all("same identifier 'jose-martin'" in reason for reason in refused), collected
+    assert not (workspace.root / "submitted" / "jose-martin").exists()
+
+
 def test_an_exchange_submission_cannot_be_dated_back(tmp_path):
     """The account running the test submits in its own name, its timestamp.txt set a month back: the folder's
     change time, which its owner cannot set back, makes it late all the same. A malformed timestamp is not

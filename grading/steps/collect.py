@@ -45,6 +45,7 @@ class Submission:
     notebooks: tuple[Path, ...]
     submitted_at: datetime | None  # UTC, aware
     refused: str = ""  # why this submission cannot be collected (then nothing of it is copied)
+    name: str = ""  # as the source names the student (folder or account)
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,9 @@ def submissions_in_folder(source: Path) -> list[Submission]:
         student = student_id(entry.name)
         if entry.is_symlink():
             found.append(
-                Submission(student, (), None, f"{entry.name!r} is a symbolic link; only folders are collected")
+                Submission(
+                    student, (), None, f"{entry.name!r} is a symbolic link; only folders are collected", entry.name
+                )
             )
             continue
         if not entry.is_dir():
@@ -162,8 +165,29 @@ def submissions_in_folder(source: Path) -> list[Submission]:
         refused = _refusal(student, entry.name, notebooks)
         if refused or notebooks:
             newest = None if refused else datetime.fromtimestamp(max(nb.stat().st_mtime for nb in notebooks), UTC)
-            found.append(Submission(student, tuple(notebooks), newest, refused))
-    return found
+            found.append(Submission(student, tuple(notebooks), newest, refused, entry.name))
+    return refuse_shared_ids(found)
+
+
+def refuse_shared_ids(found: list[Submission]) -> list[Submission]:
+    """Two students whose names give the same identifier ('José Martin', 'Jose Martin') are never taken
+    for one: both are refused until one is renamed."""
+    names: dict[str, set[str]] = {}
+    for submission in found:
+        names.setdefault(submission.student, set()).add(submission.name)
+    return [
+        Submission(
+            s.student,
+            (),
+            None,
+            f"{' and '.join(map(repr, sorted(names[s.student])))} give the same identifier {s.student!r}: "
+            "rename one of them (for instance with a number), then collect again",
+            s.name,
+        )
+        if len(names[s.student]) > 1 and s.student
+        else s
+        for s in found
+    ]
 
 
 def exchange_inbound(source: Path) -> Path | None:
@@ -191,17 +215,17 @@ def submissions_in_exchange(inbound: Path, assignment: str, check_owner: bool = 
         notebooks = sorted(folder.glob("*.ipynb"))
         refused = _refusal(student, parts[0], notebooks) or (check_owner and _not_owned_by(folder, parts[0]))
         if refused:
-            found.append(Submission(student, (), None, refused))
+            found.append(Submission(student, (), None, refused, parts[0]))
             continue
         claimed = _claimed_time(folder, parts[2])
         if check_owner:  # the folder's change time is the system's, and cannot be set back by its owner
             written = datetime.fromtimestamp(folder.lstat().st_ctime, UTC) - CLAIMED_TIME_SLACK
             claimed = written if claimed is None or claimed < written else claimed
         if notebooks and claimed is not None:
-            found.append(Submission(student, tuple(notebooks), claimed))
+            found.append(Submission(student, tuple(notebooks), claimed, "", parts[0]))
         elif notebooks:
-            found.append(Submission(student, (), None, f"{folder.name!r} has no readable submission time"))
-    return found
+            found.append(Submission(student, (), None, f"{folder.name!r} has no readable submission time", parts[0]))
+    return refuse_shared_ids(found)
 
 
 def _claimed_time(folder: Path, in_name: str) -> datetime | None:
