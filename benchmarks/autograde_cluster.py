@@ -12,7 +12,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import asdict
 from pathlib import Path
 
 import nbformat
@@ -20,7 +19,6 @@ from autograde_speed import ASSIGNMENT, RESULTS, SAMPLE_DATA, submissions
 
 from grading.execution import Job, grade_notebook
 from grading.paths import KIT_DIR
-from grading.questions import questions, setup_sources
 from grading.sandbox import Limits, sandbox_available
 
 SANDBOX = [] if sandbox_available() else ["--no-sandbox"]
@@ -40,14 +38,7 @@ def trusted_step_seconds(repeat: int = 5) -> tuple[float, float]:
     """Seconds of one submission's run in the sandbox, and of its tests run on the captured answers."""
     source = KIT_DIR / "course" / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
     notebook = nbformat.read(source, as_version=4)
-    job = Job(
-        notebook=nbformat.writes(notebook),
-        setup=setup_sources(notebook),
-        questions=[{"id": q.grade_id, "names": list(q.names), "calls": q.calls} for q in questions(notebook)],
-        data=str(SAMPLE_DATA),
-        limits=asdict(Limits()),
-        sandbox=not SANDBOX,
-    )
+    job = Job.of(notebook, notebook, str(SAMPLE_DATA), Limits(), sandbox=not SANDBOX)
     timings = [grade_notebook(job)["seconds"] for _ in range(repeat)]
     return sum(t["run"] for t in timings) / repeat, sum(t["tests"] for t in timings) / repeat
 

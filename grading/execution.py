@@ -24,7 +24,7 @@ from pathlib import Path
 import nbformat
 
 from grading import settings
-from grading.questions import is_question
+from grading.questions import is_question, questions, setup_sources
 from grading.sandbox import Limits, Sandbox
 from grading.sandbox.result import RUNNER_FAILURES, Outcome, outcome_from
 from grading.status import Status
@@ -40,6 +40,18 @@ class Job:
     data: str  # the public dataset's folder, on the machine that runs the job
     limits: dict  # grading.sandbox.Limits' fields
     sandbox: bool = True
+
+    @classmethod
+    def of(cls, notebook, released, data: str, limits: Limits, sandbox: bool = True) -> "Job":
+        """The job for `notebook` (as nbgrader prepared it), whose questions and set-up are `released`'s."""
+        return cls(
+            notebook=nbformat.writes(notebook),
+            setup=setup_sources(released),
+            questions=[{"id": q.grade_id, "names": list(q.names), "calls": q.calls} for q in questions(released)],
+            data=data,
+            limits=asdict(limits),
+            sandbox=sandbox,
+        )
 
 
 def grade_notebook(job: Job) -> dict:

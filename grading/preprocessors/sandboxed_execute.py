@@ -8,7 +8,6 @@ an outcome file (grading.sandbox.result) for the autograde step. A notebook that
 its end stops nbgrader's pipeline for that submission."""
 
 import json
-from dataclasses import asdict
 from pathlib import Path
 
 import nbformat
@@ -18,7 +17,6 @@ from traitlets import Bool, Float, Integer, Unicode
 from common.cluster import connect
 from grading import settings
 from grading.execution import Job, grade_notebook
-from grading.questions import questions, setup_sources
 from grading.sandbox import Limits
 from grading.sandbox.result import Outcome, outcome_from, write_outcome
 from grading.status import Status
@@ -48,14 +46,7 @@ class SandboxedExecute(NbGraderPreprocessor):
             cell_seconds=self.cell_timeout,
             memory_bytes=int(self.memory_gb * 2**30),
         )
-        job = Job(
-            notebook=nbformat.writes(nb),
-            setup=setup_sources(released),
-            questions=[{"id": q.grade_id, "names": list(q.names), "calls": q.calls} for q in questions(released)],
-            data=self.data_directory,
-            limits=asdict(limits),
-            sandbox=self.use_sandbox,
-        )
+        job = Job.of(nb, released, self.data_directory, limits, self.use_sandbox)
         graded = _on_cluster(self.scheduler, job) if self.scheduler else grade_notebook(job)
         outcome = outcome_from(graded["outcome"]) or Outcome(Status.ERROR, "grading returned no outcome")
         write_outcome(outcome_file(Path(self.work_directory), info["student"], info["notebook"]), outcome)

@@ -1,9 +1,8 @@
 """How a notebook's execution ended, as data rather than as log text: `Outcome`, and its small JSON file.
 
-The runner writes one inside the sandbox's working folder; the grader reads it as untrusted
-data (a notebook could have written anything there): a small regular file with known fields
-and a failure the runner can report, else no outcome. The grading worker writes one per
-notebook too, outside any sandbox, for the autograde step.
+The runner sends its outcome through the sandbox's result pipe (RESULT_FD), read as untrusted data
+(`outcome_from`: known fields, and only a failure the runner can report). The grading worker writes
+one file per notebook, outside any sandbox, for the autograde step (`write_outcome`, `read_outcome`).
 """
 
 import json
@@ -13,7 +12,6 @@ from pathlib import Path
 from common.files import read_regular_file
 from grading.status import Status
 
-RESULT_FILE = "result.json"
 RESULT_FD = "KIT_RESULT_FD"  # the environment variable naming a sandboxed run's result pipe
 MAX_BYTES = 16_384
 RUNNER_FAILURES = (Status.KERNEL_DIED, Status.MEMORY_EXCEEDED)  # what the runner itself can tell
