@@ -13,6 +13,7 @@ up to a size limit: data for trusted code to validate, never a path to follow.
 
 import contextlib
 import fcntl
+import itertools
 import os
 import resource
 import shutil
@@ -88,11 +89,12 @@ class Sandbox:
                 "or pass --no-sandbox to grade without one"
             )
         with contextlib.ExitStack() as stack:
+            # The user id is let go only after the control group has killed all the run's processes.
+            uid = stack.enter_context(_own_uid()) if self.enabled else None
             group = stack.enter_context(control_group(self.limits.memory_bytes, self.limits.processes))
             read_end, write_end = os.pipe()
             stack.callback(_close, read_end)
             if self.enabled:
-                uid = stack.enter_context(_own_uid())
                 descriptors = [_in_memory(name, content) for name, content in files.items()]
                 for descriptor in descriptors:
                     stack.callback(_close, descriptor)
@@ -254,6 +256,9 @@ def _close(descriptor: int) -> None:
         os.close(descriptor)
 
 
+_runs = itertools.count()
+
+
 @contextlib.contextmanager
 def _own_uid() -> Iterator[int | None]:
     """As root: a user id that no other run of this machine holds while this one runs (a lock file per
@@ -263,7 +268,7 @@ def _own_uid() -> Iterator[int | None]:
         return
     locks = Path(tempfile.gettempdir()) / "innov-health-sandbox-uids"
     locks.mkdir(mode=0o700, exist_ok=True)
-    start = os.getpid() % len(settings.SANDBOX_UIDS)
+    start = (os.getpid() * 7919 + next(_runs)) % len(settings.SANDBOX_UIDS)  # not the id this process just used
     for offset in range(len(settings.SANDBOX_UIDS)):
         uid = settings.SANDBOX_UIDS[(start + offset) % len(settings.SANDBOX_UIDS)]
         descriptor = os.open(locks / str(uid), os.O_CREAT | os.O_RDWR | os.O_NOFOLLOW, 0o600)

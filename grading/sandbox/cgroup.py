@@ -39,7 +39,8 @@ class ControlGroup:
         return False
 
     def kill_all(self) -> None:
-        for _ in range(50):
+        """Kills the group's processes until none is left (up to 10 s: a fork bomb takes a while to die)."""
+        for _ in range(500):
             pids = {int(p) for f in self.folders for p in _read(f / "cgroup.procs").split()}
             if not pids:
                 return
