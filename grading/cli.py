@@ -39,6 +39,14 @@ def build_parser() -> Parser:
 
     release = commands.add_parser("release", help="write student versions of the source notebooks into release/")
     release.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="default: all of course/source")
+    release.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="the class's dataset: the self-checks tell a right answer from a wrong one on it "
+        f"(default: ROOT/{settings.DATA_DIR.as_posix()})",
+    )
 
     samples = commands.add_parser(
         "samples",
@@ -257,7 +265,7 @@ def memory_size(text: str) -> float:
 def run_release(workspace: Workspace, args) -> None:
     from grading.steps.release import release_assignments
 
-    release_assignments(workspace, args.assignments, say=say)
+    release_assignments(workspace, args.assignments, args.data, say=say)
 
 
 def run_samples(workspace: Workspace, args) -> None:

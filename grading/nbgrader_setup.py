@@ -24,9 +24,12 @@ class GradingSettings:
     scheduler: str | None = None  # a dask.distributed scheduler's address: the notebooks run on its workers
 
 
-def nbgrader_config(workspace: Workspace, grading: GradingSettings = GradingSettings()) -> Config:
+def nbgrader_config(
+    workspace: Workspace, grading: GradingSettings = GradingSettings(), answer_keys: Path | None = None
+) -> Config:
     """nbgrader settings of the kit: paths, French stubs, the sandboxed execution."""
     from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
+    from nbgrader.converters import GenerateAssignment
     from nbgrader.preprocessors import (
         AssignLatePenalties,
         CheckCellMetadata,
@@ -41,7 +44,13 @@ def nbgrader_config(workspace: Workspace, grading: GradingSettings = GradingSett
         SaveAutoGrades,
     )
 
-    from grading.preprocessors import PlotlyOffline, RestoreLockedCells, SandboxedExecute, SanitizeOutputs
+    from grading.preprocessors import (
+        EmbedAnswerKeys,
+        PlotlyOffline,
+        RestoreLockedCells,
+        SandboxedExecute,
+        SanitizeOutputs,
+    )
 
     c = Config()
     root = workspace.root.resolve()
@@ -51,6 +60,12 @@ def nbgrader_config(workspace: Workspace, grading: GradingSettings = GradingSett
     c.CourseDirectory.db_url = f"sqlite:///{workspace.gradebook.resolve()}"
     c.ClearSolutions.code_stub = {"python": settings.CODE_STUB}
     c.ClearSolutions.text_stub = settings.TEXT_STUB
+    # Release: the self-checks' answer keys go into the set-up cell before its checksum is computed.
+    c.GenerateAssignment.preprocessors = [
+        EmbedAnswerKeys,
+        *GenerateAssignment.class_traits()["preprocessors"].default(),
+    ]
+    c.EmbedAnswerKeys.keys_directory = str(answer_keys.resolve()) if answer_keys else ""
     c.Autograde.sanitize_preprocessors = [
         ClearOutput,
         DeduplicateIds,
@@ -90,7 +105,7 @@ def nbgrader_config(workspace: Workspace, grading: GradingSettings = GradingSett
     return c
 
 
-def nbgrader_api(workspace: Workspace, grading: GradingSettings = GradingSettings()):
+def nbgrader_api(workspace: Workspace, grading: GradingSettings = GradingSettings(), answer_keys: Path | None = None):
     """nbgrader's API on the workspace. nbgrader runs the `alembic` command of its own environment to
     create the gradebook: this interpreter's bin folder is put on PATH for it."""
     from nbgrader.apps import NbGraderAPI  # slow to import: only when a step needs it
@@ -100,6 +115,6 @@ def nbgrader_api(workspace: Workspace, grading: GradingSettings = GradingSetting
     bin_dir = str(Path(sys.executable).parent)
     if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
         os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
-    config = nbgrader_config(workspace, grading)
+    config = nbgrader_config(workspace, grading, answer_keys)
     workspace.root.mkdir(parents=True, exist_ok=True)
     return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from grading.errors import GradingError
-from grading.settings import DATA_DIR, WORK_DIRECTORY
+from grading.settings import ANSWER_KEYS_DIR, DATA_DIR, WORK_DIRECTORY
 
 KIT_DIR = Path(__file__).resolve().parent.parent
 COURSE_DIR = KIT_DIR / "course"
@@ -36,6 +36,11 @@ class Workspace:
     def data(self) -> Path:
         """The default public dataset of this workspace."""
         return self.root / DATA_DIR
+
+    @property
+    def answer_keys(self) -> Path:
+        """The self-checks' answer keys, made at release (grading.answer_keys)."""
+        return self.root / ANSWER_KEYS_DIR
 
     @property
     def work(self) -> Path:

@@ -9,12 +9,13 @@ from generators.settings import DATASET_DIR
 # The course, in nbgrader's terms.
 COURSE_ID = "innov-health"
 COURSE_TIMEZONE = "Europe/Paris"  # due dates without an offset, datathon days
-CODE_STUB = "# VOTRE CODE ICI\nraise NotImplementedError()"
+CODE_STUB = ""  # answer cells carry their own stub line: `variable = ...  # VOTRE CODE ICI`
 TEXT_STUB = "VOTRE RÉPONSE ICI"
 
 # Where things go under the workspace root (besides nbgrader's own folders).
 DATA_DIR = DATASET_DIR  # the public dataset submissions read
 WORK_DIRECTORY = ".grading-work"  # how each submission's run ended (outcome files)
+ANSWER_KEYS_DIR = ".answer-keys"  # the self-checks' answer keys, per notebook and dataset (grading.answer_keys)
 
 # Running a submission.
 WORKERS = os.cpu_count() or 1  # submissions graded at once

@@ -1,11 +1,48 @@
-"""Self-checks for test cells: a short French verdict for the participant, a failure for nbgrader.
+"""Self-checks that tell the truth: the visible check and the grade judge an answer the same way.
 
-    check(isinstance(nombre_patients, int), "Le résultat doit être un nombre entier.")
+A test cell of a course notebook reads
 
-prints "✅ Bonne réponse" when the condition holds, else raises WrongAnswer,
-which Jupyter shows as one line ("❌ ...") instead of a traceback, and which
-nbgrader still counts as a failed test.
+    check_answer("q2", pourcentage_femmes)                 # visible: the learner runs it
+    ### BEGIN HIDDEN TESTS
+    femmes = (load_table("patients", DONNEES)["sexe"] == "F").mean() * 100
+    grade_answer("q2", pourcentage_femmes, femmes, Percentage(decimals=1),
+                 mistakes={"Vous avez calculé la part des hommes.": 100 - femmes})
+    ### END HIDDEN TESTS
+
+`grade_answer` (hidden, trusted) compares the answer's canonical forms (participant.answer_kinds) with the
+expected value's. At release, the source notebook runs once on the class's dataset with
+KIT_ANSWER_KEY_RECORD set: each `grade_answer` records the canonical forms of its expected value and of
+its mistakes, and the release appends to the set-up cell an answer key of their salted, slow digests
+(`load_answer_keys("...")`), never the values. `check_answer` then applies the very same judgement
+(`_judge`) with digests in place of values: « ✅ Bonne réponse » exactly when the grade is full, on the
+dataset the key was made for. On another dataset it checks the form only, and says so.
 """
+
+import base64
+import hashlib
+import json
+import os
+import zlib
+
+from participant.answer_kinds import NOT_ANSWERED, Kind, kind_from_dict
+
+RECORD_ENV = "KIT_ANSWER_KEY_RECORD"  # set by the release: where grade_answer records expected answers
+DIGEST_ITERATIONS = 20_000  # PBKDF2 rounds per digest: unreadable keys, slow to brute-force
+DIGEST_BYTES = 12
+RIGHT = "✅ Bonne réponse"
+FORM_ONLY = (
+    "☑️ La forme de votre réponse est correcte. Ce jeu de données n'est pas celui pour lequel le carnet a été "
+    "distribué : la valeur sera vérifiée à la correction."
+)
+NO_KEY = "ℹ️ Forme correcte ; la valeur est jugée par les tests cachés (carnet sans clé de vérification)."
+CRASHED = (
+    "Votre cellule de réponse s'est arrêtée sur une erreur : la valeur vérifiée est peut-être l'ancienne. "
+    "Corrigez la cellule, ré-exécutez-la, puis revenez ici."
+)
+NOT_ONE_VALUE = (
+    "La réponse n'est pas une seule valeur : la comparaison donne un tableau de vrai/faux. "
+    "Donnez un nombre ou un texte (par exemple avec .iloc[0], .sum() ou .mean())."
+)
 
 
 class WrongAnswer(AssertionError):
@@ -13,17 +50,149 @@ class WrongAnswer(AssertionError):
         return [f"❌ {self}"]
 
 
-NOT_ONE_VALUE = (
-    "La réponse n'est pas une seule valeur : la comparaison donne un tableau de vrai/faux. "
-    "Donnez un nombre ou un texte (par exemple avec .iloc[0], .sum() ou .mean())."
-)
+# The judgement, one for both sides ------------------------------------------------------------------
 
 
-def check(condition: bool, hint: str, success: str | None = "✅ Bonne réponse") -> None:
+def _judge(answer, entries: list, matches) -> str | None:
+    """None when `answer` is right, else the French line that says what kind of wrong.
+
+    `entries`: [(kind, target, message)], the right answer first (message None), then known mistakes;
+    `matches(kind, forms, target)`: whether one of the answer's forms, under that kind, is the target."""
+    kind = entries[0][0]
+    if answer is Ellipsis:
+        return NOT_ANSWERED
+    problem = kind.form_error(answer)
+    if problem:
+        return problem
+    if matches(kind, kind.forms(answer), entries[0][1]):
+        return None
+    for mistake_kind, target, message in entries[1:]:
+        if mistake_kind.form_error(answer) is None and matches(mistake_kind, mistake_kind.forms(answer), target):
+            return message
+    return entries[0][2] or kind.wrong()
+
+
+def _entries(expected, kind: Kind, mistakes: dict, hint: str | None) -> list:
+    """The right answer and the mistakes, as canonical text, for `_judge`."""
+    entries = [(kind, kind.canonical(expected), hint)]
+    for message, value in mistakes.items():
+        problem = kind.form_error(value)
+        if problem:
+            raise ValueError(f"the mistake {message!r} is not of the question's form: {problem}")
+        entries.append((kind, kind.canonical(value), message))
+    for mistake_kind, value, message in kind.derived_mistakes(expected):
+        entries.append((mistake_kind, mistake_kind.canonical(value), message))
+    return entries
+
+
+# Hidden tests: the grade -----------------------------------------------------------------------------
+
+
+def grade_answer(
+    question: str, answer, expected, kind: Kind, mistakes: dict | None = None, hint: str | None = None
+) -> None:
+    """Raises WrongAnswer (one French line) unless `answer` is `expected` as `kind` judges it.
+    `mistakes`: {what to tell the learner: a wrong value}, computed from the data like `expected`;
+    `hint`: the line for a wrong answer no mistake explains."""
+    entries = _entries(expected, kind, mistakes or {}, hint)
+    if os.environ.get(RECORD_ENV):
+        _record(question, entries)
+    problem = _judge(answer, entries, lambda _kind, forms, target: target in forms)
+    if problem:
+        raise WrongAnswer(problem)
+
+
+def _record(question: str, entries: list) -> None:
+    line = {
+        "question": question,
+        "entries": [[kind.to_dict(), target, message] for kind, target, message in entries],
+    }
+    with open(os.environ[RECORD_ENV], "a", encoding="utf-8") as file:
+        file.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+
+# Answer keys: digests of the canonical forms ---------------------------------------------------------
+
+
+def digest(salt: str, kind: Kind, canonical: str) -> str:
+    text = f"{kind.to_dict()['type']}|{canonical}".encode()
+    raw = hashlib.pbkdf2_hmac("sha256", text, salt.encode(), DIGEST_ITERATIONS, DIGEST_BYTES)
+    return base64.urlsafe_b64encode(raw).decode()
+
+
+def make_answer_key(records: list[dict], dataset: str, salt: str, names: dict[str, list[str]]) -> str:
+    """The key a release appends to a notebook's set-up cell, from the records of `grade_answer`."""
+    questions = {}
+    for record in records:
+        entries = []
+        for kind_data, canonical, message in record["entries"]:
+            entries.append([kind_data, digest(salt, kind_from_dict(kind_data), canonical), message])
+        questions[record["question"]] = {"entries": entries, "names": names.get(record["question"], [])}
+    key = {"dataset": dataset, "salt": salt, "questions": questions}
+    return base64.b64encode(zlib.compress(json.dumps(key, ensure_ascii=False).encode(), 9)).decode()
+
+
+_key: dict = {}  # the notebook's answer key, once its set-up cell has run
+
+
+def load_answer_keys(blob: str) -> None:
+    """Called by the set-up cell of a released notebook."""
+    _key.clear()
+    _key.update(json.loads(zlib.decompress(base64.b64decode(blob))))
+
+
+# The visible check -----------------------------------------------------------------------------------
+
+
+def check_answer(question: str, answer) -> None:
+    """Prints « ✅ Bonne réponse » when the grade of `question` will be full, else raises WrongAnswer with
+    what kind of wrong; on a dataset the key was not made for, checks the form only."""
+    known = _key.get("questions", {}).get(question)
+    if known is None:
+        kind = None
+    else:
+        kind = kind_from_dict(known["entries"][0][0])
+        if _crashed(known["names"]):
+            raise WrongAnswer(CRASHED)
+    if answer is Ellipsis:
+        raise WrongAnswer(NOT_ANSWERED)
+    if kind is None:
+        print(NO_KEY)
+        return
+    if _key["dataset"] != _loaded_dataset():
+        problem = kind.form_error(answer)
+        if problem:
+            raise WrongAnswer(problem)
+        print(FORM_ONLY)
+        return
+    entries = [(kind_from_dict(kind_data), target, message) for kind_data, target, message in known["entries"]]
+    salt = _key["salt"]
+    problem = _judge(answer, entries, lambda kind, forms, target: target in {digest(salt, kind, f) for f in forms})
+    if problem:
+        raise WrongAnswer(problem)
+    print(RIGHT)
+
+
+def _loaded_dataset() -> str | None:
+    from participant.data import DatasetNotFound, fingerprint, last_loaded
+
+    try:
+        return last_loaded() or fingerprint(None)
+    except DatasetNotFound:
+        return None
+
+
+def _crashed(names: list[str]) -> bool:
+    from participant.novice_errors import names_left_by_a_failed_cell
+
+    return bool(set(names) & names_left_by_a_failed_cell())
+
+
+def check(condition: bool, hint: str, success: str | None = RIGHT) -> None:
     """Raise WrongAnswer(hint) unless `condition` is True; print `success` (if any) when it holds.
 
     The condition must be one truth value (a bool, or numpy's): a comparison that gives an array or a
-    series (an answer that is a table where a number is asked) is never taken as true."""
+    series is never taken as true. For a question's answer, use check_answer and grade_answer."""
     if type(condition).__name__ not in ("bool", "bool_") or type(condition).__module__ not in ("builtins", "numpy"):
         raise WrongAnswer(NOT_ONE_VALUE)
     if not condition:

@@ -6,6 +6,7 @@ variable, else in `datasets/generated/` of the nearest parent folder that has
 one. Messages are in French: participants read them.
 """
 
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -20,6 +21,9 @@ ENV_VAR = "KIT_DATASET"
 
 class DatasetNotFound(FileNotFoundError):
     pass
+
+
+_last_loaded: list[str] = []  # the fingerprint of the dataset a table was last loaded from
 
 
 def dataset_dir(dossier: str | Path | None = None) -> Path:
@@ -45,13 +49,26 @@ def load_manifest(dossier: str | Path | None = None) -> dict:
     return json.loads((dataset_dir(dossier) / MANIFEST).read_text(encoding="utf-8"))
 
 
+def fingerprint(dossier: str | Path | None = None) -> str:
+    """A short identity of the dataset's content (its tables' digests): what answer keys are made for."""
+    tables = load_manifest(dossier)["tables"]
+    content = "\n".join(f"{name}:{tables[name].get('sha256', '')}" for name in sorted(tables))
+    return hashlib.sha256(content.encode()).hexdigest()[:16]
+
+
+def last_loaded() -> str | None:
+    return _last_loaded[-1] if _last_loaded else None
+
+
 def load_table(name: str, dossier: str | Path | None = None, colonnes: list[str] | None = None) -> pd.DataFrame:
     """The table `name` of the dataset in `dossier` (default: see the module's docstring);
     only the `colonnes` listed, when given, which saves memory on large datasets."""
     tables = load_manifest(dossier)["tables"]
     if name not in tables:
         raise KeyError(f"Table inconnue : {name!r}. Tables disponibles : {', '.join(sorted(tables))}.")
-    return pd.read_parquet(dataset_dir(dossier) / tables[name]["file"], columns=colonnes)
+    table = pd.read_parquet(dataset_dir(dossier) / tables[name]["file"], columns=colonnes)
+    _last_loaded[:] = [fingerprint(dossier)]
+    return table
 
 
 def load_reference(name: str) -> pd.DataFrame:

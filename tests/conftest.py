@@ -398,7 +398,7 @@ def build_course_graded(ahead: "Ahead", base: Path) -> CourseGraded:
     step(
         "release",
         *(
-            ("grading", "--root", str(root), "release", *(p.parent.name for p in half))
+            ("grading", "--root", str(root), "release", "--data", str(SAMPLE_DATASET), *(p.parent.name for p in half))
             for root, half in zip(roots, halves)
         ),
     )

@@ -54,8 +54,10 @@ def test_questions_are_checked_visibly_and_by_hidden_tests(notebook):
     tests = automatic_tests(notebook)
     assert 5 <= len(tests) <= 10, f"{len(tests)} autograded questions"
     for cell in tests:
-        assert "### BEGIN HIDDEN TESTS" in cell.source, nbgrader(cell)["grade_id"]
-        assert "check(" in HIDDEN.sub("", cell.source), f"{nbgrader(cell)['grade_id']} has no visible check"
+        grade_id = nbgrader(cell)["grade_id"]
+        assert "### BEGIN HIDDEN TESTS" in cell.source, grade_id
+        assert "check_answer(" in HIDDEN.sub("", cell.source), f"{grade_id} has no visible check_answer"
+        assert "grade_answer(" in HIDDEN.search(cell.source)[0], f"{grade_id}: its hidden test calls no grade_answer"
 
 
 def test_tests_declare_every_answer_they_read_from_the_learner(notebook):

@@ -11,6 +11,7 @@ import nbformat
 import pytest
 import yaml
 
+from participant.answer_kinds import NOT_ANSWERED
 from tests.conftest import KIT_DIR, REPOSITORY, SAMPLE_DATASET
 
 SOURCES = sorted((KIT_DIR / "course" / "source").glob("*/*.ipynb"))
@@ -36,7 +37,7 @@ def secret_blocks(path) -> list[str]:
     for cell in nbformat.read(path, as_version=4).cells:
         for found in re.findall(r"### BEGIN (?:SOLUTION|HIDDEN TESTS)\n(.*?)### END", cell.source, re.S):
             lines = [line.strip() for line in found.splitlines() if len(line.strip()) > 25]
-            blocks += [line for line in lines if "check(" in line or "load_table(" in line]
+            blocks += [line for line in lines if "grade_answer(" in line or "load_table(" in line]
             if found.strip():
                 blocks.append(found.strip())
     return blocks
@@ -108,8 +109,8 @@ def test_the_published_kit_holds_no_answer_key(kit):
 
 def test_a_participant_can_run_the_published_notebook(kit, tmp_path):
     """With only the published kit on the path: its generator runs (a notebook may make a small dataset of
-    its own), the set-up reads the shipped dataset, the first answer cell stops on its placeholder
-    (NotImplementedError), not on a missing module."""
+    its own), the set-up reads the shipped dataset and its answer key, and the first check says the
+    placeholder is not an answer yet (not a missing module, not a check that cannot tell)."""
     kit = shutil.copytree(kit, tmp_path / "kit")
     env = {**os.environ, "PYTHONPATH": str(kit)}
     env.pop("KIT_DATASET", None)
@@ -132,8 +133,8 @@ def test_a_participant_can_run_the_published_notebook(kit, tmp_path):
                 "where = {'metadata': {'path': sys.argv[2]}}\n"
                 "NotebookClient(nb, kernel_name='python3', allow_errors=True, resources=where).execute()\n"
                 "outputs = [o for c in nb.cells for o in c.get('outputs', [])]\n"
-                "errors = [o['ename'] for o in outputs if o.get('output_type') == 'error']\n"
-                "print(' '.join(errors))"
+                "errors = [o['ename'] + ':' + o['traceback'][0] for o in outputs if o.get('output_type') == 'error']\n"
+                "print('\\n'.join(errors))"
             ),
             str(notebook),
             str(notebook.parent),
@@ -143,8 +144,9 @@ def test_a_participant_can_run_the_published_notebook(kit, tmp_path):
         text=True,
     )
     assert run.returncode == 0, run.stderr
-    errors = run.stdout.split()
-    assert errors and errors[0] == "NotImplementedError" and "ModuleNotFoundError" not in errors, errors
+    errors = run.stdout.splitlines()
+    assert errors and errors[0] == f"WrongAnswer:❌ {NOT_ANSWERED}", errors
+    assert not [error for error in errors if "ModuleNotFoundError" in error], errors
 
 
 def test_publish_refuses_to_overwrite(kit, cli):

@@ -1,0 +1,572 @@
+"""What kind of answer a question asks for, and when two answers are the same.
+
+A kind says three things about an answer, the same way for the learner's self-check and for the grade:
+
+- `form_error(value)`: one French line when the answer cannot be right whatever the data (the wrong type,
+  a fraction outside 0..1, a missing column...), else None;
+- `forms(value)`: its canonical forms, as text (a number rounded to the decimals the notebook displays,
+  a series as its sorted items, a table as a digest of its sorted rows); an answer is right when the
+  canonical form of the expected value is one of them;
+- `derived_mistakes(expected)`: wrong answers any learner may give for this kind of question (a fraction
+  for a percentage, the other group's share, a boundary left out, too few decimals), each with its
+  French line.
+
+The tolerance policy of the course (course/README.md) is written here and nowhere else.
+"""
+
+import hashlib
+import math
+import numbers
+import unicodedata
+from dataclasses import asdict, dataclass
+
+NOT_ANSWERED = (
+    "Vous n'avez pas encore répondu : remplacez les trois points ... par votre calcul, puis exécutez la cellule."
+)
+NO_VALUE = (
+    "Votre réponse vaut None : la cellule n'a rien stocké. Écrivez `variable = calcul` "
+    "(print(...) affiche une valeur mais ne la garde pas)."
+)
+
+
+# Values, one at a time -------------------------------------------------------------------------------
+
+
+def is_boolean(value) -> bool:
+    return isinstance(value, bool) or (type(value).__module__ == "numpy" and type(value).__name__ in ("bool", "bool_"))
+
+
+def is_number(value) -> bool:
+    """Python's and numpy's integers and floats (not booleans): numpy scalars are numbers."""
+    return isinstance(value, numbers.Real) and not is_boolean(value)
+
+
+def type_name(value) -> str:
+    """What a learner calls the type of `value` (the same for numpy's types and Python's)."""
+    if is_boolean(value):
+        return "Vrai/Faux"
+    if is_number(value):
+        return "un nombre entier" if float(value).is_integer() else "un nombre"
+    names = {"str": "un texte", "list": "une liste", "tuple": "un couple de valeurs", "dict": "un dictionnaire"}
+    return names.get(type(value).__name__, type(value).__name__)
+
+
+def number_text(value: float, decimals: int) -> str:
+    return f"{round(float(value), decimals) + 0.0:.{decimals}f}"  # + 0.0: -0.0 is written 0.0
+
+
+def label(value) -> str:
+    """An index label or a table cell as text: 3, 3.0 and numpy's 3 are '3'; dates as ISO; text as typed."""
+    import pandas as pd
+
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT:
+        return "NA"
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value).strip()
+    if is_boolean(value):
+        return str(bool(value))
+    if is_number(value):
+        number = float(value)
+        return str(int(number)) if number.is_integer() else repr(number)
+    if isinstance(value, pd.Timestamp):
+        return value.isoformat()
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def cell_text(value, decimals: int | None) -> str:
+    if decimals is not None and is_number(value) and not math.isnan(float(value)):
+        return number_text(value, decimals)
+    return label(value)
+
+
+def loose(text: str) -> str:
+    """Text without case, accents or extra spaces: what a learner may get wrong in a name."""
+    stripped = "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+    return " ".join(stripped.casefold().replace("-", " ").replace("'", " ").split())
+
+
+def _shape_of_table(value) -> str | None:
+    """The French line for a table or a series given where one value is asked."""
+    import pandas as pd
+
+    if isinstance(value, pd.DataFrame):
+        return (
+            f"Votre réponse est une table entière ({len(value)} lignes, {value.shape[1]} colonnes) : une seule "
+            "valeur est attendue (len(...), .sum(), .mean(), .iloc[0]...)."
+        )
+    if isinstance(value, pd.Series | pd.Index) or type(value).__name__ == "ndarray":
+        return (
+            f"Votre réponse est une colonne de {len(value)} valeurs : une seule valeur est attendue ; "
+            "terminez le calcul par .sum(), .mean(), len(...) ou .iloc[0]."
+        )
+    return None
+
+
+def _scalar_form_error(value, what: str) -> str | None:
+    """Why `value` is not one number (None when it is)."""
+    if value is None:
+        return NO_VALUE
+    table = _shape_of_table(value)
+    if table:
+        return table
+    if isinstance(value, tuple) and len(value) == 2 and all(is_number(v) for v in value):
+        return (
+            f"Votre réponse est un couple de deux nombres ({label(value[0])}, {label(value[1])}) : pour les "
+            "décimales, Python utilise un point (51.5), pas une virgule (51,5). Si c'est la taille d'une table (lignes, colonnes), prenez le premier."
+        )
+    if isinstance(value, str):
+        return f"Votre réponse est un texte ({value!r}) : {what} est attendu, sans guillemets, avec un point décimal."
+    if is_boolean(value):
+        return f"Votre réponse est Vrai/Faux : {what} est attendu."
+    if not is_number(value):
+        return f"Votre réponse est {type_name(value)} : {what} est attendu."
+    if math.isnan(float(value)):
+        return (
+            "Votre réponse vaut NaN (pas un nombre) : le calcul a porté sur une table vide ou sur des valeurs "
+            "manquantes ; vérifiez le filtre."
+        )
+    return None
+
+
+# Kinds -----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Kind:
+    """The base of every kind of answer; `to_dict`/`kind_from_dict` carry it in an answer key."""
+
+    def to_dict(self) -> dict:
+        return {"type": type(self).__name__, **asdict(self)}
+
+    def form_error(self, value) -> str | None:
+        return None
+
+    def forms(self, value) -> list[str]:
+        return [self.canonical(value)]
+
+    def canonical(self, value) -> str:
+        raise NotImplementedError
+
+    def derived_mistakes(self, expected) -> list[tuple["Kind", object, str]]:
+        return []
+
+    def wrong(self) -> str:
+        """The line for a wrong answer of the right form that no known mistake explains."""
+        return "Ce n'est pas la bonne valeur : relisez la consigne et l'indice, puis vérifiez votre calcul."
+
+
+@dataclass(frozen=True)
+class Count(Kind):
+    """A number of rows, patients, stays...: exact. 30000, numpy's 30000 and 30000.0 are the same answer."""
+
+    def form_error(self, value) -> str | None:
+        problem = _scalar_form_error(value, "un nombre entier")
+        if problem:
+            return problem
+        if not float(value).is_integer():
+            return (
+                f"Un nombre entier est attendu (un effectif), pas {label(value)} : comptez des lignes, "
+                "ne faites pas de moyenne."
+            )
+        return None
+
+    def canonical(self, value) -> str:
+        return str(int(float(value)))
+
+    def derived_mistakes(self, expected):
+        boundary = "À une unité près : vérifiez si la borne doit être incluse (<=, >=) ou exclue (<, >)."
+        return [(self, int(float(expected)) + 1, boundary), (self, int(float(expected)) - 1, boundary)]
+
+
+@dataclass(frozen=True)
+class Number(Kind):
+    """A mean, a ratio, a rate: right when it rounds, to the decimals the notebook displays, as the
+    expected value does (the value typed as displayed is right; so is the unrounded one)."""
+
+    decimals: int = 1
+
+    def form_error(self, value) -> str | None:
+        return _scalar_form_error(value, "un nombre")
+
+    def canonical(self, value) -> str:
+        return number_text(value, self.decimals)
+
+    def forms(self, value) -> list[str]:
+        # A value a hair's breadth from a rounding boundary (another way of computing it) rounds either way.
+        nudge = 1e-9 * max(1.0, abs(float(value)))
+        return list(dict.fromkeys(number_text(float(value) + shift, self.decimals) for shift in (0, -nudge, nudge)))
+
+    def derived_mistakes(self, expected):
+        return [
+            (Number(decimals), expected, f"Arrondi trop fort : gardez {self.decimals} décimale(s).")
+            for decimals in range(self.decimals)
+            if number_text(expected, decimals) != number_text(expected, self.decimals)
+        ]
+
+
+@dataclass(frozen=True)
+class Percentage(Number):
+    """A percentage, between 0 and 100."""
+
+    def form_error(self, value) -> str | None:
+        problem = _scalar_form_error(value, "un pourcentage (un nombre entre 0 et 100)")
+        if problem:
+            return problem
+        if not -1e-9 <= float(value) <= 100 + 1e-9:
+            return f"Un pourcentage est compris entre 0 et 100, pas {float(value):g} : vérifiez le calcul."
+        return None
+
+    def derived_mistakes(self, expected):
+        return [
+            (
+                Number(self.decimals + 2),
+                float(expected) / 100,
+                "Vous avez donné une proportion (entre 0 et 1) : multipliez-la par 100 pour un pourcentage.",
+            ),
+            (
+                self,
+                100 - float(expected),
+                "C'est la part de l'autre groupe (100 moins la réponse attendue) : vérifiez la condition (==, !=).",
+            ),
+            *super().derived_mistakes(expected),
+        ]
+
+
+@dataclass(frozen=True)
+class Text(Kind):
+    """A name or a code, exact (surrounding spaces aside); `choices`, when given, are the possible answers."""
+
+    choices: tuple = ()
+
+    def form_error(self, value) -> str | None:
+        if value is None:
+            return NO_VALUE
+        table = _shape_of_table(value)
+        if table:
+            return table
+        if not isinstance(value, str):
+            return f'Un texte est attendu, entre guillemets (par exemple "..."), pas {type_name(value)}.'
+        if self.choices and label(value) not in self.choices and loose(value) not in map(loose, self.choices):
+            return f"« {value} » n'est pas une des réponses possibles : {', '.join(self.choices)}."
+        return None
+
+    def canonical(self, value) -> str:
+        return label(value)
+
+    def derived_mistakes(self, expected):
+        return [
+            (
+                LooseText(),
+                expected,
+                "Presque : vérifiez l'orthographe exacte (majuscules, accents, tirets), par exemple en copiant "
+                "la valeur affichée.",
+            )
+        ]
+
+
+@dataclass(frozen=True)
+class LooseText(Text):
+    """Text compared without case, accents or extra spaces (a derived mistake, not a question's kind)."""
+
+    def canonical(self, value) -> str:
+        return loose(label(value))
+
+    def derived_mistakes(self, expected):
+        return []
+
+
+@dataclass(frozen=True)
+class Boolean(Kind):
+    def form_error(self, value) -> str | None:
+        if value is None:
+            return NO_VALUE
+        if not is_boolean(value):
+            return f"Répondez par True (vrai) ou False (faux), sans guillemets, pas {label(value)!r}."
+        return None
+
+    def canonical(self, value) -> str:
+        return str(bool(value))
+
+
+def _items(value) -> list | None:
+    """The elements of a list-like answer (list, tuple, set, array, series, index), or None."""
+    import pandas as pd
+
+    if isinstance(value, list | tuple | set | frozenset | pd.Series | pd.Index) or type(value).__name__ == "ndarray":
+        return list(value)
+    return None
+
+
+@dataclass(frozen=True)
+class Collection(Kind):
+    """A set of identifiers or codes: order and repeats do not matter (a list, an array, a column...)."""
+
+    def form_error(self, value) -> str | None:
+        import pandas as pd
+
+        if value is None:
+            return NO_VALUE
+        if isinstance(value, pd.DataFrame):
+            return (
+                "Votre réponse est une table entière : gardez seulement la colonne des identifiants, "
+                'par exemple table["patient_id"].'
+            )
+        if _items(value) is None:
+            return f"Une liste de valeurs est attendue (une colonne, .unique(), une liste), pas {type_name(value)}."
+        return None
+
+    def canonical(self, value) -> str:
+        return "\x1f".join(sorted({label(v) for v in _items(value)}))
+
+
+def _as_series(value):
+    """A series from a series, a dict, or a table of one column (an equivalent way of computing it)."""
+    import pandas as pd
+
+    if isinstance(value, dict):
+        return pd.Series(value)
+    if isinstance(value, pd.DataFrame) and value.shape[1] == 1:
+        return value.iloc[:, 0]
+    return value
+
+
+@dataclass(frozen=True)
+class Series(Kind):
+    """One value per category (the series' index): counts exact, other numbers to `decimals`; the order of
+    the categories matters only when `ordered` (a ranking); `percent`: values between 0 and 100."""
+
+    decimals: int | None = None
+    percent: bool = False
+    ordered: bool = False
+
+    def form_error(self, value) -> str | None:
+        import pandas as pd
+
+        value = _as_series(value)
+        if value is None:
+            return NO_VALUE
+        if isinstance(value, pd.DataFrame):
+            return (
+                f"Votre réponse est une table de {value.shape[1]} colonnes : une série est attendue (une valeur par "
+                'catégorie), par exemple table.groupby("categorie")["colonne"].mean().'
+            )
+        if not isinstance(value, pd.Series):
+            return (
+                f"Une série pandas est attendue (une valeur par catégorie), pas {type_name(value)} : "
+                '.value_counts() ou .groupby("...")["..."].mean() en donnent une.'
+            )
+        if self.percent and len(value) and is_number(value.iloc[0]) and not value.between(-1e-9, 100 + 1e-9).all():
+            return "Des pourcentages sont attendus, entre 0 et 100 : vérifiez le calcul."
+        return None
+
+    def canonical(self, value) -> str:
+        value = _as_series(value)
+        items = [(label(index), cell_text(item, self.decimals)) for index, item in value.items()]
+        return "\x1e".join(f"{k}\x1f{v}" for k, v in (items if self.ordered else sorted(items)))
+
+    def derived_mistakes(self, expected):
+        expected = _as_series(expected)
+        mistakes = []
+        if self.percent:
+            digits = None if self.decimals is None else self.decimals + 2
+            mistakes.append(
+                (
+                    Series(digits, ordered=self.ordered),
+                    expected / 100,
+                    "Vous avez donné des proportions (entre 0 et 1) : multipliez par 100 pour des pourcentages.",
+                )
+            )
+        if self.ordered:
+            mistakes.append(
+                (
+                    Series(self.decimals, self.percent),
+                    expected,
+                    "Les bonnes valeurs, mais pas dans le bon ordre : triez avec .sort_values(ascending=False).",
+                )
+            )
+        mistakes.append(
+            (
+                SeriesIndex(),
+                expected,
+                "Les catégories (l'index) sont les bonnes, mais pas les valeurs : vérifiez la colonne calculée, le "
+                "filtre et le calcul (moyenne, somme, effectif).",
+            )
+        )
+        return mistakes
+
+
+@dataclass(frozen=True)
+class SeriesIndex(Kind):
+    """A series' categories only (a derived mistake: the right categories, wrong values)."""
+
+    def form_error(self, value) -> str | None:
+        return Series().form_error(value)
+
+    def canonical(self, value) -> str:
+        return "\x1f".join(sorted(label(index) for index in _as_series(value).index))
+
+
+def _frame_digest(frame, decimals: int | None) -> str:
+    """The digest of a table's rows, sorted: the same rows in any order give the same digest."""
+    import pandas as pd
+
+    columns = []
+    for name in frame.columns:
+        column = frame[name]
+        if decimals is not None and pd.api.types.is_float_dtype(column):
+            columns.append(column.map(lambda v: cell_text(v, decimals)))
+        else:
+            columns.append(column.map(label))
+    rows = sorted("\x1f".join(cells) for cells in zip(*columns)) if columns else []
+    return f"{len(frame)}:" + hashlib.sha256("\x1e".join(rows).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Table(Kind):
+    """A table, judged on the `columns` the question names (other columns are allowed), row by row in any
+    order: the same rows, no more, no fewer. Numbers in float columns to `decimals`."""
+
+    columns: tuple = ()
+    decimals: int | None = None
+
+    def form_error(self, value) -> str | None:
+        import pandas as pd
+
+        if value is None:
+            return NO_VALUE
+        if not isinstance(value, pd.DataFrame):
+            return f"Une table (DataFrame) est attendue, pas {type_name(value)}."
+        missing = [name for name in self.columns if name not in value.columns]
+        if missing:
+            return f"Il manque à votre table la ou les colonnes {', '.join(missing)} (attention à l'orthographe)."
+        return None
+
+    def canonical(self, value) -> str:
+        return _frame_digest(value[list(self.columns)], self.decimals)
+
+    def derived_mistakes(self, expected):
+        return [
+            (
+                RowCount(self.columns),
+                expected,
+                f"Le nombre de lignes est le bon, mais pas le contenu des colonnes {', '.join(self.columns)}.",
+            )
+        ]
+
+
+@dataclass(frozen=True)
+class RowCount(Table):
+    """A table's number of rows only (a derived mistake)."""
+
+    def canonical(self, value) -> str:
+        return str(len(value))
+
+    def derived_mistakes(self, expected):
+        return []
+
+
+@dataclass(frozen=True)
+class Grid(Kind):
+    """A two-way table (pivot table, crosstab): one value per row label and column label."""
+
+    decimals: int | None = None
+    percent: bool = False
+
+    def form_error(self, value) -> str | None:
+        import pandas as pd
+
+        if value is None:
+            return NO_VALUE
+        if not isinstance(value, pd.DataFrame):
+            return f"Un tableau à double entrée est attendu (pivot_table, crosstab), pas {type_name(value)}."
+        return None
+
+    def canonical(self, value) -> str:
+        cells = sorted(
+            f"{label(row)}\x1f{label(column)}\x1f{cell_text(value.at[row, column], self.decimals)}"
+            for row in value.index
+            for column in value.columns
+        )
+        return "\x1e".join(cells)
+
+    def derived_mistakes(self, expected):
+        mistakes = [(self, expected.T, "Lignes et colonnes sont inversées : échangez index et columns.")]
+        if self.percent:
+            digits = None if self.decimals is None else self.decimals + 2
+            mistakes.append(
+                (
+                    Grid(digits),
+                    expected / 100,
+                    "Des proportions (entre 0 et 1) : multipliez par 100 pour des pourcentages.",
+                )
+            )
+        return mistakes
+
+
+def _attribute(thing, path: str):
+    for part in path.split("."):
+        thing = getattr(thing, part, None) if not isinstance(thing, dict) else thing.get(part)
+    return thing
+
+
+@dataclass(frozen=True)
+class Figure(Kind):
+    """A plotly figure, judged on what it draws: the `points` attributes of its traces (for example
+    ("x", "y") or ("x", "marker.size")), point by point in any order, and on `layout` attributes. A title
+    is required when `title`."""
+
+    points: tuple = ("x", "y")
+    layout: tuple = ()
+    title: bool = True
+    decimals: int | None = 6
+
+    def form_error(self, value) -> str | None:
+        if value is None:
+            return NO_VALUE
+        if not hasattr(value, "data") or not hasattr(value, "layout") or type(value).__name__ != "Figure":
+            return "Une figure plotly est attendue (par exemple px.bar(...) ou px.line(...)), rangée dans la variable."
+        if self.title and not (_attribute(value.layout, "title.text") or "").strip():
+            return 'Donnez un titre à la figure : title="..." dans la fonction px.'
+        return None
+
+    def canonical(self, value) -> str:
+        rows = []
+        for trace in value.data:
+            columns = [_attribute(trace, path) for path in self.points]
+            length = max(
+                (len(c) for c in columns if c is not None and not isinstance(c, str | numbers.Number)), default=0
+            )
+            columns = [
+                [None] * length if c is None else list(c) if not isinstance(c, str | numbers.Number) else [c] * length
+                for c in columns
+            ]
+            rows += ["\x1f".join(cell_text(v, self.decimals) for v in cells) for cells in zip(*columns)]
+        layout = [f"{path}={label(_attribute(value.layout, path))}" for path in self.layout]
+        return "\x1e".join(sorted(rows)) + "\x1d" + "\x1f".join(layout)
+
+
+KINDS = {
+    kind.__name__: kind
+    for kind in (
+        Count,
+        Number,
+        Percentage,
+        Text,
+        LooseText,
+        Boolean,
+        Collection,
+        Series,
+        SeriesIndex,
+        Table,
+        RowCount,
+        Grid,
+        Figure,
+    )
+}
+
+
+def kind_from_dict(data: dict) -> Kind:
+    fields = {key: tuple(value) if isinstance(value, list) else value for key, value in data.items() if key != "type"}
+    return KINDS[data["type"]](**fields)

@@ -1,0 +1,81 @@
+"""What the set-up cell of every course notebook prepares: French plots and French error messages.
+
+    from participant.notebook import prepare
+    prepare()
+
+Plotly figures get French separators (51,5 ; 12 345), French month and day names, French default axis
+titles (« Effectif » rather than "count") and a French mode bar. Errors a novice meets most are told in
+one French line (participant.novice_errors). Outside IPython (grading runs tests in plain Python) only
+the plot settings apply.
+"""
+
+MONTHS = [
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+]  # fmt: skip
+SHORT_MONTHS = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
+DAYS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"]
+SHORT_DAYS = ["dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."]
+
+# plotly.js's locale, given with each figure (the front end needs no locale file of its own).
+PLOTLY_LOCALE = {
+    "locale": "fr",
+    "locales": {
+        "fr": {
+            "format": {
+                "days": DAYS,
+                "shortDays": SHORT_DAYS,
+                "months": MONTHS,
+                "shortMonths": SHORT_MONTHS,
+                "date": "%d/%m/%Y",
+                "decimal": ",",
+                "thousands": " ",
+                "grouping": [3],
+                "currency": ["", " €"],
+            },
+            "dictionary": {
+                "Zoom": "Zoom",
+                "Pan": "Déplacer",
+                "Reset axes": "Réinitialiser les axes",
+                "Download plot as a png": "Télécharger en PNG",
+                "Autoscale": "Échelle automatique",
+                "Zoom in": "Zoom avant",
+                "Zoom out": "Zoom arrière",
+                "Box Select": "Sélection rectangulaire",
+                "Lasso Select": "Sélection au lasso",
+                "Toggle Spike Lines": "Afficher les lignes de repère",
+                "Show closest data on hover": "Valeur la plus proche au survol",
+                "Compare data on hover": "Comparer au survol",
+            },
+        }
+    },
+}
+AXIS_TITLES = {"count": "Effectif", "value": "Valeur", "variable": "Variable", "index": "Catégorie"}
+TEMPLATE = "kit_fr"
+
+
+def french_plots() -> None:
+    import plotly.express as px
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    pio.templates[TEMPLATE] = go.layout.Template(layout={"separators": ", "})
+    pio.templates.default = f"plotly+{TEMPLATE}"
+    px.defaults.labels = dict(AXIS_TITLES)
+    for name in list(pio.renderers):
+        renderer = pio.renderers[name]
+        if isinstance(getattr(renderer, "config", None), dict):
+            renderer.config = {**renderer.config, **PLOTLY_LOCALE}
+
+
+def prepare() -> None:
+    french_plots()
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None:
+        from participant import novice_errors
+
+        novice_errors.load_ipython_extension(shell)
