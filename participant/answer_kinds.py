@@ -114,7 +114,8 @@ def _scalar_form_error(value, what: str) -> str | None:
     if isinstance(value, tuple) and len(value) == 2 and all(is_number(v) for v in value):
         return (
             f"Votre réponse est un couple de deux nombres ({label(value[0])}, {label(value[1])}) : pour les "
-            "décimales, Python utilise un point (51.5), pas une virgule (51,5). Si c'est la taille d'une table (lignes, colonnes), prenez le premier."
+            "décimales, Python utilise un point (51.5), pas une virgule (51,5). Si c'est la taille d'une "
+            "table (lignes, colonnes), prenez le premier."
         )
     if isinstance(value, str):
         return f"Votre réponse est un texte ({value!r}) : {what} est attendu, sans guillemets, avec un point décimal."
