@@ -48,9 +48,11 @@ bench: $(INSTALLED)
 lab: $(INSTALLED)
 	$(PY) -m jupyter lab
 
-## notebooks: re-execute the source notebooks on the committed sample, to refresh the outputs nbval compares
+## notebooks: bring each source notebook and its text twin (course/text/, the one to edit) in line, then re-execute the notebooks on the committed sample, to refresh the outputs nbval compares
 notebooks: $(INSTALLED)
+	$(VENV)/bin/jupytext --sync course/source/*/*.ipynb
 	KIT_DATASET=$(CURDIR)/$(SAMPLE) $(PY) -m jupyter nbconvert --to notebook --execute --inplace --NotebookClient.record_timing=False course/source/*/*.ipynb
+	$(VENV)/bin/jupytext --sync course/source/*/*.ipynb
 
 clean:
 	rm -rf datasets/generated release submitted submitted-history autograded feedback gradebook.db status reports

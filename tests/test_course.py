@@ -108,3 +108,27 @@ def test_source_scores_full_marks_and_release_zero(course_graded):
         assert (solution["status"], blank["status"]) == ("graded", "graded"), (solution, blank)
         assert float(solution["score"]) == float(solution["max_score"]) - manual, solution
         assert float(blank["score"]) == 0, blank
+
+
+def text_twin(path):
+    return COURSE / "text" / path.parent.name / f"{path.stem}.py"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[path.parent.name for path in NOTEBOOKS])
+def test_text_twin_is_in_sync(path):
+    """Each source notebook is reviewed and edited as its py:percent twin (course/jupytext.toml); `make
+    notebooks` syncs them. Both must hold the same cells: the same type, source and grading metadata."""
+    import jupytext
+
+    twin = text_twin(path)
+    assert twin.is_file(), f"{twin.relative_to(KIT_DIR)} is missing: run `make notebooks`"
+    text = jupytext.read(twin, fmt="py:percent")
+    notebook = nbformat.read(path, as_version=4)
+
+    def cells(nb):
+        return [
+            (c.cell_type, c.source, c.metadata.get("nbgrader"), c.metadata.get("kit"), c.metadata.get("tags"))
+            for c in nb.cells
+        ]
+
+    assert cells(text) == cells(notebook), f"{twin.name} and {path.name} differ: run `make notebooks`"
