@@ -9,11 +9,12 @@ SANDBOX_WORKS = $(PY) -c 'import sys; from grading.sandbox import sandbox_availa
 
 .PHONY: demo test bench lab notebooks clean
 
-$(INSTALLED): pyproject.toml
+$(INSTALLED): pyproject.toml binder/overrides.json
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed, found " + sys.version.split()[0] + ": run make PYTHON=python3.11 ...")'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,ci]'
+	mkdir -p $(VENV)/share/jupyter/lab/settings && cp binder/overrides.json $(VENV)/share/jupyter/lab/settings/  # JupyterLab in French
 	@touch $@
 
 ## demo: generate the default dataset, release the assignments, grade the sample submissions, report

@@ -141,8 +141,11 @@ def _syntax(error: SyntaxError) -> str:
             f"Décalage (indentation) inattendu {where} : une ligne ne commence par des espaces que dans un bloc "
             "(après if, for, def ... :). Alignez-la sur les autres."
         )
-    if "was never closed" in message:
-        return f"Une parenthèse ou un crochet ouvert {where} n'est jamais refermé : comptez les ( ) et [ ]."
+    if "was never closed" in message or "incomplete input" in message:
+        return (
+            f"Une parenthèse, un crochet ou un guillemet ouvert ({where}) n'est jamais refermé : comptez les ( ), "
+            "les [ ] et les guillemets."
+        )
     if "unmatched" in message or "does not match" in message:
         return f"Une parenthèse ou un crochet fermant de trop {where} : comptez les ( ) et [ ]."
     if "unterminated string" in message or "EOL while scanning" in message:

@@ -1,6 +1,6 @@
 """JupyterLab in a real browser (headless Chromium from Debian, driven by Playwright): a participant
-opens the published kit's first notebook, runs it, sees a plotly figure and passes nbgrader's
-Validate; the instructor's formgrader lists the graded submissions."""
+opens the published kit's first notebook in a JupyterLab that speaks French, runs it, sees a plotly
+figure and passes nbgrader's Validate; the instructor's formgrader lists the graded submissions."""
 
 import json
 import os
@@ -120,16 +120,17 @@ def answer_as_a_participant(notebook_path: Path) -> None:
 
 
 def run_all_cells(page, playwright) -> None:
-    """Run > Run All Cells, as a participant does, until the cells run. JupyterLab may open the notebook
+    """Exécuter > Exécuter toutes les cellules (JupyterLab in French, binder/overrides.json), as a participant
+    does, until the cells run. JupyterLab may open the notebook
     before it knows the kernels, and then asks which one to start, or drop the command while the kernel
     starts (under load): the participant takes the kernel proposed, and runs the cells again."""
     for _ in range(5):
-        choose = page.locator(".jp-Dialog-content", has_text="Select Kernel")
+        choose = page.locator(".jp-Dialog-content", has_text="noyau")
         if choose.count():
             choose.locator(".jp-Dialog-button.jp-mod-accept").click()
         page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000)
-        page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-        page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+        page.locator(".lm-MenuBar-itemLabel", has_text="Executer").first.click()
+        page.locator(".lm-Menu-itemLabel", has_text="Exécuter toutes les cellules").first.click()
         try:  # a prompt shows [*] or a number once its cell is sent to the kernel
             page.wait_for_function(
                 "[...document.querySelectorAll('.jp-InputArea-prompt')].some(p => /\\[[0-9*]+\\]/.test(p.innerText))",
@@ -151,6 +152,8 @@ def test_participant_runs_the_first_notebook_and_validates_it(playwright, browse
         page = browser.new_page()
         page.goto(lab.page_url(f"lab/tree/carnets/{ASSIGNMENT}/{NOTEBOOK}"))
         page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=90_000)
+        menus = page.locator(".lm-MenuBar-itemLabel").all_inner_texts()
+        assert "Fichier" in menus and "Noyau" in menus, menus  # JupyterLab in French
         run_all_cells(page, playwright)
         page.wait_for_function(
             "[...document.querySelectorAll('.jp-OutputArea-output')]"

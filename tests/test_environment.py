@@ -36,3 +36,19 @@ def test_binder_uses_the_same_environment_and_installs_the_kit():
     assert post_build.stat().st_mode & 0o111, "postBuild must be executable"
     assert "pip install --no-deps -e ." in post_build.read_text()
     assert "python -m generators" in post_build.read_text()
+
+
+def test_jupyterlab_speaks_french_wherever_it_is_installed():
+    """binder/overrides.json sets JupyterLab's default language: make's install, the kit's Binder and the
+    published kit's Binder all put it where JupyterLab reads its defaults."""
+    import json
+
+    from grading.steps.publish import KIT_FILES, POST_BUILD
+
+    overrides = json.loads((KIT_DIR / "binder" / "overrides.json").read_text())
+    assert overrides["@jupyterlab/translation-extension:plugin"]["locale"] == "fr_FR"
+    assert "jupyterlab-language-pack-fr-fr" in pip_requirements()
+    install = "share/jupyter/lab/settings"
+    assert install in (KIT_DIR / "Makefile").read_text() and "binder/overrides.json" in KIT_FILES
+    for post_build in ((KIT_DIR / "binder" / "postBuild").read_text(), POST_BUILD):
+        assert install in post_build and "cp binder/overrides.json" in post_build

@@ -36,12 +36,14 @@ from grading.steps.release import release
 MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
 BINDER = "https://mybinder.org/v2/gh/{repository}/HEAD?urlpath=lab/tree/{path}"
 PACKAGES = ("participant", "generators", "common")  # whole, as they are in the kit
-KIT_FILES = ("pyproject.toml", "environment.yml", "binder/environment.yml")
+KIT_FILES = ("pyproject.toml", "environment.yml", "binder/environment.yml", "binder/overrides.json")
 POST_BUILD = """#!/usr/bin/env bash
 # Binder (repo2docker) runs this once, from the repository root, after creating the environment.
 # The dataset is already in datasets/generated/: nothing to generate.
 set -euo pipefail
 python -m pip install --no-deps -e .
+settings="$(python -c 'import sys; print(sys.prefix)')/share/jupyter/lab/settings"
+mkdir -p "$settings" && cp binder/overrides.json "$settings/"   # JupyterLab in French by default
 """
 NEUTRAL_SIGNALS = """# The student kit's generator: every effect set to 0. The true effects, which notebooks and the
 # datathon ask participants to discover, stay with the instructor; datasets/generated/ was made with them.

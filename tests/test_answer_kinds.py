@@ -1,0 +1,135 @@
+"""The tolerance policy (participant/answer_kinds.py) and the answer key: the visible check and the grade
+judge alike, the key holds no readable value, and another dataset gets a form check only."""
+
+import base64
+import json
+import zlib
+
+import numpy as np
+import pandas as pd
+import plotly.express as px
+import pytest
+
+from participant import checks
+from participant.answer_kinds import (
+    NOT_ANSWERED,
+    Collection,
+    Count,
+    Figure,
+    Grid,
+    Number,
+    Percentage,
+    Series,
+    Table,
+    Text,
+)
+from participant.checks import RECORD_ENV, WrongAnswer, check_answer, grade_answer, make_answer_key
+
+
+def verdict(question, answer, expected, kind, mistakes=None):
+    try:
+        grade_answer(question, answer, expected, kind, mistakes)
+        return "right"
+    except WrongAnswer as wrong:
+        return str(wrong)
+
+
+@pytest.mark.parametrize(
+    "kind, expected, answer",
+    [
+        (Count(), 30000, np.int64(30000)),
+        (Count(), 30000, 30000.0),
+        (Number(decimals=1), 51.4876, 51.5),
+        (Number(decimals=1), 51.4876, np.float32(51.4876)),
+        (Number(decimals=2), 0.125, 0.12500000001),
+        (Percentage(decimals=1), 49.95, 49.95 - 1e-12),  # a hair's breadth from a rounding boundary
+        (Text(), "Île-de-France", " Île-de-France "),
+        (Collection(), ["P1", "P2"], np.array(["P2", "P1", "P1"])),
+        (Series(), pd.Series({"a": 2, "b": 3}), {"b": 3, "a": 2}),
+        (Series(decimals=1), pd.Series({"a": 2.04}), pd.DataFrame({"x": [2.0]}, index=["a"])),
+        (Table(columns=("id",)), pd.DataFrame({"id": [1, 2]}), pd.DataFrame({"id": [2, 1], "autre": [0, 0]})),
+        (Grid(decimals=1), pd.DataFrame({"x": [1.0]}, index=["r"]), pd.DataFrame({"x": [1.04]}, index=["r"])),
+    ],
+)
+def test_fair_answers_are_right(kind, expected, answer):
+    assert verdict("q", answer, expected, kind) == "right"
+
+
+@pytest.mark.parametrize(
+    "kind, expected, answer, says",
+    [
+        (Count(), 30000, 30001, "borne"),
+        (Count(), 30000, (30000, 12), "virgule"),
+        (Count(), 30000, pd.Series([1, 2]), "colonne de 2 valeurs"),
+        (Number(decimals=1), 51.4876, 51.0, "Arrondi trop fort"),
+        (Number(decimals=1), 51.4876, "51,5", "texte"),
+        (Number(decimals=1), 51.4876, float("nan"), "NaN"),
+        (Percentage(decimals=1), 51.4876, 0.514876, "proportion"),
+        (Percentage(decimals=1), 51.4876, 48.5124, "autre groupe"),
+        (Percentage(decimals=1), 51.4876, 514.876, "entre 0 et 100"),
+        (Text(), "Île-de-France", "ile de france", "orthographe"),
+        (Series(ordered=True), pd.Series({"a": 3, "b": 2}), pd.Series({"b": 2, "a": 3}), "ordre"),
+        (Series(), pd.Series({"a": 3, "b": 2}), pd.Series({"a": 1, "b": 1}), "catégories"),
+        (Series(percent=True, decimals=1), pd.Series({"a": 60.0, "b": 40.0}), pd.Series({"a": 0.6, "b": 0.4}), "proportions"),
+        (Table(columns=("id",)), pd.DataFrame({"id": [1, 2]}), pd.DataFrame({"id": [1, 3]}), "nombre de lignes"),
+        (Grid(), pd.DataFrame({"x": [1], "y": [2]}, index=["r"]), pd.DataFrame({"r": [1, 2]}, index=["x", "y"]), "inversées"),
+    ],
+)
+def test_mistakes_say_what_kind_of_wrong(kind, expected, answer, says):
+    assert says in verdict("q", answer, expected, kind)
+
+
+def test_an_untouched_stub_is_not_an_answer_yet():
+    assert verdict("q", ..., 3, Count()) == NOT_ANSWERED
+
+
+def test_a_figure_is_judged_on_what_it_draws():
+    frame = pd.DataFrame({"mois": ["janv.", "févr."], "sejours": [10, 12]})
+    drawn = px.bar(frame, x="mois", y="sejours", title="Séjours par mois")
+    assert verdict("q", drawn, drawn, Figure()) == "right"
+    assert "titre" in verdict("q", px.bar(frame, x="mois", y="sejours"), drawn, Figure())
+    other = px.bar(frame.assign(sejours=[10, 13]), x="mois", y="sejours", title="Séjours")
+    assert verdict("q", other, drawn, Figure()) != "right"
+
+
+@pytest.fixture
+def keyed(tmp_path, monkeypatch):
+    """An answer key made as the release makes it: grade_answer run in record mode on the expected answer."""
+    records = tmp_path / "records.jsonl"
+    monkeypatch.setenv(RECORD_ENV, str(records))
+    expected = 51.4876
+    grade_answer("q2", expected, expected, Percentage(decimals=1), {"C'est la médiane.": 50.2})
+    monkeypatch.delenv(RECORD_ENV)
+    key = make_answer_key(
+        [json.loads(line) for line in records.read_text().splitlines()], "jeu-a", "sel", {"q2": ["taux"]}
+    )
+    monkeypatch.setattr(checks, "_loaded_dataset", lambda: "jeu-a")
+    checks.load_answer_keys(key)
+    yield key, expected
+    checks._key.clear()
+
+
+def test_the_check_and_the_grade_say_the_same(keyed, capsys):
+    _key, expected = keyed
+    for answer in (51.49, 51.5, 50.2, 0.514876, 48.5124, 51.0, 60.0, "51,5", ..., None, np.float64(51.4876)):
+        graded = verdict("q2", answer, expected, Percentage(decimals=1), {"C'est la médiane.": 50.2})
+        try:
+            check_answer("q2", answer)
+            checked = "right" if "✅" in capsys.readouterr().out else "?"
+        except WrongAnswer as wrong:
+            checked = str(wrong)
+        assert checked == graded, answer
+
+
+def test_the_key_holds_no_readable_answer(keyed):
+    key, _expected = keyed
+    text = zlib.decompress(base64.b64decode(key)).decode()
+    assert "51.5" not in text and "51.4876" not in text and "50.2" not in text
+
+
+def test_another_dataset_gets_a_form_check_only(keyed, monkeypatch, capsys):
+    monkeypatch.setattr(checks, "_loaded_dataset", lambda: "jeu-b")
+    check_answer("q2", 12.0)  # wrong on jeu-a, but this is not jeu-a: no verdict on the value
+    assert "la valeur sera vérifiée à la correction" in capsys.readouterr().out
+    with pytest.raises(WrongAnswer, match="entre 0 et 100"):
+        check_answer("q2", 512.0)
