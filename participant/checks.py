@@ -19,6 +19,7 @@ dataset the key was made for. On another dataset it checks the form only, and sa
 """
 
 import base64
+import functools
 import hashlib
 import json
 import os
@@ -115,8 +116,14 @@ def _record(question: str, entries: list) -> None:
 
 
 def digest(salt: str, kind: Kind, canonical: str) -> str:
-    text = f"{kind.to_dict()['type']}|{canonical}".encode()
-    raw = hashlib.pbkdf2_hmac("sha256", text, salt.encode(), DIGEST_ITERATIONS, DIGEST_BYTES)
+    return _digest(salt, type(kind).__name__, canonical)
+
+
+@functools.lru_cache(maxsize=4096)  # a check compares the same forms with several entries
+def _digest(salt: str, kind_name: str, canonical: str) -> str:
+    raw = hashlib.pbkdf2_hmac(
+        "sha256", f"{kind_name}|{canonical}".encode(), salt.encode(), DIGEST_ITERATIONS, DIGEST_BYTES
+    )
     return base64.urlsafe_b64encode(raw).decode()
 
 

@@ -51,6 +51,20 @@ PLOTLY_LOCALE = {
     },
 }
 AXIS_TITLES = {"count": "Effectif", "value": "Valeur", "variable": "Variable", "index": "Catégorie"}
+# What plotly express writes itself on a histogram's axis (it ignores `labels` there).
+HISTOGRAM_WORDS = [
+    ("sum of ", "somme de "),
+    ("avg of ", "moyenne de "),
+    ("min of ", "minimum de "),
+    ("max of ", "maximum de "),
+    ("fraction of ", "fraction de "),
+    (" weighted by ", " pondéré par "),
+    ("probability density", "densité de probabilité"),
+    ("probability", "proportion"),
+    ("percent", "pourcentage"),
+    ("density", "densité"),
+    ("count", "effectif"),
+]
 TEMPLATE = "kit_fr"
 
 
@@ -62,10 +76,33 @@ def french_plots() -> None:
     pio.templates[TEMPLATE] = go.layout.Template(layout={"separators": ", "})
     pio.templates.default = f"plotly+{TEMPLATE}"
     px.defaults.labels = dict(AXIS_TITLES)
+    _french_histogram_titles()
     for name in list(pio.renderers):
         renderer = pio.renderers[name]
         if isinstance(getattr(renderer, "config", None), dict):
             renderer.config = {**renderer.config, **PLOTLY_LOCALE}
+
+
+def _french_histogram_titles() -> None:
+    """plotly express names a histogram's axis in English ("count", "sum of x"): translated where it does."""
+    from plotly.express import _core
+
+    english = getattr(_core, "get_decorated_label", None)
+    if english is None or getattr(english, "french", False):
+        return
+
+    def decorated_label(args, column, role):
+        label = english(args, column, role)
+        if not isinstance(label, str):
+            return label
+        if label == "count":
+            return AXIS_TITLES["count"]
+        for word, french in HISTOGRAM_WORDS:
+            label = label.replace(word, french)
+        return label
+
+    decorated_label.french = True
+    _core.get_decorated_label = decorated_label
 
 
 def prepare() -> None:

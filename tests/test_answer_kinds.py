@@ -70,9 +70,14 @@ def test_fair_answers_are_right(kind, expected, answer):
         (Text(), "Île-de-France", "ile de france", "orthographe"),
         (Series(ordered=True), pd.Series({"a": 3, "b": 2}), pd.Series({"b": 2, "a": 3}), "ordre"),
         (Series(), pd.Series({"a": 3, "b": 2}), pd.Series({"a": 1, "b": 1}), "catégories"),
-        (Series(percent=True, decimals=1), pd.Series({"a": 60.0, "b": 40.0}), pd.Series({"a": 0.6, "b": 0.4}), "proportions"),
+        (Series(percent=True, decimals=1), pd.Series({"a": 60.0}), pd.Series({"a": 0.6}), "proportions"),
         (Table(columns=("id",)), pd.DataFrame({"id": [1, 2]}), pd.DataFrame({"id": [1, 3]}), "nombre de lignes"),
-        (Grid(), pd.DataFrame({"x": [1], "y": [2]}, index=["r"]), pd.DataFrame({"r": [1, 2]}, index=["x", "y"]), "inversées"),
+        (
+            Grid(),
+            pd.DataFrame({"x": [1], "y": [2]}, index=["r"]),
+            pd.DataFrame({"r": [1, 2]}, index=["x", "y"]),
+            "invers",
+        ),
     ],
 )
 def test_mistakes_say_what_kind_of_wrong(kind, expected, answer, says):
