@@ -228,7 +228,8 @@ def replay_question(kernel: Kernel, question, answer_cells, released_cells, tria
     # Back to the learner who answers as the solution does; the notebook goes on from there.
     assert kernel.run("_kit_restore()").ok
     for cell in answer_cells:
-        assert kernel.run(cell.source).ok, f"{qid}: the solution fails"
+        for attempt in ("first run", "second run"):
+            assert kernel.run(cell.source).ok, f"{qid}: the solution fails on its {attempt}"
     visible, failure = kernel.run(test), None
     if not visible.right:
         problems.append(f"{qid}: the solution is not told ✅: {visible.line or visible.stdout.strip()!r}")
