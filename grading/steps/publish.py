@@ -103,7 +103,7 @@ def _write(workspace: Workspace, folder: Path, data: Path, repository: str | Non
     with tempfile.TemporaryDirectory() as scratch:
         released = Workspace(root=Path(scratch), course=workspace.course)
         for assignment in released.assignments():
-            release(released, assignment, data)
+            release(released, assignment, data, key_cache=workspace.answer_keys / ".cache")
             for notebook in sorted(released.release_dir(assignment).glob("*.ipynb")):
                 target = folder / "carnets" / assignment / notebook.name
                 target.parent.mkdir(parents=True, exist_ok=True)

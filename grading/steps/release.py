@@ -17,17 +17,20 @@ def release(
     assignment: str,
     data: Path | None = None,
     workers: int = settings.WORKERS,
+    key_cache: Path | None = None,
     say: Callable[[str], None] = lambda line: None,
 ) -> None:
-    """Releases `assignment` with the answer keys of the dataset in `data` (default: the workspace's)."""
+    """Releases `assignment` with the answer keys of the dataset in `data` (default: the workspace's);
+    keys already made are taken from `key_cache` (default: the workspace's)."""
     data = data or workspace.data
+    key_cache = key_cache or workspace.answer_keys / ".cache"
     dataset_fingerprint(data)  # a missing dataset is said before any work
     keys = workspace.answer_keys / assignment
     keys.mkdir(parents=True, exist_ok=True)
     sources = sorted((workspace.source / assignment).glob("*.ipynb"))
     say(f"answer keys of {assignment} on {data} ({len(sources)} notebook(s); made once per dataset)")
     with ThreadPoolExecutor(max(1, min(workers, len(sources)))) as pool:
-        made = list(pool.map(lambda source: answer_key(source, data, workspace.answer_keys / ".cache"), sources))
+        made = list(pool.map(lambda source: answer_key(source, data, key_cache), sources))
     for source, key in zip(sources, made):
         (keys / f"{source.stem}.key").write_text(key, encoding="utf-8")
     result = nbgrader_api(workspace, answer_keys=keys).generate_assignment(assignment, force=True, create=True)
