@@ -33,7 +33,7 @@ c.Execute.timeout = {cell_timeout}
 def submissions(count: int, folder: Path) -> Path:
     """`count` students handing in the kit's sample submissions in turn."""
     workspace = Workspace(root=folder / "samples")
-    release(workspace, ASSIGNMENT)
+    release(workspace, ASSIGNMENT, SAMPLE_DATA)
     samples = folder / "samples-inbox"
     write_samples(workspace, ASSIGNMENT, samples)
     kinds = sorted(p.name for p in samples.iterdir())

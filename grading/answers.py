@@ -100,6 +100,8 @@ def encode(value, depth: int = 0):
     kind = type(value)
     if value is None or kind in (bool, str):
         return value
+    if value is Ellipsis:  # the stub of an answer cell: not answered yet
+        return {"$": "ellipsis"}
     if kind is int:
         return value if abs(value) < 2**63 else {"$": "int", "v": str(value)}
     if kind is float or kind is np.float64 or kind is np.float32 or kind is np.float16:
@@ -341,6 +343,7 @@ def _calls(name: str, node, depth: int) -> RecordedFunction:
 
 
 _DECODERS = {
+    "ellipsis": lambda node, value, depth: Ellipsis,
     "int": lambda node, value, depth: int(str(value)[:400]),
     "float": lambda node, value, depth: _number(str(value)),
     "tuple": lambda node, value, depth: tuple(_items(value, depth)),

@@ -21,6 +21,7 @@ def round_trip(value):
         1.5,
         "Île-de-France",
         None,
+        ...,  # an answer cell's stub, not answered yet
         True,
         [1, [2, "a"]],
         (1, 2),

@@ -51,7 +51,7 @@ def test_release_strips_solutions_and_hidden_tests(graded):
     released = (workspace.release_dir(ASSIGNMENT) / NOTEBOOK).read_text(encoding="utf-8")
     source = (workspace.source / ASSIGNMENT / NOTEBOOK).read_text(encoding="utf-8")
     assert "BEGIN SOLUTION" in source and "BEGIN HIDDEN TESTS" in source
-    for secret in ("BEGIN SOLUTION", "BEGIN HIDDEN TESTS", "len(patients)\\n", "load_manifest(DONNEES)", "attendu"):
+    for secret in ("BEGIN SOLUTION", "BEGIN HIDDEN TESTS", "len(patients)\\n", "grade_answer(", "mistakes="):
         assert secret not in released
     assert "VOTRE CODE ICI" in released and "VOTRE RÉPONSE ICI" in released
     notebook = nbformat.read(workspace.release_dir(ASSIGNMENT) / NOTEBOOK, as_version=4)
@@ -227,7 +227,7 @@ def test_feedback_hides_hidden_tests_and_shows_figures_offline(graded):
         encoding="utf-8"
     )
     source = (workspace.source / ASSIGNMENT / NOTEBOOK).read_text(encoding="utf-8")
-    assert "load_manifest(DONNEES)" in source and "load_manifest(DONNEES)" not in page  # a line of a hidden test
+    assert "grade_answer(" in source and "grade_answer(" not in page  # a line of a hidden test
     assert "BEGIN HIDDEN TESTS" not in page
     assert "plotly-graph-div" in page and not re.search(r"<script[^>]*src=[^>]*plot\.ly", page)  # plotly.js inline
     assert not (workspace.root / "feedback" / "exemple-casse").exists()  # not graded: no feedback
@@ -296,7 +296,7 @@ def test_kill_9_then_rerun_grades_only_what_is_left(tmp_path):
     is killed as soon as the first has its status: the second is then being graded, the third waiting. The
     re-run, with a cell limit of 10 s, grades exactly those two and leaves the first as it was."""
     workspace = Workspace(root=tmp_path / "ws")
-    release(workspace, ASSIGNMENT)
+    release(workspace, ASSIGNMENT, SAMPLE_DATASET)
     write_samples(workspace, ASSIGNMENT, tmp_path / "samples")
     quick, slow, last = "eleve-1-rapide", "eleve-2-lent", "eleve-3"
     correct, partial = (tmp_path / "samples" / sample / NOTEBOOK for sample in ("exemple-correct", "exemple-partiel"))
@@ -354,7 +354,7 @@ def test_a_dask_cluster_grades_a_batch_as_local_processes_do(tmp_path, graded):
 
     students = ["exemple-correct", "exemple-partiel", "exemple-vide"] + (["egal-a-tout"] if graded.hostile else [])
     workspace = Workspace(root=tmp_path / "ws")
-    release(workspace, ASSIGNMENT)
+    release(workspace, ASSIGNMENT, graded.workspace.data)
     for student in students:
         (tmp_path / "classe" / student).mkdir(parents=True)
         shutil.copy(graded.submitted(student), tmp_path / "classe" / student / NOTEBOOK)
