@@ -50,6 +50,8 @@ PLOTLY_LOCALE = {
         }
     },
 }
+# Where a learner's figures are drawn: JupyterLab, classic notebooks, VS Code, iframes.
+RENDERERS = ("plotly_mimetype", "jupyterlab", "vscode", "notebook", "notebook_connected", "iframe", "iframe_connected")
 AXIS_TITLES = {"count": "Effectif", "value": "Valeur", "variable": "Variable", "index": "Catégorie"}
 # What plotly express writes itself on a histogram's axis (it ignores `labels` there).
 HISTOGRAM_WORDS = [
@@ -65,22 +67,18 @@ HISTOGRAM_WORDS = [
     ("density", "densité"),
     ("count", "effectif"),
 ]
-TEMPLATE = "kit_fr"
 
 
 def french_plots() -> None:
     import plotly.express as px
-    import plotly.graph_objects as go
     import plotly.io as pio
 
-    pio.templates[TEMPLATE] = go.layout.Template(layout={"separators": ", "})
-    pio.templates.default = f"plotly+{TEMPLATE}"
+    # The locale also gives plotly.js its separators (no template: loading one costs seconds).
     px.defaults.labels = dict(AXIS_TITLES)
     _french_histogram_titles()
-    for name in list(pio.renderers):
+    for name in RENDERERS:  # by name: listing plotly's renderers imports them all (seconds)
         renderer = pio.renderers[name]
-        if isinstance(getattr(renderer, "config", None), dict):
-            renderer.config = {**renderer.config, **PLOTLY_LOCALE}
+        renderer.config = {**(renderer.config or {}), **PLOTLY_LOCALE}
 
 
 def _french_histogram_titles() -> None:
