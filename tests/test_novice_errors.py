@@ -14,8 +14,8 @@ SLIPS = {  # code: what the French line must say
     "print((1 + 2)": "jamais refermé",
     'print("bonjour)': "pas refermé",
     'x = float("51,5")': "point",
-    'f"{table[\'age\'].mean:.1f}"': None,  # not a common slip: Python's own message
-    'print(f"{table[\'age\']:.1f}")': "colonne entière",
+    "f\"{table['age'].mean:.1f}\"": None,  # not a common slip: Python's own message
+    "print(f\"{table['age']:.1f}\")": "colonne entière",
     "table.shape()": "enlevez les parenthèses",
     "table.moyenne()": "vérifiez l'orthographe",
     "if 1 > 0\n    print(1)": "deux-points",
