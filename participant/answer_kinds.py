@@ -14,6 +14,7 @@ A kind says three things about an answer, the same way for the learner's self-ch
 The tolerance policy of the course (course/README.md) is written here and nowhere else.
 """
 
+import datetime
 import hashlib
 import math
 import numbers
@@ -57,6 +58,7 @@ def number_text(value: float, decimals: int) -> str:
 
 def label(value) -> str:
     """An index label or a table cell as text: 3, 3.0 and numpy's 3 are '3'; dates as ISO; text as typed."""
+    import numpy as np
     import pandas as pd
 
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT:
@@ -68,10 +70,13 @@ def label(value) -> str:
     if is_number(value):
         number = float(value)
         return str(int(number)) if number.is_integer() else repr(number)
-    if isinstance(value, pd.Timestamp):
-        return value.isoformat()
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
+    if isinstance(value, tuple):  # a label of a MultiIndex
+        return "(" + ", ".join(label(part) for part in value) + ")"
+    if isinstance(value, datetime.date | np.datetime64):  # a date, whichever type holds it
+        moment = pd.Timestamp(value)
+        return moment.date().isoformat() if moment == moment.normalize() and moment.tz is None else moment.isoformat()
+    if isinstance(value, datetime.timedelta | np.timedelta64):
+        return pd.Timedelta(value).isoformat()
     return str(value)
 
 
