@@ -33,6 +33,15 @@ NO_VALUE = (
 # Values, one at a time -------------------------------------------------------------------------------
 
 
+def unanswered(answer) -> bool:
+    """The stub `...` of an answer cell, alone or still inside a dict or list of answers."""
+    if answer is Ellipsis:
+        return True
+    if isinstance(answer, dict):
+        return any(value is Ellipsis for value in answer.values())
+    return isinstance(answer, list | tuple) and any(value is Ellipsis for value in answer)
+
+
 def is_boolean(value) -> bool:
     return isinstance(value, bool) or (type(value).__module__ == "numpy" and type(value).__name__ in ("bool", "bool_"))
 
@@ -49,7 +58,11 @@ def type_name(value) -> str:
     if is_number(value):
         return "un nombre entier" if float(value).is_integer() else "un nombre"
     names = {"str": "un texte", "list": "une liste", "tuple": "un couple de valeurs", "dict": "un dictionnaire"}
-    return names.get(type(value).__name__, type(value).__name__)
+    if type(value).__name__ in names:
+        return names[type(value).__name__]
+    if hasattr(value, "__len__") and hasattr(value, "__getitem__"):  # numpy's and pandas' arrays
+        return f"une suite de {len(value)} valeurs"
+    return type(value).__name__
 
 
 def number_text(value: float, decimals: int) -> str:
@@ -101,7 +114,7 @@ def _shape_of_table(value) -> str | None:
             f"Votre réponse est une table entière ({len(value)} lignes, {value.shape[1]} colonnes) : une seule "
             "valeur est attendue (len(...), .sum(), .mean(), .iloc[0]...)."
         )
-    if isinstance(value, pd.Series | pd.Index) or type(value).__name__ == "ndarray":
+    if isinstance(value, pd.Series | pd.Index | pd.api.extensions.ExtensionArray) or type(value).__name__ == "ndarray":
         return (
             f"Votre réponse est une colonne de {len(value)} valeurs : une seule valeur est attendue ; "
             "terminez le calcul par .sum(), .mean(), len(...) ou .iloc[0]."
@@ -172,10 +185,7 @@ class Count(Kind):
         if problem:
             return problem
         if not float(value).is_integer():
-            return (
-                f"Un nombre entier est attendu (un effectif), pas {label(value)} : comptez des lignes, "
-                "ne faites pas de moyenne."
-            )
+            return f"Un nombre entier est attendu, pas {label(value)}."
         return None
 
     def canonical(self, value) -> str:
@@ -300,7 +310,9 @@ def _items(value) -> list | None:
     """The elements of a list-like answer (list, tuple, set, array, series, index), or None."""
     import pandas as pd
 
-    if isinstance(value, list | tuple | set | frozenset | pd.Series | pd.Index) or type(value).__name__ == "ndarray":
+    if isinstance(value, list | tuple | set | frozenset | pd.Series | pd.Index | pd.api.extensions.ExtensionArray):
+        return list(value)
+    if type(value).__name__ == "ndarray":
         return list(value)
     return None
 
@@ -363,7 +375,9 @@ class Series(Kind):
                 f"Une série pandas est attendue (une valeur par catégorie), pas {type_name(value)} : "
                 '.value_counts() ou .groupby("...")["..."].mean() en donnent une.'
             )
-        if self.percent and len(value) and is_number(value.iloc[0]) and not value.between(-1e-9, 100 + 1e-9).all():
+        if (self.percent or self.decimals is not None) and not all(is_number(v) for v in value):
+            return "Des nombres sont attendus dans la série (sans guillemets, avec un point décimal)."
+        if self.percent and not all(-1e-9 <= float(v) <= 100 + 1e-9 for v in value):
             return "Des pourcentages sont attendus, entre 0 et 100 : vérifiez le calcul."
         return None
 
@@ -396,8 +410,8 @@ class Series(Kind):
             (
                 SeriesIndex(),
                 expected,
-                "Les catégories (l'index) sont les bonnes, mais pas les valeurs : vérifiez la colonne calculée, le "
-                "filtre et le calcul (moyenne, somme, effectif).",
+                "Les catégories (l'index, ou les clés) sont les bonnes, mais pas toutes les valeurs : vérifiez la "
+                "colonne calculée, le filtre et le calcul (moyenne, somme, effectif).",
             )
         )
         return mistakes

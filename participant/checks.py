@@ -25,7 +25,7 @@ import json
 import os
 import zlib
 
-from participant.answer_kinds import NOT_ANSWERED, Kind, kind_from_dict
+from participant.answer_kinds import NOT_ANSWERED, Kind, kind_from_dict, unanswered
 
 RECORD_ENV = "KIT_ANSWER_KEY_RECORD"  # set by the release: where grade_answer records expected answers
 DIGEST_ITERATIONS = 20_000  # PBKDF2 rounds per digest: unreadable keys, slow to brute-force
@@ -60,7 +60,7 @@ def _judge(answer, entries: list, matches) -> str | None:
     `entries`: [(kind, target, message)], the right answer first (message None), then known mistakes;
     `matches(kind, forms, target)`: whether one of the answer's forms, under that kind, is the target."""
     kind = entries[0][0]
-    if answer is Ellipsis:
+    if unanswered(answer):
         return NOT_ANSWERED
     problem = kind.form_error(answer)
     if problem:
@@ -161,12 +161,12 @@ def check_answer(question: str, answer) -> None:
         kind = kind_from_dict(known["entries"][0][0])
         if _crashed(known["names"]):
             raise WrongAnswer(CRASHED)
-    if answer is Ellipsis:
+    if unanswered(answer):
         raise WrongAnswer(NOT_ANSWERED)
     if kind is None:
         print(NO_KEY)
         return
-    if _key["dataset"] != _loaded_dataset():
+    if _key["dataset"] not in _loaded_datasets():
         problem = kind.form_error(answer)
         if problem:
             raise WrongAnswer(problem)
@@ -180,13 +180,15 @@ def check_answer(question: str, answer) -> None:
     print(RIGHT)
 
 
-def _loaded_dataset() -> str | None:
-    from participant.data import DatasetNotFound, fingerprint, last_loaded
+def _loaded_datasets() -> set[str]:
+    """The datasets this kernel read tables from (a notebook may also make a small one of its own); none
+    yet: the default dataset."""
+    from participant.data import DatasetNotFound, fingerprint, loaded_datasets
 
     try:
-        return last_loaded() or fingerprint(None)
+        return loaded_datasets() or {fingerprint(None)}
     except DatasetNotFound:
-        return None
+        return set()
 
 
 def _crashed(names: list[str]) -> bool:

@@ -23,7 +23,7 @@ class DatasetNotFound(FileNotFoundError):
     pass
 
 
-_last_loaded: list[str] = []  # the fingerprint of the dataset a table was last loaded from
+_loaded: set[str] = set()  # the fingerprints of the datasets tables were loaded from in this kernel
 
 
 def dataset_dir(dossier: str | Path | None = None) -> Path:
@@ -56,8 +56,8 @@ def fingerprint(dossier: str | Path | None = None) -> str:
     return hashlib.sha256(content.encode()).hexdigest()[:16]
 
 
-def last_loaded() -> str | None:
-    return _last_loaded[-1] if _last_loaded else None
+def loaded_datasets() -> set[str]:
+    return set(_loaded)
 
 
 def load_table(name: str, dossier: str | Path | None = None, colonnes: list[str] | None = None) -> pd.DataFrame:
@@ -67,7 +67,7 @@ def load_table(name: str, dossier: str | Path | None = None, colonnes: list[str]
     if name not in tables:
         raise KeyError(f"Table inconnue : {name!r}. Tables disponibles : {', '.join(sorted(tables))}.")
     table = pd.read_parquet(dataset_dir(dossier) / tables[name]["file"], columns=colonnes)
-    _last_loaded[:] = [fingerprint(dossier)]
+    _loaded.add(fingerprint(dossier))
     return table
 
 

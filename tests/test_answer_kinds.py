@@ -45,6 +45,7 @@ def verdict(question, answer, expected, kind, mistakes=None):
         (Percentage(decimals=1), 49.95, 49.95 - 1e-12),  # a hair's breadth from a rounding boundary
         (Text(), "Île-de-France", " Île-de-France "),
         (Collection(), ["P1", "P2"], np.array(["P2", "P1", "P1"])),
+        (Collection(), ["P1", "P2"], pd.Series(["P2", "P1"], dtype="string[pyarrow]").unique()),
         (Series(), pd.Series({"a": 2, "b": 3}), {"b": 3, "a": 2}),
         (Series(decimals=1), pd.Series({"a": 2.04}), pd.DataFrame({"x": [2.0]}, index=["a"])),
         (Table(columns=("id",)), pd.DataFrame({"id": [1, 2]}), pd.DataFrame({"id": [2, 1], "autre": [0, 0]})),
@@ -86,6 +87,7 @@ def test_mistakes_say_what_kind_of_wrong(kind, expected, answer, says):
 
 def test_an_untouched_stub_is_not_an_answer_yet():
     assert verdict("q", ..., 3, Count()) == NOT_ANSWERED
+    assert verdict("q", {"tous": 2.5, "complete": ...}, {"tous": 2.5, "complete": 4.0}, Series(1)) == NOT_ANSWERED
 
 
 def test_a_figure_is_judged_on_what_it_draws():
@@ -108,7 +110,7 @@ def keyed(tmp_path, monkeypatch):
     key = make_answer_key(
         [json.loads(line) for line in records.read_text().splitlines()], "jeu-a", "sel", {"q2": ["taux"]}
     )
-    monkeypatch.setattr(checks, "_loaded_dataset", lambda: "jeu-a")
+    monkeypatch.setattr(checks, "_loaded_datasets", lambda: {"jeu-a"})
     checks.load_answer_keys(key)
     yield key, expected
     checks._key.clear()
@@ -133,7 +135,7 @@ def test_the_key_holds_no_readable_answer(keyed):
 
 
 def test_another_dataset_gets_a_form_check_only(keyed, monkeypatch, capsys):
-    monkeypatch.setattr(checks, "_loaded_dataset", lambda: "jeu-b")
+    monkeypatch.setattr(checks, "_loaded_datasets", lambda: {"jeu-b"})
     check_answer("q2", 12.0)  # wrong on jeu-a, but this is not jeu-a: no verdict on the value
     assert "la valeur sera vérifiée à la correction" in capsys.readouterr().out
     with pytest.raises(WrongAnswer, match="entre 0 et 100"):
