@@ -77,10 +77,8 @@ def _entries(expected, kind: Kind, mistakes: dict, hint: str | None) -> list:
     """The right answer and the mistakes, as canonical text, for `_judge`."""
     entries = [(kind, kind.canonical(expected), hint)]
     for message, value in mistakes.items():
-        problem = kind.form_error(value)
-        if problem:
-            raise ValueError(f"the mistake {message!r} is not of the question's form: {problem}")
-        entries.append((kind, kind.canonical(value), message))
+        if kind.form_error(value) is None:  # a mistake with no value on these data (NaN...) is left out
+            entries.append((kind, kind.canonical(value), message))
     for mistake_kind, value, message in kind.derived_mistakes(expected):
         entries.append((mistake_kind, mistake_kind.canonical(value), message))
     return entries
