@@ -25,8 +25,8 @@ NOT_ANSWERED = (
     "Vous n'avez pas encore répondu : remplacez les trois points ... par votre calcul, puis exécutez la cellule."
 )
 NO_VALUE = (
-    "Votre réponse vaut None : la cellule n'a rien stocké. Écrivez `variable = calcul` "
-    "(print(...) affiche une valeur mais ne la garde pas)."
+    "Votre réponse vaut None : rien n'a été stocké. Écrivez `variable = calcul` (print(...) affiche une "
+    "valeur mais ne la garde pas ; une fonction renvoie son résultat avec return)."
 )
 
 
@@ -216,10 +216,24 @@ class Number(Kind):
 
     def derived_mistakes(self, expected):
         return [
-            (Number(decimals), expected, f"Arrondi trop fort : gardez {self.decimals} décimale(s).")
+            (Rounded(decimals), expected, f"Arrondi trop fort : gardez {self.decimals} décimale(s).")
             for decimals in range(self.decimals)
             if number_text(expected, decimals) != number_text(expected, self.decimals)
         ]
+
+
+@dataclass(frozen=True)
+class Rounded(Number):
+    """A number already rounded to `decimals` (a derived mistake: the right value, rounded too far)."""
+
+    def form_error(self, value) -> str | None:
+        problem = super().form_error(value)
+        if problem is None and abs(float(value) - round(float(value), self.decimals)) > 1e-9 * max(1, abs(value)):
+            return "not rounded"
+        return problem
+
+    def derived_mistakes(self, expected):
+        return []
 
 
 @dataclass(frozen=True)

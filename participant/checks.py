@@ -25,7 +25,7 @@ import json
 import os
 import zlib
 
-from participant.answer_kinds import NOT_ANSWERED, Kind, kind_from_dict, unanswered
+from participant.answer_kinds import NOT_ANSWERED, Kind, SeriesIndex, kind_from_dict, unanswered
 
 RECORD_ENV = "KIT_ANSWER_KEY_RECORD"  # set by the release: where grade_answer records expected answers
 DIGEST_ITERATIONS = 20_000  # PBKDF2 rounds per digest: unreadable keys, slow to brute-force
@@ -80,6 +80,8 @@ def _entries(expected, kind: Kind, mistakes: dict, hint: str | None) -> list:
         if kind.form_error(value) is None:  # a mistake with no value on these data (NaN...) is left out
             entries.append((kind, kind.canonical(value), message))
     for mistake_kind, value, message in kind.derived_mistakes(expected):
+        if isinstance(mistake_kind, SeriesIndex) and hint:  # the question's own hint says more
+            message = f"Les catégories (ou les clés) sont les bonnes, mais pas toutes les valeurs. {hint}"
         entries.append((mistake_kind, mistake_kind.canonical(value), message))
     return entries
 
