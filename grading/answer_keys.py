@@ -26,6 +26,7 @@ from participant.checks import RECORD_ENV, make_answer_key
 from participant.data import DatasetNotFound, fingerprint
 
 JUDGING_CODE = ("participant/answer_kinds.py", "participant/checks.py")
+ANSI = re.compile(r"\x1b\[[0-9;]*m")  # the colours of a kernel's traceback
 CHECK_CALL = re.compile(r"""check_answer\(\s*["']([\w.-]+)["']""")
 
 
@@ -89,7 +90,7 @@ def _record(source: Path, notebook, data: Path) -> list[dict]:
         except CellExecutionError as failure:
             raise GradingError(
                 f"{source.name} fails on the dataset {data}, so its answer keys cannot be made: "
-                f"{last_line(str(failure))}"
+                f"{last_line(re.sub(ANSI, '', str(failure)))}"
             ) from None
         lines = records.read_text(encoding="utf-8").splitlines()
     found = [json.loads(line) for line in lines]

@@ -586,6 +586,7 @@ KINDS = {
     for kind in (
         Count,
         Number,
+        Rounded,
         Percentage,
         Text,
         LooseText,
