@@ -15,6 +15,7 @@ The tolerance policy of the course (course/README.md) is written here and nowher
 """
 
 import datetime
+import decimal
 import hashlib
 import math
 import numbers
@@ -57,7 +58,16 @@ def type_name(value) -> str:
         return "Vrai/Faux"
     if is_number(value):
         return "un nombre entier" if float(value).is_integer() else "un nombre"
-    names = {"str": "un texte", "list": "une liste", "tuple": "un couple de valeurs", "dict": "un dictionnaire"}
+    names = {
+        "str": "un texte",
+        "list": "une liste",
+        "tuple": "un couple de valeurs",
+        "dict": "un dictionnaire",
+        "Series": "une série",
+        "DataFrame": "une table",
+        "Figure": "une figure",
+        "function": "une fonction",
+    }
     if type(value).__name__ in names:
         return names[type(value).__name__]
     if hasattr(value, "__len__") and hasattr(value, "__getitem__"):  # numpy's and pandas' arrays
@@ -93,9 +103,17 @@ def label(value) -> str:
     return str(value)
 
 
-def cell_text(value, decimals: int | None) -> str:
+# Ways a learner's tool may round a tie (4.175, 0.125): Python's round, school rounding (half up) and
+# banker's rounding (half even) of the number as written. A table's cells are judged under each.
+ROUNDINGS = ("python", decimal.ROUND_HALF_UP, decimal.ROUND_HALF_EVEN)
+
+
+def cell_text(value, decimals: int | None, rounding: str = "python") -> str:
     if decimals is not None and is_number(value) and not math.isnan(float(value)):
-        return number_text(value, decimals)
+        if rounding == "python":
+            return number_text(value, decimals)
+        step = decimal.Decimal(1).scaleb(-decimals)
+        return f"{decimal.Decimal(repr(float(value))).quantize(step, rounding=rounding) + 0:.{decimals}f}"
     return label(value)
 
 
@@ -116,7 +134,7 @@ def _shape_of_table(value) -> str | None:
         )
     if isinstance(value, pd.Series | pd.Index | pd.api.extensions.ExtensionArray) or type(value).__name__ == "ndarray":
         return (
-            f"Votre réponse est une colonne de {len(value)} valeurs : une seule valeur est attendue ; "
+            f"Votre réponse est une colonne de {len(value)} valeur(s) : une seule valeur est attendue ; "
             "terminez le calcul par .sum(), .mean(), len(...) ou .iloc[0]."
         )
     return None
@@ -364,8 +382,18 @@ def _as_series(value):
     return value
 
 
+class CellsKind(Kind):
+    """A kind whose answer holds many numbers (a series, a table, a figure): its forms are its canonical
+    text under each way of rounding a tie, so that a table rounded by pandas is as right as Python's."""
+
+    def forms(self, value) -> list[str]:
+        if getattr(self, "decimals", None) is None:
+            return [self.canonical(value)]
+        return list(dict.fromkeys(self.canonical(value, rounding) for rounding in ROUNDINGS))
+
+
 @dataclass(frozen=True)
-class Series(Kind):
+class Series(CellsKind):
     """One value per category (the series' index): counts exact, other numbers to `decimals`; the order of
     the categories matters only when `ordered` (a ranking); `percent`: values between 0 and 100."""
 
@@ -395,9 +423,9 @@ class Series(Kind):
             return "Des pourcentages sont attendus, entre 0 et 100 : vérifiez le calcul."
         return None
 
-    def canonical(self, value) -> str:
+    def canonical(self, value, rounding: str = "python") -> str:
         value = _as_series(value)
-        items = [(label(index), cell_text(item, self.decimals)) for index, item in value.items()]
+        items = [(label(index), cell_text(item, self.decimals, rounding)) for index, item in value.items()]
         return "\x1e".join(f"{k}\x1f{v}" for k, v in (items if self.ordered else sorted(items)))
 
     def derived_mistakes(self, expected):
@@ -417,7 +445,8 @@ class Series(Kind):
                 (
                     Series(self.decimals, self.percent),
                     expected,
-                    "Les bonnes valeurs, mais pas dans le bon ordre : triez avec .sort_values(ascending=False).",
+                    "Les bonnes valeurs, mais pas dans l'ordre demandé : triez-les (.sort_values(...) ou "
+                    ".sort_index()).",
                 )
             )
         mistakes.append(
@@ -442,7 +471,7 @@ class SeriesIndex(Kind):
         return "\x1f".join(sorted(label(index) for index in _as_series(value).index))
 
 
-def _frame_digest(frame, decimals: int | None) -> str:
+def _frame_digest(frame, decimals: int | None, rounding: str = "python") -> str:
     """The digest of a table's rows, sorted: the same rows in any order give the same digest."""
     import pandas as pd
 
@@ -450,7 +479,7 @@ def _frame_digest(frame, decimals: int | None) -> str:
     for name in frame.columns:
         column = frame[name]
         if decimals is not None and pd.api.types.is_float_dtype(column):
-            columns.append(column.map(lambda v: cell_text(v, decimals)))
+            columns.append(column.map(lambda v: cell_text(v, decimals, rounding)))
         else:
             columns.append(column.map(label))
     rows = sorted("\x1f".join(cells) for cells in zip(*columns)) if columns else []
@@ -458,7 +487,7 @@ def _frame_digest(frame, decimals: int | None) -> str:
 
 
 @dataclass(frozen=True)
-class Table(Kind):
+class Table(CellsKind):
     """A table, judged on the `columns` the question names (other columns are allowed), row by row in any
     order: the same rows, no more, no fewer. Numbers in float columns to `decimals`."""
 
@@ -477,8 +506,8 @@ class Table(Kind):
             return f"Il manque à votre table la ou les colonnes {', '.join(missing)} (attention à l'orthographe)."
         return None
 
-    def canonical(self, value) -> str:
-        return _frame_digest(value[list(self.columns)], self.decimals)
+    def canonical(self, value, rounding: str = "python") -> str:
+        return _frame_digest(value[list(self.columns)], self.decimals, rounding)
 
     def derived_mistakes(self, expected):
         return [
@@ -494,7 +523,7 @@ class Table(Kind):
 class RowCount(Table):
     """A table's number of rows only (a derived mistake)."""
 
-    def canonical(self, value) -> str:
+    def canonical(self, value, rounding: str = "python") -> str:
         return str(len(value))
 
     def derived_mistakes(self, expected):
@@ -502,7 +531,7 @@ class RowCount(Table):
 
 
 @dataclass(frozen=True)
-class Grid(Kind):
+class Grid(CellsKind):
     """A two-way table (pivot table, crosstab): one value per row label and column label."""
 
     decimals: int | None = None
@@ -517,9 +546,9 @@ class Grid(Kind):
             return f"Un tableau à double entrée est attendu (pivot_table, crosstab), pas {type_name(value)}."
         return None
 
-    def canonical(self, value) -> str:
+    def canonical(self, value, rounding: str = "python") -> str:
         cells = sorted(
-            f"{label(row)}\x1f{label(column)}\x1f{cell_text(value.at[row, column], self.decimals)}"
+            f"{label(row)}\x1f{label(column)}\x1f{cell_text(value.at[row, column], self.decimals, rounding)}"
             for row in value.index
             for column in value.columns
         )
@@ -546,7 +575,7 @@ def _attribute(thing, path: str):
 
 
 @dataclass(frozen=True)
-class Figure(Kind):
+class Figure(CellsKind):
     """A plotly figure, judged on what it draws: the `points` attributes of its traces (for example
     ("x", "y") or ("x", "marker.size")), point by point in any order, and on `layout` attributes. A title
     is required when `title`."""
@@ -565,7 +594,7 @@ class Figure(Kind):
             return 'Donnez un titre à la figure : title="..." dans la fonction px.'
         return None
 
-    def canonical(self, value) -> str:
+    def canonical(self, value, rounding: str = "python") -> str:
         rows = []
         for trace in value.data:
             columns = [_attribute(trace, path) for path in self.points]
@@ -576,7 +605,7 @@ class Figure(Kind):
                 [None] * length if c is None else list(c) if not isinstance(c, str | numbers.Number) else [c] * length
                 for c in columns
             ]
-            rows += ["\x1f".join(cell_text(v, self.decimals) for v in cells) for cells in zip(*columns)]
+            rows += ["\x1f".join(cell_text(v, self.decimals, rounding) for v in cells) for cells in zip(*columns)]
         layout = [f"{path}={label(_attribute(value.layout, path))}" for path in self.layout]
         return "\x1e".join(sorted(rows)) + "\x1d" + "\x1f".join(layout)
 

@@ -57,8 +57,9 @@ class WrongAnswer(AssertionError):
 def _judge(answer, entries: list, matches) -> str | None:
     """None when `answer` is right, else the French line that says what kind of wrong.
 
-    `entries`: [(kind, target, message)], the right answer first (message None), then known mistakes;
-    `matches(kind, forms, target)`: whether one of the answer's forms, under that kind, is the target."""
+    `entries`: [(kind, targets, message)], the right answer first (its message: the question's hint), then
+    known mistakes; `matches(kind, forms, targets)`: whether one of the answer's forms, under that kind, is
+    one of the targets (the forms of the expected value, or of a mistake)."""
     kind = entries[0][0]
     if unanswered(answer):
         return NOT_ANSWERED
@@ -67,22 +68,22 @@ def _judge(answer, entries: list, matches) -> str | None:
         return problem
     if matches(kind, kind.forms(answer), entries[0][1]):
         return None
-    for mistake_kind, target, message in entries[1:]:
-        if mistake_kind.form_error(answer) is None and matches(mistake_kind, mistake_kind.forms(answer), target):
+    for mistake_kind, targets, message in entries[1:]:
+        if mistake_kind.form_error(answer) is None and matches(mistake_kind, mistake_kind.forms(answer), targets):
             return message
     return entries[0][2] or kind.wrong()
 
 
 def _entries(expected, kind: Kind, mistakes: dict, hint: str | None) -> list:
-    """The right answer and the mistakes, as canonical text, for `_judge`."""
-    entries = [(kind, kind.canonical(expected), hint)]
+    """The right answer and the mistakes, as their canonical forms, for `_judge`."""
+    entries = [(kind, kind.forms(expected), hint)]
     for message, value in mistakes.items():
         if kind.form_error(value) is None:  # a mistake with no value on these data (NaN...) is left out
-            entries.append((kind, kind.canonical(value), message))
+            entries.append((kind, kind.forms(value), message))
     for mistake_kind, value, message in kind.derived_mistakes(expected):
         if isinstance(mistake_kind, SeriesIndex) and hint:  # the question's own hint says more
             message = f"Les catégories (ou les clés) sont les bonnes, mais pas toutes les valeurs. {hint}"
-        entries.append((mistake_kind, mistake_kind.canonical(value), message))
+        entries.append((mistake_kind, mistake_kind.forms(value), message))
     return entries
 
 
@@ -98,7 +99,7 @@ def grade_answer(
     entries = _entries(expected, kind, mistakes or {}, hint)
     if os.environ.get(RECORD_ENV):
         _record(question, entries)
-    problem = _judge(answer, entries, lambda _kind, forms, target: target in forms)
+    problem = _judge(answer, entries, lambda _kind, forms, targets: not set(forms).isdisjoint(targets))
     if problem:
         raise WrongAnswer(problem)
 
@@ -106,7 +107,7 @@ def grade_answer(
 def _record(question: str, entries: list) -> None:
     line = {
         "question": question,
-        "entries": [[kind.to_dict(), target, message] for kind, target, message in entries],
+        "entries": [[kind.to_dict(), targets, message] for kind, targets, message in entries],
     }
     with open(os.environ[RECORD_ENV], "a", encoding="utf-8") as file:
         file.write(json.dumps(line, ensure_ascii=False) + "\n")
@@ -132,8 +133,9 @@ def make_answer_key(records: list[dict], dataset: str, salt: str, names: dict[st
     questions = {}
     for record in records:
         entries = []
-        for kind_data, canonical, message in record["entries"]:
-            entries.append([kind_data, digest(salt, kind_from_dict(kind_data), canonical), message])
+        for kind_data, forms, message in record["entries"]:
+            kind = kind_from_dict(kind_data)
+            entries.append([kind_data, sorted({digest(salt, kind, form) for form in forms}), message])
         questions[record["question"]] = {"entries": entries, "names": names.get(record["question"], [])}
     key = {"dataset": dataset, "salt": salt, "questions": questions}
     return base64.b64encode(zlib.compress(json.dumps(key, ensure_ascii=False).encode(), 9)).decode()
@@ -172,9 +174,11 @@ def check_answer(question: str, answer) -> None:
             raise WrongAnswer(problem)
         print(FORM_ONLY)
         return
-    entries = [(kind_from_dict(kind_data), target, message) for kind_data, target, message in known["entries"]]
+    entries = [(kind_from_dict(kind_data), targets, message) for kind_data, targets, message in known["entries"]]
     salt = _key["salt"]
-    problem = _judge(answer, entries, lambda kind, forms, target: target in {digest(salt, kind, f) for f in forms})
+    problem = _judge(
+        answer, entries, lambda kind, forms, targets: not {digest(salt, kind, f) for f in forms}.isdisjoint(targets)
+    )
     if problem:
         raise WrongAnswer(problem)
     print(RIGHT)

@@ -140,3 +140,11 @@ def test_another_dataset_gets_a_form_check_only(keyed, monkeypatch, capsys):
     assert "la valeur sera vérifiée à la correction" in capsys.readouterr().out
     with pytest.raises(WrongAnswer, match="entre 0 et 100"):
         check_answer("q2", 512.0)
+
+
+def test_a_tie_rounded_by_pandas_is_as_right_as_by_python():
+    """4.175 is 4.17499... in binary: Python rounds it to 4.17, pandas and school rounding to 4.18."""
+    expected = pd.Series({"a": 4.175, "b": 0.125})
+    for answer in (expected.round(2), pd.Series({"a": 4.18, "b": 0.13}), expected):
+        assert verdict("q", answer, expected, Series(decimals=2)) == "right"
+    assert verdict("q", pd.Series({"a": 4.19, "b": 0.13}), expected, Series(decimals=2)) != "right"
