@@ -61,7 +61,7 @@ def test_fair_answers_are_right(kind, expected, answer):
     [
         (Count(), 30000, 30001, "borne"),
         (Count(), 30000, (30000, 12), "virgule"),
-        (Count(), 30000, pd.Series([1, 2]), "colonne de 2 valeurs"),
+        (Count(), 30000, pd.Series([1, 2]), "colonne de 2 valeur"),
         (Number(decimals=1), 51.4876, 51.0, "Arrondi trop fort"),
         (Number(decimals=1), 51.4876, "51,5", "texte"),
         (Number(decimals=1), 51.4876, float("nan"), "NaN"),
