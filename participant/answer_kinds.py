@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass
 NOT_ANSWERED = (
     "Vous n'avez pas encore répondu : remplacez les trois points ... par votre calcul, puis exécutez la cellule."
 )
+UNREADABLE = "Votre réponse n'a pas la forme attendue et ne peut pas être comparée : relisez la consigne."
 NO_VALUE = (
     "Votre réponse vaut None : rien n'a été stocké. Écrivez `variable = calcul` (print(...) affiche une "
     "valeur mais ne la garde pas ; une fonction renvoie son résultat avec return)."
@@ -109,7 +110,7 @@ ROUNDINGS = ("python", decimal.ROUND_HALF_UP, decimal.ROUND_HALF_EVEN)
 
 
 def cell_text(value, decimals: int | None, rounding: str = "python") -> str:
-    if decimals is not None and is_number(value) and not math.isnan(float(value)):
+    if decimals is not None and is_number(value) and math.isfinite(float(value)):
         if rounding == "python":
             return number_text(value, decimals)
         step = decimal.Decimal(1).scaleb(-decimals)
@@ -360,8 +361,8 @@ class Collection(Kind):
             return NO_VALUE
         if isinstance(value, pd.DataFrame):
             return (
-                "Votre réponse est une table entière : gardez seulement la colonne des identifiants, "
-                'par exemple table["patient_id"].'
+                "Votre réponse est une table entière : une liste de valeurs est attendue, par exemple une colonne "
+                '(table["patient_id"]) ou une liste écrite entre crochets.'
             )
         if _items(value) is None:
             return f"Une liste de valeurs est attendue (une colonne, .unique(), une liste), pas {type_name(value)}."

@@ -25,7 +25,7 @@ import json
 import os
 import zlib
 
-from participant.answer_kinds import NOT_ANSWERED, Kind, SeriesIndex, kind_from_dict, unanswered
+from participant.answer_kinds import NOT_ANSWERED, UNREADABLE, Kind, SeriesIndex, kind_from_dict, unanswered
 
 RECORD_ENV = "KIT_ANSWER_KEY_RECORD"  # set by the release: where grade_answer records expected answers
 DIGEST_ITERATIONS = 20_000  # PBKDF2 rounds per digest: unreadable keys, slow to brute-force
@@ -55,6 +55,13 @@ class WrongAnswer(AssertionError):
 
 
 def _judge(answer, entries: list, matches) -> str | None:
+    try:
+        return _judgement(answer, entries, matches)
+    except Exception:  # noqa: BLE001 - an answer no kind foresaw (a table of infinities...): wrong, said in French
+        return UNREADABLE
+
+
+def _judgement(answer, entries: list, matches) -> str | None:
     """None when `answer` is right, else the French line that says what kind of wrong.
 
     `entries`: [(kind, targets, message)], the right answer first (its message: the question's hint), then

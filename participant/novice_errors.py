@@ -76,6 +76,11 @@ def explain(error: BaseException, tb=None, namespace: dict | None = None) -> str
     message = str(error)
     if isinstance(error, NameError) and getattr(error, "name", None):
         name = error.name
+        if name in _failed_names:
+            return (
+                f"« {name} » n'existe pas : la cellule qui le crée s'est arrêtée sur une erreur ; "
+                "corrigez-la et ré-exécutez-la."
+            )
         close = _close(name, [n for n in (namespace or {}) if not n.startswith("_")])
         if close:
             return f"« {name} » n'existe pas : vouliez-vous dire « {close} » ? (majuscules et accents comptent)"
@@ -108,6 +113,12 @@ def explain(error: BaseException, tb=None, namespace: dict | None = None) -> str
                 "enlevez les parenthèses (table.shape, pas table.shape()), ou vérifiez qu'une variable ne "
                 "porte pas le nom d'une fonction (sum, len, max...)."
             )
+        if (
+            "Strings must be encoded" in message
+            or "buffer API" in message
+            or "bytes-like object is required" in message
+        ):
+            return "Ce calcul attend des octets, pas du texte : ajoutez .encode() au texte (par exemple cle.encode())."
         if "can only concatenate str" in message or "must be str, not" in message:
             return "Vous combinez un texte et un nombre : convertissez l'un des deux (str(...), int(...))."
     if isinstance(error, AttributeError):

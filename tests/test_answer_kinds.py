@@ -85,6 +85,12 @@ def test_mistakes_say_what_kind_of_wrong(kind, expected, answer, says):
     assert says in verdict("q", answer, expected, kind)
 
 
+def test_an_answer_no_kind_foresaw_is_wrong_in_french():
+    expected = pd.DataFrame({"taux": [1.0, 2.0]})
+    answer = pd.DataFrame({"taux": [float("inf"), object()]})
+    assert verdict("q", answer, expected, Table(columns=("taux",), decimals=1)) != "right"
+
+
 def test_an_untouched_stub_is_not_an_answer_yet():
     assert verdict("q", ..., 3, Count()) == NOT_ANSWERED
     assert verdict("q", {"tous": 2.5, "complete": ...}, {"tous": 2.5, "complete": 4.0}, Series(1)) == NOT_ANSWERED

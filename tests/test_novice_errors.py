@@ -20,6 +20,7 @@ SLIPS = {  # code: what the French line must say
     "table.moyenne()": "vérifiez l'orthographe",
     "if 1 > 0\n    print(1)": "deux-points",
     "1 / 0": "Division par zéro",
+    'import hashlib\nhashlib.sha256("abc")': ".encode()",
     'raise RuntimeError("autre chose")': None,
 }
 
