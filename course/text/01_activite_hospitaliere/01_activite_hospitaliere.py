@@ -16,8 +16,19 @@
 # - représenter l'activité des territoires sur une « carte » simple et en tirer un message pour
 #   une direction.
 #
-# Chaque question se termine par une cellule de vérification : exécutez-la, elle vous dit
-# « ✅ Bonne réponse » ou vous donne un indice.
+# **Le lien avec Innov'Health.** Avant de proposer une innovation organisationnelle à un hôpital ou
+# à un GHT (développer la chirurgie ambulatoire, réorganiser une filière, partager une équipe entre
+# établissements), il faut savoir décrire son activité : quelles prises en charge, combien de temps
+# les patients restent, où. Ce carnet vous donne ces indicateurs de base ; au datathon du module,
+# chaque séjour est décrit par les mêmes informations (GHM, durée du séjour, catégorie
+# d'établissement).
+#
+# Chaque question a une cellule de réponse, où vous remplacez les trois points `...` par votre calcul,
+# puis une cellule de vérification : exécutez-la. « ✅ Bonne réponse » veut dire que la réponse est juste
+# (et vaudra tous les points de la question) ; sinon, un ❌ vous dit ce qui ne va pas. Les pourcentages et
+# les moyennes sont jugés avec le nombre de décimales que la consigne demande. Quand une question
+# s'appuie sur un résultat précédent, une cellule « Point de reprise » le recalcule d'abord pour vous :
+# une erreur à une question ne vous bloque pas pour la suite.
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "mise-en-place-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Mise en place
@@ -36,9 +47,11 @@ DONNEES = None
 import pandas as pd
 import plotly.express as px
 
+from participant.checks import check_answer
 from participant.data import load_reference, load_table
-from participant.checks import check
+from participant.notebook import prepare
 
+prepare()  # graphiques et messages d'erreur en français
 sejours = load_table("sejours", DONNEES)
 etablissements = load_table("etablissements", DONNEES)
 ghm = load_reference("ghm")
@@ -73,33 +86,69 @@ sejours.head()
 # ## Question 1 : la CMD et la racine de chaque séjour (2 points)
 #
 # Ajoutez à la table `sejours` deux colonnes : `cmd` (les 2 premiers caractères du GHM) et
-# `racine` (les 5 premiers caractères).
+# `racine` (les 5 premiers caractères). La vérification regarde ces deux colonnes, séjour par séjour.
 #
 # Indice : `sejours["cmd"] = sejours["ghm"].str[:2]` crée la première colonne ; faites de même
-# pour la seconde avec `.str[:5]`.
+# pour la seconde avec `.str[:5]`. Écrivez vos deux lignes sous le commentaire.
 
 # %% nbgrader={"grade": false, "grade_id": "q1-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# VOTRE CODE ICI : une ligne pour la colonne cmd, une ligne pour la colonne racine
 ### BEGIN SOLUTION
 sejours["cmd"] = sejours["ghm"].str[:2]
 sejours["racine"] = sejours["ghm"].str[:5]
 ### END SOLUTION
-sejours[["ghm", "cmd", "racine"]].head()
 
 # %% kit={"competences": ["nomenclatures"], "reponses": ["sejours"]} nbgrader={"grade": true, "grade_id": "q1-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-check({"cmd", "racine"} <= set(sejours.columns),
-      "La table sejours doit avoir deux nouvelles colonnes, cmd et racine ; "
-      "indice : sejours[\"cmd\"] = sejours[\"ghm\"].str[:2].", success=None)
-check((sejours["cmd"].dropna().str.len() == 2).all() and (sejours["racine"].dropna().str.len() == 5).all(),
-      "La colonne cmd doit contenir 2 caractères (par exemple \"06\") et la colonne racine 5 "
-      "(par exemple \"06C09\").")
+check_answer("q1", sejours)
 ### BEGIN HIDDEN TESTS
-reference = load_table("sejours", DONNEES)
-check(len(sejours) == len(reference), "La table sejours ne doit ni perdre ni gagner de lignes.", success=None)
-check(sejours["cmd"].value_counts().to_dict() == reference["ghm"].str[:2].value_counts().to_dict(),
-      "La colonne cmd ne contient pas les 2 premiers caractères du GHM.", success=None)
-check(sejours["racine"].value_counts().to_dict() == reference["ghm"].str[:5].value_counts().to_dict(),
-      "La colonne racine ne contient pas les 5 premiers caractères du GHM.", success=None)
+from participant.answer_kinds import Table
+from participant.checks import grade_answer
+
+reference = load_table("sejours", DONNEES, colonnes=["sejour_id", "ghm"])
+codes_ghm = reference["ghm"]
+grade_answer(
+    "q1", sejours, reference.assign(cmd=codes_ghm.str[:2], racine=codes_ghm.str[:5]),
+    Table(columns=("sejour_id", "cmd", "racine")),
+    mistakes={
+        "La colonne cmd a 3 caractères : la CMD, ce sont les 2 premiers (.str[:2]).": (
+            reference.assign(cmd=codes_ghm.str[:3], racine=codes_ghm.str[:5])
+        ),
+        "La colonne racine contient le GHM entier : la racine, ce sont les 5 premiers caractères (.str[:5]).": (
+            reference.assign(cmd=codes_ghm.str[:2], racine=codes_ghm)
+        ),
+        "La colonne racine a 4 caractères : la racine, ce sont les 5 premiers (.str[:5]).": (
+            reference.assign(cmd=codes_ghm.str[:2], racine=codes_ghm.str[:4])
+        ),
+        "Les colonnes cmd et racine sont inversées : cmd a 2 caractères, racine 5.": (
+            reference.assign(cmd=codes_ghm.str[:5], racine=codes_ghm.str[:2])
+        ),
+        "Vos colonnes commencent au 2e caractère : .str[:2] garde les 2 premiers (Python compte à partir de 0).": (
+            reference.assign(cmd=codes_ghm.str[1:3], racine=codes_ghm.str[1:6])
+        ),
+        "Il manque .str : sejours[\"ghm\"][:2] garde les 2 premières lignes de la table ; "
+        "sejours[\"ghm\"].str[:2] garde les 2 premiers caractères de chaque code.": (
+            reference.assign(cmd=codes_ghm[:2], racine=codes_ghm[:5])
+        ),
+        "Les colonnes cmd et racine contiennent le GHM entier : découpez-le avec .str[:2] et .str[:5].": (
+            reference.assign(cmd=codes_ghm, racine=codes_ghm)
+        ),
+    },
+    hint="Les colonnes cmd et racine ne sont pas les débuts du GHM ; indice : sejours[\"cmd\"] = sejours[\"ghm\"].str[:2].",
+)
 ### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade": false, "grade_id": "q1-reprise-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ### Point de reprise
+#
+# Que votre réponse soit juste ou non, la cellule suivante recharge les séjours et leur ajoute les
+# colonnes `cmd` et `racine` avec le code ci-dessous, dans la table `sejours_reprise` ; la suite du
+# carnet l'utilise.
+
+# %% nbgrader={"grade": false, "grade_id": "q1-reprise", "locked": true, "schema_version": 3, "solution": false, "task": false}
+sejours_reprise = load_table("sejours", DONNEES)
+sejours_reprise["cmd"] = sejours_reprise["ghm"].str[:2]
+sejours_reprise["racine"] = sejours_reprise["ghm"].str[:5]
+sejours_reprise[["ghm", "cmd", "racine"]].head()
 
 # %% [markdown]
 # ## Le case-mix par CMD
@@ -110,36 +159,45 @@ check(sejours["racine"].value_counts().to_dict() == reference["ghm"].str[:5].val
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q2-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Question 2 : quelle part des séjours dans chaque CMD ? (2 points)
 #
-# Calculez le **pourcentage** de séjours de chaque CMD et stockez-le dans `part_cmd`.
+# À partir de `sejours_reprise`, calculez le **pourcentage** de séjours de chaque CMD et stockez-le
+# dans `part_cmd` (une valeur par CMD). Chaque pourcentage est jugé à une décimale près.
 #
-# Indice : `sejours["cmd"].value_counts(normalize=True)` donne des proportions (entre 0 et 1) au lieu
-# des effectifs ; multipliez-les par 100 pour obtenir des pourcentages.
+# Indice : `sejours_reprise["cmd"].value_counts(normalize=True)` donne des proportions (entre 0 et 1)
+# au lieu des effectifs ; multipliez-les par 100 pour obtenir des pourcentages.
 
 # %% nbgrader={"grade": false, "grade_id": "q2-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+part_cmd = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
-part_cmd = sejours["cmd"].value_counts(normalize=True) * 100
+part_cmd = sejours_reprise["cmd"].value_counts(normalize=True) * 100
 ### END SOLUTION
-part_cmd.round(1)
 
 # %% kit={"competences": ["nomenclatures", "indicateurs-activite"], "reponses": ["part_cmd"]} nbgrader={"grade": true, "grade_id": "q2-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-check(isinstance(part_cmd, pd.Series),
-      "Le résultat doit être une série pandas ; indice : sejours[\"cmd\"].value_counts(normalize=True) * 100.",
-      success=None)
-check(abs(part_cmd.sum() - 100) < 0.1,
-      f"Les pourcentages de toutes les CMD devraient faire 100 au total, pas {part_cmd.sum():.2f} ; "
-      "avez-vous utilisé normalize=True et multiplié par 100 ?")
+check_answer("q2", part_cmd)
 ### BEGIN HIDDEN TESTS
-reference = load_table("sejours", DONNEES)
-attendu = reference["ghm"].str[:2].value_counts(normalize=True) * 100
-check(set(part_cmd.index) == set(attendu.index), "Les CMD ne sont pas l'index du résultat.", success=None)
-check(all(abs(part_cmd[cmd] - attendu[cmd]) < 0.01 for cmd in attendu.index),
-      "Ce ne sont pas les pourcentages de séjours par CMD.", success=None)
+from participant.answer_kinds import Series
+from participant.checks import grade_answer
+
+reference = load_table("sejours", DONNEES, colonnes=["ghm"])["ghm"]
+grade_answer(
+    "q2", part_cmd, reference.str[:2].value_counts(normalize=True) * 100, Series(decimals=1, percent=True),
+    mistakes={
+        "Ce sont les parts par racine de GHM : comptez sur la colonne cmd.": (
+            reference.str[:5].value_counts(normalize=True) * 100
+        ),
+        "Ce sont les parts par GHM complet : comptez sur la colonne cmd.": reference.value_counts(normalize=True) * 100,
+        "Arrondi trop fort : gardez une décimale (ou n'arrondissez pas).": (
+            (reference.str[:2].value_counts(normalize=True) * 100).round(0)
+        ),
+    },
+    hint="Ce ne sont pas les pourcentages de séjours par CMD ; indice : "
+    "sejours_reprise[\"cmd\"].value_counts(normalize=True) * 100.",
+)
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# Les codes seuls parlent peu : la cellule suivante leur associe le nom de chaque CMD (un
-# dictionnaire Python, `{code: nom}`, que `.map(...)` applique à la colonne), puis trace le
-# case-mix. Passez la souris sur les barres pour lire les pourcentages.
+# Les codes seuls parlent peu : la cellule suivante recalcule ces pourcentages, leur associe le nom
+# de chaque CMD (un dictionnaire Python, `{code: nom}`, que `.map(...)` applique à la colonne), puis
+# trace le case-mix. Passez la souris sur les barres pour lire les pourcentages.
 
 # %%
 libelles_cmd = {
@@ -159,8 +217,8 @@ libelles_cmd = {
     "23": "23 Autres motifs de recours",
     "28": "28 Séances",
 }
-tableau_cmd = part_cmd.round(1).rename("pourcentage").reset_index()
-tableau_cmd["libelle"] = tableau_cmd["cmd"].map(libelles_cmd)
+tableau_cmd = (sejours_reprise["cmd"].value_counts(normalize=True) * 100).round(1).rename("pourcentage").reset_index()
+tableau_cmd["libelle"] = tableau_cmd["cmd"].map(libelles_cmd).fillna(tableau_cmd["cmd"])
 figure = px.bar(tableau_cmd, x="pourcentage", y="libelle", orientation="h",
                 labels={"pourcentage": "Part des séjours (%)", "libelle": "CMD"},
                 title="Case-mix : part des séjours dans chaque CMD")
@@ -171,8 +229,8 @@ figure.show()
 # Deux CMD demandent une lecture attentive :
 #
 # - la **CMD 28** regroupe les **séances** (dialyse, chimiothérapie) : un patient dialysé en compte
-#   plus de cent par an, toujours sans nuit à l'hôpital ; elles pèsent lourd en nombre de séjours,
-#   beaucoup moins en journées ;
+#   plus de cent par an, toujours sans nuit à l'hôpital ; elles peuvent peser lourd en nombre de
+#   séjours, beaucoup moins en journées ;
 # - la **CMD 23** (autres motifs de recours) est, dans ce jeu synthétique, le fourre-tout des motifs
 #   médicaux qui ne sont pas modélisés en détail (douleurs, fièvre, malaises) ; elle est donc bien
 #   plus grosse que dans le PMSI réel, où ces séjours se répartissent dans de nombreuses CMD.
@@ -192,8 +250,8 @@ racines.head()
 # %% [markdown]
 # Pour ajouter ce libellé à chaque séjour, on **relie** les deux tables par leur colonne commune,
 # `racine`. C'est le rôle de `merge` (comme une RECHERCHEV dans un tableur) :
-# `sejours.merge(racines, on="racine")` renvoie la table des séjours, avec en plus la colonne
-# `libelle_racine`.
+# `sejours_reprise.merge(racines, on="racine")` renvoie la table des séjours, avec en plus la
+# colonne `libelle_racine`.
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q3-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Question 3 : les 10 racines les plus fréquentes (2 points)
@@ -201,36 +259,46 @@ racines.head()
 # Créez `top_racines` : le nombre de séjours des 10 racines de GHM les plus fréquentes, désignées
 # par leur **libellé**. Trois étapes :
 #
-# 1. `sejours_libelles = sejours.merge(racines, on="racine")` ajoute le libellé à chaque séjour ;
+# 1. `sejours_libelles = sejours_reprise.merge(racines, on="racine")` ajoute le libellé à chaque
+#    séjour ;
 # 2. `.value_counts()` appliqué à la colonne `libelle_racine` de `sejours_libelles` compte les
 #    séjours de chaque racine, de la plus fréquente à la moins fréquente ;
 # 3. `.head(10)` garde les 10 premières lignes.
 
 # %% nbgrader={"grade": false, "grade_id": "q3-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+top_racines = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
-sejours_libelles = sejours.merge(racines, on="racine")
+sejours_libelles = sejours_reprise.merge(racines, on="racine")
 top_racines = sejours_libelles["libelle_racine"].value_counts().head(10)
 ### END SOLUTION
-top_racines
 
-# %% kit={"competences": ["nomenclatures"], "reponses": ["racines", "sejours", "top_racines"]} nbgrader={"grade": true, "grade_id": "q3-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-check(isinstance(top_racines, pd.Series),
-      "Le résultat doit être une série pandas ; indice : sejours_libelles[\"libelle_racine\"].value_counts().head(10).",
-      success=None)
-check(len(top_racines) == min(10, sejours["racine"].nunique()),
-      f"Le résultat a {len(top_racines)} lignes au lieu de 10 ; avez-vous ajouté .head(10) ?", success=None)
-check(set(top_racines.index) <= set(racines["libelle_racine"]),
-      "L'index doit contenir les libellés des racines (par exemple \"Hémodialyse\"), pas les codes ; "
-      "comptez sur la colonne libelle_racine.")
+# %% kit={"competences": ["nomenclatures"], "reponses": ["top_racines"]} nbgrader={"grade": true, "grade_id": "q3-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+check_answer("q3", top_racines)
 ### BEGIN HIDDEN TESTS
-reference = load_table("sejours", DONNEES)
-nomenclature = load_reference("ghm")
+from participant.answer_kinds import Series
+from participant.checks import grade_answer
+
+reference = load_table("sejours", DONNEES, colonnes=["ghm"])["ghm"].str[:5]
+nomenclature = load_reference("ghm").drop_duplicates("racine")
 libelles = dict(zip(nomenclature["racine"], nomenclature["libelle"].str.rsplit(", ", n=1).str[0]))
-attendu = reference["ghm"].str[:5].map(libelles).value_counts()
-check(list(top_racines.sort_values(ascending=False)) == list(attendu.head(10)),
-      "Ce ne sont pas les effectifs des 10 racines les plus fréquentes.", success=None)
-check(all(top_racines[libelle] == attendu.get(libelle) for libelle in top_racines.index),
-      "Un libellé n'a pas le bon nombre de séjours.", success=None)
+effectifs = reference.map(libelles).value_counts()
+grade_answer(
+    "q3", top_racines, effectifs.head(10), Series(),
+    mistakes={
+        "Ce sont toutes les racines : gardez les 10 premières avec .head(10).": effectifs,
+        "Ce sont 5 racines : .head() en garde 5 par défaut, écrivez .head(10).": effectifs.head(5),
+        "Ce sont les 10 racines les moins fréquentes : .value_counts() range de la plus fréquente à la moins "
+        "fréquente, gardez le début avec .head(10).": effectifs.tail(10),
+        "Ce sont les codes des racines : comptez sur la colonne libelle_racine pour avoir les libellés.": (
+            reference.value_counts().head(10)
+        ),
+        "Ce sont des proportions : sans normalize=True, .value_counts() donne des nombres de séjours.": (
+            (effectifs / effectifs.sum()).head(10)
+        ),
+    },
+    hint="Ce ne sont pas les nombres de séjours des 10 racines les plus fréquentes ; indice : "
+    "sejours_libelles[\"libelle_racine\"].value_counts().head(10).",
+)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -242,7 +310,7 @@ check(all(top_racines[libelle] == attendu.get(libelle) for libelle in top_racine
 # des séjours sans nuit écrase souvent les autres.
 
 # %%
-repartition = sejours["duree_sejour"].clip(upper=30).value_counts().sort_index()
+repartition = sejours_reprise["duree_sejour"].clip(upper=30).value_counts().sort_index()
 figure = px.bar(x=repartition.index, y=repartition.values,
                 labels={"x": "Durée du séjour (nuits ; 30 = 30 nuits ou plus)", "y": "Nombre de séjours"},
                 title="Répartition des séjours selon leur durée")
@@ -256,45 +324,77 @@ figure.show()
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q4-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Question 4 : la DMS, avec et sans les séjours de 0 nuit (2 points)
 #
-# Calculez deux nombres :
+# À partir de `sejours_reprise`, calculez deux nombres, jugés à deux décimales près :
 #
 # - `dms_tous_sejours` : la moyenne de `duree_sejour` sur tous les séjours ;
 # - `dms_hospitalisation_complete` : la moyenne de `duree_sejour` sur les seuls séjours d'au moins
 #   une nuit.
 #
-# Indice : `sejours[sejours["duree_sejour"] > 0]` est un **filtre** : il ne garde que les lignes où
-# la condition est vraie. Stockez-le par exemple dans `hospitalisation_complete`, puis prenez la
-# moyenne (`.mean()`) de sa colonne `duree_sejour`.
+# Indice : `sejours_reprise[sejours_reprise["duree_sejour"] > 0]` est un **filtre** : il ne garde que
+# les lignes où la condition est vraie. Stockez-le par exemple dans `hospitalisation_complete`, puis
+# prenez la moyenne (`.mean()`) de sa colonne `duree_sejour`. La vérification juge les deux nombres
+# ensemble.
 
 # %% nbgrader={"grade": false, "grade_id": "q4-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+dms_tous_sejours = ...  # VOTRE CODE ICI
+dms_hospitalisation_complete = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
-dms_tous_sejours = sejours["duree_sejour"].mean()
-hospitalisation_complete = sejours[sejours["duree_sejour"] > 0]
+dms_tous_sejours = sejours_reprise["duree_sejour"].mean()
+hospitalisation_complete = sejours_reprise[sejours_reprise["duree_sejour"] > 0]
 dms_hospitalisation_complete = hospitalisation_complete["duree_sejour"].mean()
 ### END SOLUTION
-print(f"DMS, tous séjours : {dms_tous_sejours:.2f} nuits")
-print(f"DMS en hospitalisation complète : {dms_hospitalisation_complete:.2f} nuits")
 
 # %% kit={"competences": ["indicateurs-activite"], "reponses": ["dms_hospitalisation_complete", "dms_tous_sejours"]} nbgrader={"grade": true, "grade_id": "q4-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-check(0 < dms_tous_sejours < 60 and 0 < dms_hospitalisation_complete < 60,
-      "Une DMS se compte en nuits, entre 0 et quelques dizaines ; utilisez .mean() sur la colonne duree_sejour.",
-      success=None)
-check(dms_hospitalisation_complete > dms_tous_sejours,
-      "Sans les séjours de 0 nuit, la DMS doit être plus élevée ; "
-      "indice : sejours[sejours[\"duree_sejour\"] > 0][\"duree_sejour\"].mean().")
+check_answer("q4", {"tous": dms_tous_sejours, "complete": dms_hospitalisation_complete})
 ### BEGIN HIDDEN TESTS
-reference = load_table("sejours", DONNEES)
-check(abs(dms_tous_sejours - reference["duree_sejour"].mean()) < 0.01,
-      "dms_tous_sejours n'est pas la moyenne de duree_sejour sur tous les séjours.", success=None)
-attendu = reference.loc[reference["duree_sejour"] > 0, "duree_sejour"].mean()
-check(abs(dms_hospitalisation_complete - attendu) < 0.01,
-      "dms_hospitalisation_complete n'est pas la moyenne sur les séjours d'au moins une nuit.", success=None)
+from participant.answer_kinds import Series
+from participant.checks import grade_answer
+
+reference = load_table("sejours", DONNEES, colonnes=["duree_sejour", "ghm"])
+nuits = reference["duree_sejour"]
+dms_tous, dms_complete = nuits.mean(), nuits[nuits > 0].mean()
+grade_answer(
+    "q4", {"tous": dms_tous_sejours, "complete": dms_hospitalisation_complete},
+    {"tous": dms_tous, "complete": dms_complete}, Series(decimals=2),
+    mistakes={
+        "Vous n'avez pas encore répondu : remplacez les trois points ... des deux lignes par vos calculs.": {
+            "tous": ..., "complete": ...
+        },
+        "dms_hospitalisation_complete n'est pas encore calculée : remplacez ses trois points ... par votre calcul.": {
+            "tous": dms_tous, "complete": ...
+        },
+        "dms_tous_sejours n'est pas encore calculée : remplacez ses trois points ... par votre calcul.": {
+            "tous": ..., "complete": dms_complete
+        },
+        "Vos deux DMS sont égales : pour l'hospitalisation complète, ne gardez que les séjours d'au moins une "
+        "nuit (duree_sejour > 0).": {"tous": dms_tous, "complete": dms_tous},
+        "Vos deux DMS portent sur les séjours d'au moins une nuit : dms_tous_sejours se calcule sur tous les "
+        "séjours.": {"tous": dms_complete, "complete": dms_complete},
+        "Les deux valeurs sont inversées : dms_tous_sejours porte sur tous les séjours, "
+        "dms_hospitalisation_complete sur ceux d'au moins une nuit.": {"tous": dms_complete, "complete": dms_tous},
+        "Ce sont des médianes : la DMS est une moyenne, .mean().": {
+            "tous": nuits.median(), "complete": nuits[nuits > 0].median()
+        },
+        "Vous avez écarté les séances (CMD 28) : l'hospitalisation complète, ce sont les séjours d'au moins une "
+        "nuit (duree_sejour > 0).": {"tous": dms_tous, "complete": nuits[reference["ghm"].str[:2] != "28"].mean()},
+        "Votre filtre garde les séjours de 0 nuit (== 0) : l'hospitalisation complète, ce sont ceux d'au moins "
+        "une nuit (> 0).": {"tous": dms_tous, "complete": nuits[nuits == 0].mean()},
+        "Arrondi trop fort : gardez deux décimales (ou n'arrondissez pas).": {
+            "tous": round(dms_tous, 1), "complete": round(dms_complete, 1)
+        },
+        "Arrondi à l'unité : gardez deux décimales (ou n'arrondissez pas).": {
+            "tous": round(dms_tous), "complete": round(dms_complete)
+        },
+    },
+    hint="Ce ne sont pas les deux DMS attendues ; indice : sejours_reprise[\"duree_sejour\"].mean(), puis la même "
+    "moyenne sur sejours_reprise[sejours_reprise[\"duree_sejour\"] > 0].",
+)
 ### END HIDDEN TESTS
 
 # %% [markdown]
 # ## Relier les séjours aux établissements
 #
-# La table `sejours` ne dit pas si un séjour a eu lieu dans un CHU ou dans une clinique : cette
+# La table des séjours ne dit pas si un séjour a eu lieu dans un CHU ou dans une clinique : cette
 # information est dans la table `etablissements`, une ligne par établissement. Les deux tables
 # partagent la colonne `finess`, le numéro d'identification de l'établissement.
 
@@ -304,63 +404,95 @@ etablissements[["finess", "nom", "categorie", "departement", "lits"]].head()
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q5-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Question 5 : ajouter l'établissement à chaque séjour (1 point)
 #
-# Reliez `sejours` et `etablissements` par la colonne `finess` avec `merge`, comme à la question 3,
-# et stockez le résultat dans `sejours_etab`. Chaque séjour y gagne les colonnes de son
-# établissement (`categorie`, `departement`, `nom`...).
+# Reliez `sejours_reprise` et `etablissements` par la colonne `finess` avec `merge`, comme à la
+# question 3, et stockez le résultat dans `sejours_etab`. Chaque séjour y gagne les colonnes de son
+# établissement (`categorie`, `departement`, `nom`...) ; la vérification regarde que chaque séjour
+# y figure une fois, avec la catégorie de son établissement.
 
 # %% nbgrader={"grade": false, "grade_id": "q5-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+sejours_etab = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
-sejours_etab = sejours.merge(etablissements, on="finess")
+sejours_etab = sejours_reprise.merge(etablissements, on="finess")
 ### END SOLUTION
-sejours_etab[["sejour_id", "finess", "nom", "categorie", "duree_sejour"]].head()
 
-# %% kit={"competences": ["charger-decrire"], "reponses": ["sejours", "sejours_etab"]} nbgrader={"grade": true, "grade_id": "q5-test", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
-check(isinstance(sejours_etab, pd.DataFrame) and "categorie" in sejours_etab.columns,
-      "sejours_etab doit être une table avec la colonne categorie ; "
-      "indice : sejours.merge(etablissements, on=\"finess\").", success=None)
-check(len(sejours_etab) == len(sejours),
-      "Chaque séjour doit garder exactement une ligne : reliez sejours (à gauche) et etablissements "
-      "par la colonne finess.")
+# %% kit={"competences": ["charger-decrire"], "reponses": ["sejours_etab"]} nbgrader={"grade": true, "grade_id": "q5-test", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+check_answer("q5", sejours_etab)
 ### BEGIN HIDDEN TESTS
-reference = load_table("sejours", DONNEES).merge(load_table("etablissements", DONNEES), on="finess")
-check(len(sejours_etab) == len(reference), "Le nombre de lignes ne correspond pas.", success=None)
-check(sejours_etab["categorie"].value_counts().to_dict() == reference["categorie"].value_counts().to_dict(),
-      "Les catégories d'établissement ne correspondent pas aux séjours.", success=None)
+from participant.answer_kinds import Table
+from participant.checks import grade_answer
+
+reference = load_table("sejours", DONNEES, colonnes=["sejour_id", "finess"])
+reference_etab = load_table("etablissements", DONNEES, colonnes=["finess", "categorie"])
+grade_answer(
+    "q5", sejours_etab, reference.merge(reference_etab, on="finess"), Table(columns=("sejour_id", "categorie")),
+    mistakes={
+        "Votre table a des lignes en trop : how=\"outer\" (ou \"right\") ajoute les établissements sans séjour ; "
+        "gardez la jointure par défaut, merge(etablissements, on=\"finess\").": (
+            reference.merge(reference_etab, on="finess", how="outer")
+        ),
+    },
+    hint="Ce n'est pas la table des séjours, chacun avec son établissement ; indice : "
+    "sejours_reprise.merge(etablissements, on=\"finess\").",
+)
 ### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade": false, "grade_id": "q5-reprise-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ### Point de reprise
+#
+# Que votre réponse soit juste ou non, la cellule suivante relie les séjours à leur établissement avec
+# le code ci-dessous, dans la table `sejours_etab_reprise` ; la suite du carnet l'utilise.
+
+# %% nbgrader={"grade": false, "grade_id": "q5-reprise", "locked": true, "schema_version": 3, "solution": false, "task": false}
+sejours_etab_reprise = sejours_reprise.merge(etablissements, on="finess")
+sejours_etab_reprise[["sejour_id", "finess", "nom", "categorie", "duree_sejour"]].head()
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q6-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Question 6 : la DMS par catégorie d'établissement (2 points)
 #
 # Calculez `dms_par_categorie` : la DMS en **hospitalisation complète** (séjours d'au moins une
-# nuit) de chaque catégorie d'établissement (CHU, CH, ESPIC, clinique privée).
+# nuit) de chaque catégorie d'établissement (CHU, CH, ESPIC, clinique privée), jugée à deux
+# décimales près.
 #
-# Indice : filtrez d'abord `sejours_etab` comme à la question 4, puis utilisez
+# Indice : filtrez d'abord `sejours_etab_reprise` comme à la question 4, puis utilisez
 # `.groupby("categorie")["duree_sejour"].mean()`. `groupby` range les lignes en groupes, ici un
 # par catégorie, et calcule la moyenne dans chacun.
 
 # %% nbgrader={"grade": false, "grade_id": "q6-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+dms_par_categorie = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
-complet_etab = sejours_etab[sejours_etab["duree_sejour"] > 0]
+complet_etab = sejours_etab_reprise[sejours_etab_reprise["duree_sejour"] > 0]
 dms_par_categorie = complet_etab.groupby("categorie")["duree_sejour"].mean()
 ### END SOLUTION
-dms_par_categorie.round(2)
 
 # %% kit={"competences": ["indicateurs-activite"], "reponses": ["dms_par_categorie"]} nbgrader={"grade": true, "grade_id": "q6-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-check(isinstance(dms_par_categorie, pd.Series),
-      "Le résultat doit être une série pandas ; indice : ....groupby(\"categorie\")[\"duree_sejour\"].mean().",
-      success=None)
-check(set(dms_par_categorie.index) <= {"CHU", "CH", "ESPIC", "clinique privée"} and len(dms_par_categorie) > 0,
-      "L'index doit contenir les catégories d'établissement ; regroupez avec groupby(\"categorie\").",
-      success=None)
-check((dms_par_categorie >= 1).all(),
-      "En hospitalisation complète, chaque séjour dure au moins une nuit : la DMS ne peut pas être "
-      "inférieure à 1 ; avez-vous gardé les seuls séjours où duree_sejour > 0 ?")
+check_answer("q6", dms_par_categorie)
 ### BEGIN HIDDEN TESTS
-reference = load_table("sejours", DONNEES).merge(load_table("etablissements", DONNEES), on="finess")
-attendu = reference[reference["duree_sejour"] > 0].groupby("categorie")["duree_sejour"].mean()
-check(set(dms_par_categorie.index) == set(attendu.index), "Il manque une catégorie.", success=None)
-check(all(abs(dms_par_categorie[c] - attendu[c]) < 0.01 for c in attendu.index),
-      "Ce ne sont pas les DMS en hospitalisation complète par catégorie.", success=None)
+from participant.answer_kinds import Series
+from participant.checks import grade_answer
+
+reference = load_table("sejours", DONNEES, colonnes=["finess", "duree_sejour", "ghm"]).merge(
+    load_table("etablissements", DONNEES, colonnes=["finess", "categorie"]), on="finess"
+)
+complet = reference[reference["duree_sejour"] > 0]
+attendu = complet.groupby("categorie")["duree_sejour"].mean()
+grade_answer(
+    "q6", dms_par_categorie, attendu, Series(decimals=2),
+    mistakes={
+        "Ce sont les DMS de tous les séjours : ne gardez d'abord que ceux d'au moins une nuit "
+        "(duree_sejour > 0).": reference.groupby("categorie")["duree_sejour"].mean(),
+        "Ce sont des médianes : la DMS est une moyenne, .mean().": complet.groupby("categorie")["duree_sejour"].median(),
+        "Vous avez écarté les séances (CMD 28) : l'hospitalisation complète, ce sont les séjours d'au moins une "
+        "nuit (duree_sejour > 0).": (
+            reference[reference["ghm"].str[:2] != "28"].groupby("categorie")["duree_sejour"].mean()
+        ),
+        "Ce sont des nombres de nuits au total : la DMS est une moyenne, .mean().": (
+            complet.groupby("categorie")["duree_sejour"].sum()
+        ),
+        "Arrondi trop fort : gardez deux décimales (ou n'arrondissez pas).": attendu.round(1),
+    },
+    hint="Ce ne sont pas les DMS en hospitalisation complète par catégorie ; indice : "
+    "sejours_etab_reprise[sejours_etab_reprise[\"duree_sejour\"] > 0].groupby(\"categorie\")[\"duree_sejour\"].mean().",
+)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -378,11 +510,16 @@ check(all(abs(dms_par_categorie[c] - attendu[c]) < 0.01 for c in attendu.index),
 # sans rien dire de l'organisation des services. Repère national : hors séances, environ 45 % des
 # séjours MCO se font sans nuit (ATIH).
 #
+# Certaines prises en charge se prêtent particulièrement à l'ambulatoire : chirurgie de la cataracte,
+# endoscopies, hernies, arthroscopies. C'est là qu'un établissement cherche d'abord ses marges de
+# progrès, en adaptant son organisation (unité de chirurgie ambulatoire, programmation, appel du
+# lendemain), puis en suivant son taux dans le temps.
+#
 # La cellule suivante garde les séjours hors séances et leur ajoute une colonne `ambulatoire`,
 # Vrai pour un séjour sans nuit, Faux sinon. Exécutez-la.
 
 # %%
-hors_seances = sejours_etab[sejours_etab["cmd"] != "28"].copy()
+hors_seances = sejours_etab_reprise[sejours_etab_reprise["cmd"] != "28"].copy()
 hors_seances["ambulatoire"] = hors_seances["duree_sejour"] == 0
 print(f"Taux d'ambulatoire hors séances : {hors_seances['ambulatoire'].mean() * 100:.1f} %")
 
@@ -390,35 +527,43 @@ print(f"Taux d'ambulatoire hors séances : {hors_seances['ambulatoire'].mean() *
 # ## Question 7 : le taux d'ambulatoire par catégorie d'établissement (2 points)
 #
 # Calculez `taux_ambulatoire_categorie` : le **pourcentage** de séjours ambulatoires (hors séances)
-# dans chaque catégorie d'établissement.
+# dans chaque catégorie d'établissement, jugé à une décimale près.
 #
 # Indice : comme au carnet 00, la moyenne d'une colonne de Vrai/Faux est une proportion ;
 # `hors_seances.groupby("categorie")["ambulatoire"].mean()` donne donc la proportion de chaque
 # catégorie. Multipliez par 100.
 
 # %% nbgrader={"grade": false, "grade_id": "q7-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+taux_ambulatoire_categorie = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
 taux_ambulatoire_categorie = hors_seances.groupby("categorie")["ambulatoire"].mean() * 100
 ### END SOLUTION
-taux_ambulatoire_categorie.round(1)
 
 # %% kit={"competences": ["indicateurs-activite"], "reponses": ["taux_ambulatoire_categorie"]} nbgrader={"grade": true, "grade_id": "q7-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-check(isinstance(taux_ambulatoire_categorie, pd.Series),
-      "Le résultat doit être une série pandas ; indice : hors_seances.groupby(\"categorie\")[\"ambulatoire\"].mean() * 100.",
-      success=None)
-check(set(taux_ambulatoire_categorie.index) <= {"CHU", "CH", "ESPIC", "clinique privée"}
-      and len(taux_ambulatoire_categorie) > 0,
-      "L'index doit contenir les catégories d'établissement ; regroupez avec groupby(\"categorie\").",
-      success=None)
-check(taux_ambulatoire_categorie.between(0, 100).all() and taux_ambulatoire_categorie.max() > 1,
-      "Des pourcentages sont attendus, entre 0 et 100 : avez-vous multiplié la proportion par 100 ?")
+check_answer("q7", taux_ambulatoire_categorie)
 ### BEGIN HIDDEN TESTS
-reference = load_table("sejours", DONNEES).merge(load_table("etablissements", DONNEES), on="finess")
-reference = reference[reference["ghm"].str[:2] != "28"]
-attendu = (reference["duree_sejour"] == 0).groupby(reference["categorie"]).mean() * 100
-check(set(taux_ambulatoire_categorie.index) == set(attendu.index), "Il manque une catégorie.", success=None)
-check(all(abs(taux_ambulatoire_categorie[c] - attendu[c]) < 0.01 for c in attendu.index),
-      "Ce ne sont pas les pourcentages de séjours sans nuit, hors séances, par catégorie.", success=None)
+from participant.answer_kinds import Series
+from participant.checks import grade_answer
+
+reference = load_table("sejours", DONNEES, colonnes=["finess", "duree_sejour", "ghm"]).merge(
+    load_table("etablissements", DONNEES, colonnes=["finess", "categorie"]), on="finess"
+)
+sans_nuit = reference["duree_sejour"] == 0
+hors_seances_ref = reference["ghm"].str[:2] != "28"
+attendu = sans_nuit[hors_seances_ref].groupby(reference["categorie"][hors_seances_ref]).mean() * 100
+grade_answer(
+    "q7", taux_ambulatoire_categorie, attendu, Series(decimals=1, percent=True),
+    mistakes={
+        "Les séances sont comptées : partez de hors_seances, qui les exclut.": (
+            sans_nuit.groupby(reference["categorie"]).mean() * 100
+        ),
+        "C'est la part des séjours d'au moins une nuit : l'ambulatoire, ce sont les séjours sans nuit "
+        "(colonne ambulatoire, duree_sejour == 0).": 100 - attendu,
+        "Arrondi trop fort : gardez une décimale (ou n'arrondissez pas).": attendu.round(0),
+    },
+    hint="Ce ne sont pas les pourcentages de séjours sans nuit, hors séances, par catégorie ; indice : "
+    "hors_seances.groupby(\"categorie\")[\"ambulatoire\"].mean() * 100.",
+)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -455,7 +600,7 @@ figure.show()
 # chiffres) sont trop loin pour la même figure : la table `metropole` les laisse de côté.
 
 # %%
-activite_departements = sejours_etab.groupby("departement").size().reset_index(name="sejours")
+activite_departements = sejours_etab_reprise.groupby("departement").size().reset_index(name="sejours")
 activite_departements = activite_departements.merge(departements, left_on="departement", right_on="code")
 metropole = activite_departements[activite_departements["departement"].str.len() == 2]
 metropole[["departement", "nom", "chef_lieu", "sejours", "latitude", "longitude"]].head()
@@ -469,49 +614,62 @@ metropole[["departement", "nom", "chef_lieu", "sejours", "latitude", "longitude"
 #
 # - `x="longitude"` et `y="latitude"` ;
 # - `size="sejours"` : la taille de chaque point suit le nombre de séjours ;
-# - `hover_name="nom"` : le nom du département s'affiche au survol ;
-# - `title="..."` : un titre en français, qui dit ce que montre la carte.
+# - `title="..."` : un titre en français, qui dit ce que montre la carte ;
+# - si vous le souhaitez, `hover_name="nom"` : le nom du département s'affiche au survol.
 #
-# La suite de la cellule est déjà écrite : elle garde les proportions de la France
-# (`scaleanchor`) et affiche la carte.
+# La vérification regarde les points (position et taille) et la présence d'un titre. Pour voir
+# votre carte, ajoutez ensuite ces deux lignes : la première garde les proportions de la France, la
+# seconde affiche la figure.
+#
+# ```python
+# carte.update_yaxes(scaleanchor="x", scaleratio=1.45)
+# carte.show()
+# ```
 
 # %% nbgrader={"grade": false, "grade_id": "q8-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+carte = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
 carte = px.scatter(metropole, x="longitude", y="latitude", size="sejours", hover_name="nom",
                    labels={"longitude": "Longitude", "latitude": "Latitude", "sejours": "Séjours"},
                    title="Séjours MCO selon le département de l'établissement")
-### END SOLUTION
 carte.update_yaxes(scaleanchor="x", scaleratio=1.45)
 carte.show()
+### END SOLUTION
 
-# %% kit={"competences": ["visualiser"], "reponses": ["carte", "metropole"]} nbgrader={"grade": true, "grade_id": "q8-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-import plotly.graph_objects as go
-
-check(isinstance(carte, go.Figure),
-      "carte doit être une figure plotly ; indice : carte = px.scatter(metropole, x=\"longitude\", ...).",
-      success=None)
-check(sum(len(trace.x) for trace in carte.data) == len(metropole),
-      "La carte doit avoir un point par département de la table metropole : px.scatter(metropole, ...).",
-      success=None)
-check(bool(carte.layout.title.text),
-      "Donnez un titre en français à la carte, avec title=\"...\" dans px.scatter.")
+# %% kit={"competences": ["visualiser"], "reponses": ["carte"]} nbgrader={"grade": true, "grade_id": "q8-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+check_answer("q8", carte)
 ### BEGIN HIDDEN TESTS
-reference = load_table("sejours", DONNEES).merge(load_table("etablissements", DONNEES), on="finess")
-reference = reference.groupby("departement").size()
-reference = reference[reference.index.isin(load_reference("departements")["code"]) & (reference.index.str.len() == 2)]
-nomenclature = load_reference("departements").set_index("code")
-check(all(trace.marker.size is not None for trace in carte.data),
-      "La taille des points doit suivre le nombre de séjours : size=\"sejours\".", success=None)
-tailles = sorted(int(taille) for trace in carte.data for taille in trace.marker.size)
-check(tailles == sorted(reference.tolist()), "La taille des points ne suit pas le nombre de séjours.", success=None)
-longitudes = sorted(float(x) for trace in carte.data for x in trace.x)
-attendu = sorted(nomenclature.loc[reference.index, "longitude"].tolist())
-check(len(longitudes) == len(attendu) and all(abs(a - b) < 1e-6 for a, b in zip(longitudes, attendu)),
-      "L'axe horizontal doit être la longitude des préfectures (x=\"longitude\").", success=None)
-latitudes = sorted(float(y) for trace in carte.data for y in trace.y)
-attendu = sorted(nomenclature.loc[reference.index, "latitude"].tolist())
-check(all(abs(a - b) < 1e-6 for a, b in zip(latitudes, attendu)),
-      "L'axe vertical doit être la latitude des préfectures (y=\"latitude\").", success=None)
+from participant.answer_kinds import Figure
+from participant.checks import grade_answer
+
+reference = load_table("sejours", DONNEES, colonnes=["finess"]).merge(
+    load_table("etablissements", DONNEES, colonnes=["finess", "departement"]), on="finess"
+)
+reference = reference.groupby("departement").size().reset_index(name="sejours").merge(
+    load_reference("departements"), left_on="departement", right_on="code"
+)
+reference_metropole = reference[reference["departement"].str.len() == 2]
+grade_answer(
+    "q8", carte,
+    px.scatter(reference_metropole, x="longitude", y="latitude", size="sejours", title="Carte"),
+    Figure(points=("x", "y", "marker.size"), title=True),
+    mistakes={
+        "Longitude et latitude sont inversées : x=\"longitude\" (est-ouest), y=\"latitude\" (nord-sud).": (
+            px.scatter(reference_metropole, x="latitude", y="longitude", size="sejours", title="Carte")
+        ),
+        "Les points ont tous la même taille : ajoutez size=\"sejours\".": (
+            px.scatter(reference_metropole, x="longitude", y="latitude", title="Carte")
+        ),
+        "La taille des points suit la population : c'est le nombre de séjours qui est demandé, size=\"sejours\".": (
+            px.scatter(reference_metropole, x="longitude", y="latitude", size="population", title="Carte")
+        ),
+        "Votre carte contient aussi l'outre-mer : partez de la table metropole.": (
+            px.scatter(reference, x="longitude", y="latitude", size="sejours", title="Carte")
+        ),
+    },
+    hint="Ce n'est pas la carte attendue ; indice : px.scatter(metropole, x=\"longitude\", y=\"latitude\", "
+    "size=\"sejours\", title=\"...\").",
+)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -519,10 +677,11 @@ check(all(abs(a - b) < 1e-6 for a, b in zip(latitudes, attendu)),
 # grandes métropoles, avec leur CHU et de nombreux établissements, forment les plus gros points ;
 # c'est là que se trouvent à la fois les partenaires d'un groupement et les concurrents. Deux
 # précautions : la taille des points suit d'abord la population du département, et la carte place
-# les séjours là où se trouve l'**établissement**, pas là où vit le patient. Dans la réalité, un
-# gros point peut donc traduire l'attractivité d'un établissement pour les départements voisins, un
-# petit point des habitants qui vont se faire soigner ailleurs (dans ce jeu synthétique, chaque
-# patient est hospitalisé dans son département de résidence).
+# les séjours là où se trouve l'**établissement**, pas là où vit le patient. Un gros point peut donc
+# traduire l'attractivité d'un établissement pour les départements voisins, un petit point des
+# habitants qui vont se faire soigner ailleurs : dans ce jeu synthétique comme dans la réalité, une
+# partie des patients est hospitalisée hors de son département de résidence. Le carnet 03 mesure ces
+# flux entre territoires.
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q9-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Question 9 : que dire au directoire sur le virage ambulatoire ? (3 points, corrigée par votre formateur)
@@ -554,7 +713,7 @@ check(all(abs(a - b) < 1e-6 for a, b in zip(latitudes, attendu)),
 #   `hors_seances.groupby("departement")["ambulatoire"].mean()`, à relier à `metropole` avec
 #   `merge`, puis `color=...` dans `px.scatter`.
 # - Comparez la DMS des catégories d'établissement **à racine égale** :
-#   `complet_etab.groupby(["racine", "categorie"])["duree_sejour"].mean().unstack()`.
+#   `sejours_etab_reprise[sejours_etab_reprise["duree_sejour"] > 0].groupby(["racine", "categorie"])["duree_sejour"].mean().unstack()`.
 # - Suivez le taux d'ambulatoire année par année :
 #   `hors_seances.groupby(hors_seances["date_sortie"].dt.year)["ambulatoire"].mean()`.
 

@@ -20,15 +20,28 @@
 # - repérer une tendance de fond sur un graphique mois par mois ;
 # - choisir des indicateurs d'impact et construire un tableau de résolution de problème.
 #
-# Chaque question se termine par une cellule de vérification : exécutez-la, elle vous dit
-# « ✅ Bonne réponse » ou vous donne un indice.
+# **Le lien avec Innov'Health.** Proposer une innovation organisationnelle à un hôpital ou à un GHT
+# ne suffit pas : il faut pouvoir dire si elle a tenu ses promesses. La sortie coordonnée étudiée ici
+# en est un exemple typique : elle doit raccourcir les séjours sans multiplier les retours précoces à
+# l'hôpital, ceux-là mêmes que le datathon du module cherche à prédire. La méthode de ce carnet (un
+# groupe témoin, des indicateurs de résultat et d'équilibre) vous servira à dire comment mesurer
+# l'effet de votre projet, au datathon comme dans votre établissement.
+#
+# Chaque question a une cellule de réponse, où vous remplacez les trois points `...` par votre calcul,
+# puis une cellule de vérification : exécutez-la. « ✅ Bonne réponse » veut dire que la réponse est
+# juste (et vaudra tous les points de la question) ; sinon, un ❌ vous dit ce qui ne va pas. Les
+# nombres sont jugés avec le nombre de décimales que la consigne demande.
+#
+# Exécutez les cellules **dans l'ordre**. Quand une question reprend un résultat précédent, une
+# cellule « Point de reprise » le recalcule juste avant : même si une réponse vous a résisté, la
+# suite du carnet repart d'un résultat juste.
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "mise-en-place-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Mise en place
 #
 # Exécutez simplement les deux cellules suivantes (Maj + Entrée) : la première indique où se
 # trouvent les données, la seconde charge les tables `etablissements` et `sejours`. Vous n'avez pas
-# besoin de les modifier.
+# besoin de les modifier, ni les cellules de préparation qui suivent.
 
 # %% nbgrader={"grade": false, "grade_id": "parametres", "locked": true, "schema_version": 3, "solution": false, "task": false} tags=["parameters"]
 # Le dossier du jeu de données : None désigne le jeu par défaut. Ne modifiez pas cette cellule.
@@ -39,9 +52,11 @@ import numpy as np
 import pandas as pd
 import plotly.express as px
 
+from participant.checks import check_answer
 from participant.data import load_table
-from participant.checks import check
+from participant.notebook import prepare
 
+prepare()  # graphiques et messages d'erreur en français
 etablissements = load_table("etablissements", DONNEES)
 sejours = load_table("sejours", DONNEES)
 print(f"{len(etablissements):,} établissements et {len(sejours):,} séjours chargés".replace(",", " "))
@@ -61,7 +76,7 @@ etablissements["date_programme_sortie"].value_counts(dropna=False)
 # Gardons la date de lancement dans une variable, `date_debut`, et regardons quels types
 # d'établissements participent. `.notna()` vaut Vrai quand la case n'est pas vide.
 
-# %%
+# %% nbgrader={"grade": false, "grade_id": "preparation-programme", "locked": true, "schema_version": 3, "solution": false, "task": false}
 date_debut = etablissements["date_programme_sortie"].min()
 dans_le_programme = etablissements["date_programme_sortie"].notna()
 print("Lancement du programme :", date_debut.date())
@@ -79,53 +94,164 @@ etablissements[dans_le_programme]["categorie"].value_counts()
 # séances (0 nuit). On écarte aussi les séjours qui se terminent par un décès, dont la durée ne
 # dépend pas de l'organisation de la sortie.
 #
-# Créez la table `sejours_etudies` qui garde les séjours **d'au moins une nuit**
-# (`duree_sejour` supérieure à 0) **et** dont le mode de sortie n'est **pas** un décès
-# (`mode_sortie` différent de `"9"`).
+# Créez la table `sejours_etudies` qui garde les séjours de la table `sejours` **d'au moins une
+# nuit** (`duree_sejour` supérieure à 0) **et** dont le mode de sortie n'est **pas** un décès
+# (`mode_sortie` différent de `"9"` ; c'est un code, donc un texte entre guillemets).
 #
 # Indice : `sejours[(condition 1) & (condition 2)]` garde les lignes qui remplissent les deux
 # conditions ; mettez chaque condition entre parenthèses. En Python, `!=` signifie « différent de ».
 
 # %% nbgrader={"grade": false, "grade_id": "q1-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+sejours_etudies = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
 sejours_etudies = sejours[(sejours["duree_sejour"] > 0) & (sejours["mode_sortie"] != "9")]
 ### END SOLUTION
-len(sejours_etudies)
 
 # %% kit={"competences": ["indicateurs-activite"], "reponses": ["sejours_etudies"]} nbgrader={"grade": true, "grade_id": "q1-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-check(isinstance(sejours_etudies, pd.DataFrame),
-      "sejours_etudies doit être une table ; indice : sejours[(...) & (...)].", success=None)
-check(0 < len(sejours_etudies) < len(sejours)
-      and (sejours_etudies["duree_sejour"] > 0).all() and (sejours_etudies["mode_sortie"] != "9").all(),
-      "Gardez seulement les séjours d'au moins une nuit (duree_sejour > 0) "
-      "qui ne se terminent pas par un décès (mode_sortie != \"9\").")
+check_answer("q1", sejours_etudies)
 ### BEGIN HIDDEN TESTS
-ref_sejours = load_table("sejours", DONNEES)
-ref_etudies = ref_sejours[(ref_sejours["duree_sejour"] > 0) & (ref_sejours["mode_sortie"] != "9")]
-check(len(sejours_etudies) == len(ref_etudies)
-      and set(sejours_etudies["sejour_id"]) == set(ref_etudies["sejour_id"]),
-      "La table ne contient pas exactement les séjours d'au moins une nuit hors décès.", success=None)
+from participant.answer_kinds import Table
+from participant.checks import grade_answer
+
+au_moins_une_nuit = sejours["duree_sejour"] > 0
+hors_deces = sejours["mode_sortie"] != "9"
+grade_answer(
+    "q1", sejours_etudies, sejours[au_moins_une_nuit & hors_deces], Table(columns=("sejour_id",)),
+    mistakes={
+        "Les décès sont restés : ajoutez la condition mode_sortie != \"9\" (un code, donc un texte entre "
+        "guillemets).": sejours[au_moins_une_nuit],
+        "Les séjours de 0 nuit (ambulatoire, séances) sont restés : ajoutez la condition duree_sejour > 0.": (
+            sejours[hors_deces]
+        ),
+        "Vous avez écarté les séjours d'une nuit : « au moins une nuit », c'est duree_sejour > 0 (ou >= 1).": (
+            sejours[(sejours["duree_sejour"] > 1) & hors_deces]
+        ),
+        "Vous avez gardé les séjours qui remplissent l'une OU l'autre condition : combinez-les avec & (et), "
+        "pas | (ou).": sejours[au_moins_une_nuit | hors_deces],
+        "Vous avez gardé seulement les décès : « différent de » s'écrit !=.": sejours[au_moins_une_nuit & ~hors_deces],
+    },
+    hint="Ce ne sont pas les séjours d'au moins une nuit hors décès ; indice : "
+    "sejours[(sejours[\"duree_sejour\"] > 0) & (sejours[\"mode_sortie\"] != \"9\")].",
+)
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade": false, "grade_id": "q1-reprise-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ### Point de reprise
+#
+# Que votre réponse soit juste ou non, la cellule suivante recalcule les séjours étudiés avec le
+# code ci-dessous, sous le nom `sejours_etudies_reprise` ; la suite du carnet l'utilise.
+
+# %% nbgrader={"grade": false, "grade_id": "q1-reprise", "locked": true, "schema_version": 3, "solution": false, "task": false}
+sejours_etudies_reprise = sejours[(sejours["duree_sejour"] > 0) & (sejours["mode_sortie"] != "9")]
+print(f"{len(sejours_etudies_reprise):,} séjours étudiés".replace(",", " "))
+
+# %% [markdown]
+# ### Deux groupes d'établissements
+#
+# Exécutez la cellule suivante. Elle crée la table `sejours_compares` : les séjours étudiés, avec
+#
+# - la date de lancement du programme de leur établissement : `.merge(...)` rapproche deux tables
+#   par une colonne commune, ici `finess` (comme une RECHERCHEV dans un tableur) ;
+# - une colonne `groupe` : `"programme"` si l'établissement a lancé le programme, `"autres"` sinon.
+#
+# `np.where(condition, valeur_si_vrai, valeur_si_faux)` choisit une valeur ligne par ligne.
+
+# %% nbgrader={"grade": false, "grade_id": "preparation-groupes", "locked": true, "schema_version": 3, "solution": false, "task": false}
+sejours_compares = sejours_etudies_reprise.merge(etablissements[["finess", "date_programme_sortie"]],
+                                                 on="finess", how="left")
+sejours_compares["groupe"] = np.where(sejours_compares["date_programme_sortie"].notna(), "programme", "autres")
+sejours_compares[["sejour_id", "finess", "date_entree", "duree_sejour", "groupe"]].head()
+
+# %% [markdown] nbgrader={"grade": false, "grade_id": "q2-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ## Question 2 : la comparaison avant/après (2 points)
+#
+# Première idée, la plus courante : comparer la durée moyenne de séjour **dans les établissements
+# du programme**, avant et après le lancement. Un séjour est « après » s'il **commence** le jour du
+# lancement ou plus tard (`date_entree >= date_debut`), « avant » s'il commence avant
+# (`date_entree < date_debut`).
+#
+# Calculez l'écart « durée moyenne après − durée moyenne avant » (en nuits ; un nombre négatif
+# signifie une baisse) et stockez-le dans `ecart_avant_apres`. Il est jugé à deux décimales près.
+# Trois étapes :
+#
+# 1. `programme = sejours_compares[sejours_compares["groupe"] == "programme"]` garde les séjours
+#    des établissements du programme ;
+# 2. `programme[programme["date_entree"] >= date_debut]["duree_sejour"].mean()` donne la durée
+#    moyenne après le lancement ; faites de même pour la période d'avant ;
+# 3. faites la différence : après − avant.
+
+# %% nbgrader={"grade": false, "grade_id": "q2-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+ecart_avant_apres = ...  # VOTRE CODE ICI
+### BEGIN SOLUTION
+programme = sejours_compares[sejours_compares["groupe"] == "programme"]
+duree_apres = programme[programme["date_entree"] >= date_debut]["duree_sejour"].mean()
+duree_avant = programme[programme["date_entree"] < date_debut]["duree_sejour"].mean()
+ecart_avant_apres = duree_apres - duree_avant
+### END SOLUTION
+
+# %% kit={"competences": ["evaluation-impact", "indicateurs-activite"], "reponses": ["ecart_avant_apres"]} nbgrader={"grade": true, "grade_id": "q2-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+check_answer("q2", ecart_avant_apres)
+### BEGIN HIDDEN TESTS
+from participant.answer_kinds import Number
+from participant.checks import grade_answer
+
+
+def apres_moins_avant(table, date="date_entree", calcul="mean", apres=">=", avant="<"):
+    comparer = {">=": lambda d: d >= date_debut, ">": lambda d: d > date_debut,
+                "<": lambda d: d < date_debut, "<=": lambda d: d <= date_debut}
+    durees = table["duree_sejour"]
+    return durees[comparer[apres](table[date])].agg(calcul) - durees[comparer[avant](table[date])].agg(calcul)
+
+
+du_programme = sejours_compares[sejours_compares["groupe"] == "programme"]
+attendu = apres_moins_avant(du_programme)
+grade_answer(
+    "q2", ecart_avant_apres, attendu, Number(decimals=2),
+    mistakes={
+        "C'est avant − après : le signe est inversé. Calculez après − avant (une baisse donne un nombre "
+        "négatif).": -attendu,
+        "Ce sont des médianes : la durée moyenne s'obtient avec .mean().": apres_moins_avant(du_programme, calcul="median"),
+        "C'est l'écart dans les autres établissements : gardez le groupe \"programme\".": (
+            apres_moins_avant(sejours_compares[sejours_compares["groupe"] == "autres"])
+        ),
+        "Vous avez pris tous les établissements : gardez seulement le groupe \"programme\".": (
+            apres_moins_avant(sejours_compares)
+        ),
+        "Vous avez classé les séjours par date de sortie : la période se décide à la date d'entrée "
+        "(date_entree).": apres_moins_avant(du_programme, date="date_sortie"),
+        "Vous avez comparé « après » à tous les séjours : la période d'avant ne garde que les séjours entrés "
+        "avant le lancement (date_entree < date_debut).": (
+            du_programme[du_programme["date_entree"] >= date_debut]["duree_sejour"].mean()
+            - du_programme["duree_sejour"].mean()
+        ),
+        "Les séjours entrés le jour du lancement sont « après » : date_entree >= date_debut, pas >.": (
+            apres_moins_avant(du_programme, apres=">")
+        ),
+        "Les séjours entrés le jour du lancement sont « après », pas « avant » : la période d'avant est "
+        "date_entree < date_debut.": apres_moins_avant(du_programme, apres=">", avant="<="),
+    },
+    hint="Ce n'est pas l'écart après − avant de la durée moyenne dans les établissements du programme ; "
+    "indice : suivez les trois étapes de la consigne.",
+)
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# ### Préparer la comparaison
+# Il est tentant de s'arrêter là et d'attribuer tout cet écart au programme. Mais pendant ce temps,
+# que s'est-il passé **ailleurs** ? Les durées de séjour évoluent aussi pour d'autres raisons
+# (virage ambulatoire, nouvelles techniques, réorganisations nationales...). Si elles ont baissé
+# partout, une partie de la baisse aurait eu lieu **même sans le programme**.
 #
-# Exécutez la cellule suivante. Elle ajoute à chaque séjour :
+# ### Les deux périodes
 #
-# - la date de lancement du programme de son établissement : `.merge(...)` rapproche deux tables
-#   par une colonne commune, ici `finess` (comme une RECHERCHEV dans un tableur) ;
-# - une colonne `groupe` : `"programme"` si l'établissement a lancé le programme, `"autres"` sinon ;
-# - une colonne `periode` : `"avant"` ou `"après"` le lancement, selon la date d'entrée.
-#
-# `np.where(condition, valeur_si_vrai, valeur_si_faux)` choisit une valeur ligne par ligne.
-# Les « autres » établissements sont découpés aux **mêmes dates** que ceux du programme.
+# Pour comparer les deux groupes, la cellule suivante range chaque séjour dans sa période avec la
+# même règle que vous : `"après"` si le séjour commence le jour du lancement ou plus tard, `"avant"`
+# sinon. Elle crée la table `sejours_periodes`, une copie de `sejours_compares` avec la colonne
+# `periode`.
 
-# %%
-sejours_etudies = sejours_etudies.merge(etablissements[["finess", "date_programme_sortie"]],
-                                        on="finess", how="left")
-sejours_etudies["groupe"] = np.where(sejours_etudies["date_programme_sortie"].notna(), "programme", "autres")
-sejours_etudies["periode"] = np.where(sejours_etudies["date_entree"] >= date_debut, "après", "avant")
-sejours_etudies[["sejour_id", "finess", "date_entree", "duree_sejour", "groupe", "periode"]].head()
+# %% nbgrader={"grade": false, "grade_id": "preparation-periodes", "locked": true, "schema_version": 3, "solution": false, "task": false}
+sejours_periodes = sejours_compares.copy()
+sejours_periodes["periode"] = np.where(sejours_periodes["date_entree"] >= date_debut, "après", "avant")
+sejours_periodes[["sejour_id", "date_entree", "duree_sejour", "groupe", "periode"]].head()
 
 # %% [markdown]
 # Combien de séjours dans chaque case ? Un **tableau croisé** (`pivot_table`) range un résultat
@@ -134,59 +260,8 @@ sejours_etudies[["sejour_id", "finess", "date_entree", "duree_sejour", "groupe",
 # hasard : c'est le cas sur un petit échantillon de patients.
 
 # %%
-comptage = sejours_etudies.pivot_table(index="groupe", columns="periode", values="sejour_id", aggfunc="count")
+comptage = sejours_periodes.pivot_table(index="groupe", columns="periode", values="sejour_id", aggfunc="count")
 comptage[["avant", "après"]]
-
-# %% [markdown] nbgrader={"grade": false, "grade_id": "q2-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## Question 2 : la comparaison avant/après (2 points)
-#
-# Première idée, la plus courante : comparer la durée moyenne de séjour **dans les établissements
-# du programme**, avant et après le lancement.
-#
-# Calculez l'écart « durée moyenne après − durée moyenne avant » (en nuits ; un nombre négatif
-# signifie une baisse) et stockez-le dans `ecart_avant_apres`. Trois étapes :
-#
-# 1. `programme = sejours_etudies[sejours_etudies["groupe"] == "programme"]` garde les séjours
-#    des établissements du programme ;
-# 2. `moyennes_programme = programme.groupby("periode")["duree_sejour"].mean()` donne la durée
-#    moyenne de chaque période ;
-# 3. `moyennes_programme["après"]` lit la moyenne de la période « après » : faites la différence
-#    avec celle de la période « avant ».
-
-# %% nbgrader={"grade": false, "grade_id": "q2-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
-### BEGIN SOLUTION
-programme = sejours_etudies[sejours_etudies["groupe"] == "programme"]
-moyennes_programme = programme.groupby("periode")["duree_sejour"].mean()
-ecart_avant_apres = moyennes_programme["après"] - moyennes_programme["avant"]
-### END SOLUTION
-print(round(ecart_avant_apres, 2))
-
-# %% kit={"competences": ["evaluation-impact", "indicateurs-activite"], "reponses": ["ecart_avant_apres"]} nbgrader={"grade": true, "grade_id": "q2-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-check(isinstance(ecart_avant_apres, (int, float)) and not pd.isna(ecart_avant_apres),
-      "ecart_avant_apres doit être un nombre ; indice : moyennes_programme[\"après\"] - moyennes_programme[\"avant\"].",
-      success=None)
-check(-30 < ecart_avant_apres < 30,
-      "Un écart de durée moyenne se compte en nuits : vérifiez que vous soustrayez deux moyennes.")
-### BEGIN HIDDEN TESTS
-ref_etablissements = load_table("etablissements", DONNEES)
-ref_sejours = load_table("sejours", DONNEES)
-ref_sejours = ref_sejours[(ref_sejours["duree_sejour"] > 0) & (ref_sejours["mode_sortie"] != "9")]
-ref_sejours = ref_sejours.merge(ref_etablissements[["finess", "date_programme_sortie"]], on="finess", how="left")
-ref_debut = ref_etablissements["date_programme_sortie"].min()
-ref_sejours["groupe"] = np.where(ref_sejours["date_programme_sortie"].notna(), "programme", "autres")
-ref_sejours["periode"] = np.where(ref_sejours["date_entree"] >= ref_debut, "après", "avant")
-ref_moyennes = ref_sejours.groupby(["groupe", "periode"])["duree_sejour"].mean()
-ref_attendu = ref_moyennes["programme", "après"] - ref_moyennes["programme", "avant"]
-check(abs(ecart_avant_apres - ref_attendu) < 1e-6,
-      "Ce n'est pas l'écart après − avant de la durée moyenne dans les établissements du programme.",
-      success=None)
-### END HIDDEN TESTS
-
-# %% [markdown]
-# Il est tentant de s'arrêter là et d'attribuer tout cet écart au programme. Mais pendant ce temps,
-# que s'est-il passé **ailleurs** ? Les durées de séjour évoluent aussi pour d'autres raisons
-# (virage ambulatoire, nouvelles techniques, réorganisations nationales...). Si elles ont baissé
-# partout, une partie de la baisse aurait eu lieu **même sans le programme**.
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q3-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Question 3 : le tableau des quatre moyennes (2 points)
@@ -196,39 +271,55 @@ check(abs(ecart_avant_apres - ref_attendu) < 1e-6,
 # autres montrent ce qui se serait passé sans le programme. Elle a besoin de quatre moyennes :
 # deux groupes × deux périodes.
 #
-# Créez `tableau_moyennes`, le tableau croisé de la durée moyenne de séjour par groupe (en lignes)
-# et par période (en colonnes).
+# Créez `tableau_moyennes`, le tableau croisé de la durée moyenne de séjour (`duree_sejour`) de
+# `sejours_periodes`, par groupe (en lignes) et par période (en colonnes). Chaque case est jugée à
+# deux décimales près : gardez les moyennes telles que pandas les calcule, sans les arrondir.
 #
 # Indice : reprenez le `pivot_table` du comptage ci-dessus, avec `values="duree_sejour"` et
 # `aggfunc="mean"`.
 
 # %% nbgrader={"grade": false, "grade_id": "q3-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+tableau_moyennes = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
-tableau_moyennes = sejours_etudies.pivot_table(index="groupe", columns="periode",
-                                               values="duree_sejour", aggfunc="mean")
+tableau_moyennes = sejours_periodes.pivot_table(index="groupe", columns="periode",
+                                                values="duree_sejour", aggfunc="mean")
 ### END SOLUTION
-tableau_moyennes[["avant", "après"]].round(2)
 
 # %% kit={"competences": ["indicateurs-activite", "evaluation-impact"], "reponses": ["tableau_moyennes"]} nbgrader={"grade": true, "grade_id": "q3-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-check(isinstance(tableau_moyennes, pd.DataFrame),
-      "tableau_moyennes doit être une table ; indice : sejours_etudies.pivot_table(...).", success=None)
-check(set(tableau_moyennes.index) == {"programme", "autres"} and set(tableau_moyennes.columns) == {"avant", "après"},
-      "Le tableau doit avoir les groupes en lignes (index=\"groupe\") et les périodes en colonnes "
-      "(columns=\"periode\").")
+check_answer("q3", tableau_moyennes)
 ### BEGIN HIDDEN TESTS
-ref_etablissements = load_table("etablissements", DONNEES)
-ref_sejours = load_table("sejours", DONNEES)
-ref_sejours = ref_sejours[(ref_sejours["duree_sejour"] > 0) & (ref_sejours["mode_sortie"] != "9")]
-ref_sejours = ref_sejours.merge(ref_etablissements[["finess", "date_programme_sortie"]], on="finess", how="left")
-ref_debut = ref_etablissements["date_programme_sortie"].min()
-ref_sejours["groupe"] = np.where(ref_sejours["date_programme_sortie"].notna(), "programme", "autres")
-ref_sejours["periode"] = np.where(ref_sejours["date_entree"] >= ref_debut, "après", "avant")
-ref_moyennes = ref_sejours.groupby(["groupe", "periode"])["duree_sejour"].mean()
-check(all(abs(tableau_moyennes.loc[g, p] - ref_moyennes[g, p]) < 1e-6
-          for g in ("programme", "autres") for p in ("avant", "après")),
-      "Les valeurs ne sont pas les durées moyennes de séjour (values=\"duree_sejour\", aggfunc=\"mean\").",
-      success=None)
+from participant.answer_kinds import Grid
+from participant.checks import grade_answer
+
+
+def tableau(calcul, valeurs="duree_sejour"):
+    return sejours_periodes.pivot_table(index="groupe", columns="periode", values=valeurs, aggfunc=calcul)
+
+
+grade_answer(
+    "q3", tableau_moyennes, tableau("mean"), Grid(decimals=2),
+    mistakes={
+        "Ce sont des médianes : la durée moyenne s'obtient avec aggfunc=\"mean\".": tableau("median"),
+        "Ce sont des effectifs : pour la durée moyenne, values=\"duree_sejour\" et aggfunc=\"mean\".": (
+            tableau("count")
+        ),
+        "Ce sont des sommes de nuits : la durée moyenne s'obtient avec aggfunc=\"mean\".": tableau("sum"),
+    },
+    hint="Ce ne sont pas les durées moyennes par groupe et par période ; indice : "
+    "sejours_periodes.pivot_table(index=\"groupe\", columns=\"periode\", values=\"duree_sejour\", aggfunc=\"mean\").",
+)
 ### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade": false, "grade_id": "q3-reprise-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ### Point de reprise
+#
+# Que votre réponse soit juste ou non, la cellule suivante recalcule le tableau des quatre moyennes
+# avec le code ci-dessous, sous le nom `tableau_moyennes_reprise` ; la question suivante l'utilise.
+
+# %% nbgrader={"grade": false, "grade_id": "q3-reprise", "locked": true, "schema_version": 3, "solution": false, "task": false}
+tableau_moyennes_reprise = sejours_periodes.pivot_table(index="groupe", columns="periode",
+                                                        values="duree_sejour", aggfunc="mean")
+tableau_moyennes_reprise[["avant", "après"]].round(2)
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q4-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Question 4 : la différence de différences (2 points)
@@ -240,50 +331,77 @@ check(all(abs(tableau_moyennes.loc[g, p] - ref_moyennes[g, p]) < 1e-6
 # Autrement dit : l'évolution dans le programme, **moins** l'évolution qui aurait eu lieu de toute
 # façon, mesurée chez les autres.
 #
-# Calculez-le à partir de `tableau_moyennes` et stockez-le dans `difference_de_differences`.
-# Indice : `tableau_moyennes.loc["programme", "après"]` lit la case de la ligne `programme` et de
-# la colonne `après`.
+# Calculez-le à partir de `tableau_moyennes_reprise` et stockez-le dans `difference_de_differences`
+# (en nuits, jugé à deux décimales près). Indice : `tableau_moyennes_reprise.loc["programme", "après"]`
+# lit la case de la ligne `programme` et de la colonne `après`.
 
 # %% nbgrader={"grade": false, "grade_id": "q4-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+difference_de_differences = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
-difference_de_differences = (
-    (tableau_moyennes.loc["programme", "après"] - tableau_moyennes.loc["programme", "avant"])
-    - (tableau_moyennes.loc["autres", "après"] - tableau_moyennes.loc["autres", "avant"]))
+evolution_programme = (tableau_moyennes_reprise.loc["programme", "après"]
+                       - tableau_moyennes_reprise.loc["programme", "avant"])
+evolution_autres = tableau_moyennes_reprise.loc["autres", "après"] - tableau_moyennes_reprise.loc["autres", "avant"]
+difference_de_differences = evolution_programme - evolution_autres
 ### END SOLUTION
-print(round(difference_de_differences, 2))
 
 # %% kit={"competences": ["evaluation-impact"], "reponses": ["difference_de_differences"]} nbgrader={"grade": true, "grade_id": "q4-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-check(isinstance(difference_de_differences, (int, float)) and not pd.isna(difference_de_differences),
-      "difference_de_differences doit être un nombre ; indice : utilisez tableau_moyennes.loc[ligne, colonne].",
-      success=None)
-check(-30 < difference_de_differences < 30,
-      "Une différence de différences de durées se compte en nuits : vérifiez les quatre cases utilisées.")
+check_answer("q4", difference_de_differences)
 ### BEGIN HIDDEN TESTS
-ref_etablissements = load_table("etablissements", DONNEES)
-ref_sejours = load_table("sejours", DONNEES)
-ref_sejours = ref_sejours[(ref_sejours["duree_sejour"] > 0) & (ref_sejours["mode_sortie"] != "9")]
-ref_sejours = ref_sejours.merge(ref_etablissements[["finess", "date_programme_sortie"]], on="finess", how="left")
-ref_debut = ref_etablissements["date_programme_sortie"].min()
-ref_sejours["groupe"] = np.where(ref_sejours["date_programme_sortie"].notna(), "programme", "autres")
-ref_sejours["periode"] = np.where(ref_sejours["date_entree"] >= ref_debut, "après", "avant")
-ref_moyennes = ref_sejours.groupby(["groupe", "periode"])["duree_sejour"].mean()
-ref_attendu = ((ref_moyennes["programme", "après"] - ref_moyennes["programme", "avant"])
-               - (ref_moyennes["autres", "après"] - ref_moyennes["autres", "avant"]))
-check(abs(difference_de_differences - ref_attendu) < 1e-6,
-      "Ce n'est pas (programme après − programme avant) − (autres après − autres avant).", success=None)
+from participant.answer_kinds import Number
+from participant.checks import grade_answer
+
+
+def difference(moyennes):
+    return ((moyennes.loc["programme", "après"] - moyennes.loc["programme", "avant"])
+            - (moyennes.loc["autres", "après"] - moyennes.loc["autres", "avant"]))
+
+
+moyennes = tableau_moyennes_reprise
+pour_le_programme = moyennes.loc["programme", "après"] - moyennes.loc["programme", "avant"]
+pour_les_autres = moyennes.loc["autres", "après"] - moyennes.loc["autres", "avant"]
+grade_answer(
+    "q4", difference_de_differences, difference(moyennes), Number(decimals=2),
+    mistakes={
+        "Le signe est inversé : calculez (programme après − programme avant) − (autres après − autres avant).": (
+            -difference(moyennes)
+        ),
+        "C'est l'avant/après du seul programme : retranchez l'évolution des autres établissements.": (
+            pour_le_programme
+        ),
+        "C'est l'évolution des autres établissements seulement : partez de celle du programme et retranchez-la.": (
+            pour_les_autres
+        ),
+        "Vous avez additionné les deux évolutions : retranchez celle des autres (programme − autres).": (
+            pour_le_programme + pour_les_autres
+        ),
+        "Vous avez comparé les deux groupes après le lancement seulement : retranchez aussi leur écart "
+        "d'avant.": moyennes.loc["programme", "après"] - moyennes.loc["autres", "après"],
+        "C'est une différence de différences de médianes : partez de tableau_moyennes_reprise, qui contient "
+        "des moyennes.": difference(
+            sejours_periodes.pivot_table(index="groupe", columns="periode", values="duree_sejour", aggfunc="median")
+        ),
+    },
+    hint="Ce n'est pas (programme après − programme avant) − (autres après − autres avant) ; indice : lisez "
+    "chaque case avec tableau_moyennes_reprise.loc[\"groupe\", \"periode\"].",
+)
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# Mettons les deux estimations côte à côte. Exprimer un écart **en pourcentage** de la durée
-# d'avant (une valeur relative) aide à le comparer à d'autres établissements ou à d'autres études.
+# Mettons les deux estimations côte à côte, à partir du tableau des quatre moyennes. Exprimer un
+# écart **en pourcentage** de la durée d'avant (une valeur relative) aide à le comparer à d'autres
+# établissements ou à d'autres études.
 
 # %%
-evolution_autres = tableau_moyennes.loc["autres", "après"] - tableau_moyennes.loc["autres", "avant"]
-duree_avant = tableau_moyennes.loc["programme", "avant"]
-print(f"Avant/après dans le programme : {ecart_avant_apres:+.2f} nuit ({100 * ecart_avant_apres / duree_avant:+.1f} %)")
-print(f"Évolution chez les autres     : {evolution_autres:+.2f} nuit")
-print(f"Différence de différences     : {difference_de_differences:+.2f} nuit "
-      f"({100 * difference_de_differences / duree_avant:+.1f} %)")
+ecart_programme = (tableau_moyennes_reprise.loc["programme", "après"]
+                   - tableau_moyennes_reprise.loc["programme", "avant"])
+ecart_autres = tableau_moyennes_reprise.loc["autres", "après"] - tableau_moyennes_reprise.loc["autres", "avant"]
+effet_estime = ecart_programme - ecart_autres
+duree_avant_programme = tableau_moyennes_reprise.loc["programme", "avant"]
+print(f"Avant/après dans le programme : {ecart_programme:+.2f} nuit "
+      f"({100 * ecart_programme / duree_avant_programme:+.1f} %)")
+print(f"Évolution chez les autres     : {ecart_autres:+.2f} nuit")
+print(f"Différence de différences     : {effet_estime:+.2f} nuit "
+      f"({100 * effet_estime / duree_avant_programme:+.1f} %)")
 
 # %% [markdown]
 # Lecture : l'écart avant/après **=** l'effet du programme **+** l'évolution qui aurait eu lieu de
@@ -297,60 +415,78 @@ print(f"Différence de différences     : {difference_de_differences:+.2f} nuit 
 # %% [markdown]
 # ## Voir la tendance, mois par mois
 #
-# Deux moyennes « avant » et « après » résument dix-huit mois chacune. Un graphique mois par mois
-# montre ce qu'elles cachent. La cellule suivante ajoute une colonne `mois` : `.dt.to_period("M")`
-# ramène chaque date d'entrée à son mois, et `.dt.to_timestamp()` en fait le premier jour du mois.
+# Les deux moyennes « avant » et « après » résument chacune de nombreux mois. Un graphique mois par
+# mois montre ce qu'elles cachent. La cellule suivante crée la table `sejours_mois`, une copie de
+# `sejours_periodes` avec une colonne `mois` : `.dt.to_period("M")` ramène chaque date d'entrée à son
+# mois, et `.dt.to_timestamp()` en fait le premier jour du mois.
 
-# %%
-sejours_etudies["mois"] = sejours_etudies["date_entree"].dt.to_period("M").dt.to_timestamp()
-sejours_etudies[["date_entree", "mois"]].head()
+# %% nbgrader={"grade": false, "grade_id": "preparation-mois", "locked": true, "schema_version": 3, "solution": false, "task": false}
+sejours_mois = sejours_periodes.copy()
+sejours_mois["mois"] = sejours_mois["date_entree"].dt.to_period("M").dt.to_timestamp()
+sejours_mois[["date_entree", "mois", "groupe", "duree_sejour"]].head()
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q5-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Question 5 : la durée moyenne par mois et par groupe (2 points)
 #
-# Calculez la durée moyenne de séjour pour chaque mois et chaque groupe, et stockez-la dans
-# `duree_par_mois`, sous la forme d'une table avec trois colonnes : `mois`, `groupe` et
-# `duree_sejour`.
+# Calculez la durée moyenne de séjour de `sejours_mois` pour chaque mois et chaque groupe, et
+# stockez-la dans `duree_par_mois`, sous la forme d'une table avec trois colonnes : `mois`, `groupe`
+# et `duree_sejour` (les moyennes sont jugées à deux décimales près ; l'ordre des lignes ne compte
+# pas).
 #
-# Indice : `sejours_etudies.groupby(["mois", "groupe"])["duree_sejour"].mean()` calcule les
-# moyennes ; ajoutez `.reset_index()` à la fin pour transformer le résultat en table ordinaire
-# (c'est la forme qu'attend le graphique).
+# Indice : `sejours_mois.groupby(["mois", "groupe"])["duree_sejour"].mean()` calcule les moyennes ;
+# ajoutez `.reset_index()` à la fin pour transformer le résultat en table ordinaire (c'est la forme
+# qu'attend le graphique).
 
 # %% nbgrader={"grade": false, "grade_id": "q5-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+duree_par_mois = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
-duree_par_mois = sejours_etudies.groupby(["mois", "groupe"])["duree_sejour"].mean().reset_index()
+duree_par_mois = sejours_mois.groupby(["mois", "groupe"])["duree_sejour"].mean().reset_index()
 ### END SOLUTION
-duree_par_mois.head()
 
 # %% kit={"competences": ["indicateurs-activite", "visualiser"], "reponses": ["duree_par_mois"]} nbgrader={"grade": true, "grade_id": "q5-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-check(isinstance(duree_par_mois, pd.DataFrame),
-      "duree_par_mois doit être une table ; avez-vous ajouté .reset_index() à la fin ?", success=None)
-check({"mois", "groupe", "duree_sejour"} <= set(duree_par_mois.columns),
-      "La table doit avoir les colonnes mois, groupe et duree_sejour ; indice : "
-      "groupby([\"mois\", \"groupe\"])[\"duree_sejour\"].mean().reset_index().")
+check_answer("q5", duree_par_mois)
 ### BEGIN HIDDEN TESTS
-ref_etablissements = load_table("etablissements", DONNEES)
-ref_sejours = load_table("sejours", DONNEES)
-ref_sejours = ref_sejours[(ref_sejours["duree_sejour"] > 0) & (ref_sejours["mode_sortie"] != "9")]
-ref_sejours = ref_sejours.merge(ref_etablissements[["finess", "date_programme_sortie"]], on="finess", how="left")
-ref_debut = ref_etablissements["date_programme_sortie"].min()
-ref_sejours["groupe"] = np.where(ref_sejours["date_programme_sortie"].notna(), "programme", "autres")
-ref_sejours["periode"] = np.where(ref_sejours["date_entree"] >= ref_debut, "après", "avant")
-ref_moyennes = ref_sejours.groupby(["groupe", "periode"])["duree_sejour"].mean()
-ref_sejours["mois"] = ref_sejours["date_entree"].dt.to_period("M").dt.to_timestamp()
-ref_attendu = ref_sejours.groupby(["mois", "groupe"])["duree_sejour"].mean()
-ref_obtenu = duree_par_mois.set_index(["mois", "groupe"])["duree_sejour"]
-check(len(ref_obtenu) == len(ref_attendu)
-      and np.allclose(ref_obtenu.reindex(ref_attendu.index).to_numpy(dtype=float), ref_attendu.to_numpy(dtype=float)),
-      "Ce ne sont pas les durées moyennes de séjour par mois et par groupe.", success=None)
+from participant.answer_kinds import Table
+from participant.checks import grade_answer
+
+par_mois_et_groupe = sejours_mois.groupby(["mois", "groupe"])["duree_sejour"]
+grade_answer(
+    "q5", duree_par_mois, par_mois_et_groupe.mean().reset_index(),
+    Table(columns=("mois", "groupe", "duree_sejour"), decimals=2),
+    mistakes={
+        "Ce sont des médianes : la durée moyenne s'obtient avec .mean().": par_mois_et_groupe.median().reset_index(),
+        "Ce sont des nombres de séjours : la durée moyenne s'obtient avec .mean().": (
+            par_mois_et_groupe.count().reset_index()
+        ),
+        "Ce sont des sommes de nuits : la durée moyenne s'obtient avec .mean().": par_mois_et_groupe.sum().reset_index(),
+        "Il manque un des deux groupes : calculez sur toute la table sejours_mois, groupée par mois et par "
+        "groupe.": (
+            sejours_mois[sejours_mois["groupe"] == "programme"].groupby(["mois", "groupe"])["duree_sejour"]
+            .mean().reset_index()
+        ),
+    },
+    hint="Ce ne sont pas les durées moyennes par mois et par groupe ; indice : "
+    "sejours_mois.groupby([\"mois\", \"groupe\"])[\"duree_sejour\"].mean().reset_index().",
+)
 ### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade": false, "grade_id": "q5-reprise-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ### Point de reprise
+#
+# Que votre réponse soit juste ou non, la cellule suivante recalcule les durées moyennes par mois et
+# par groupe avec le code ci-dessous, sous le nom `duree_par_mois_reprise` ; le graphique qui suit
+# l'utilise.
+
+# %% nbgrader={"grade": false, "grade_id": "q5-reprise", "locked": true, "schema_version": 3, "solution": false, "task": false}
+duree_par_mois_reprise = sejours_mois.groupby(["mois", "groupe"])["duree_sejour"].mean().reset_index()
+duree_par_mois_reprise.head()
 
 # %% [markdown]
 # Traçons les deux courbes, avec une ligne verticale au lancement du programme. Passez la souris
 # sur les points pour lire les valeurs.
 
 # %%
-figure = px.line(duree_par_mois, x="mois", y="duree_sejour", color="groupe", markers=True,
+figure = px.line(duree_par_mois_reprise, x="mois", y="duree_sejour", color="groupe", markers=True,
                  labels={"mois": "Mois d'entrée", "duree_sejour": "Durée moyenne de séjour (nuits)",
                          "groupe": "Établissements"},
                  title="Durée moyenne des séjours d'au moins une nuit, par mois d'entrée")
@@ -386,19 +522,29 @@ figure.show()
 # `reponse_hypothese = "a"`).
 
 # %% nbgrader={"grade": false, "grade_id": "q6-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+reponse_hypothese = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
 reponse_hypothese = "b"
 ### END SOLUTION
-reponse_hypothese
 
 # %% kit={"competences": ["evaluation-impact"], "reponses": ["reponse_hypothese"]} nbgrader={"grade": true, "grade_id": "q6-test", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
-check(reponse_hypothese in ("a", "b", "c", "d"),
-      "La réponse doit être une seule lettre minuscule entre guillemets : \"a\", \"b\", \"c\" ou \"d\".",
-      success="✅ Réponse enregistrée : elle sera vérifiée à la correction.")
+check_answer("q6", reponse_hypothese)
 ### BEGIN HIDDEN TESTS
-check(reponse_hypothese == "b",
-      "Relisez le graphique : la méthode accepte des niveaux différents et une tendance commune.",
-      success=None)
+from participant.answer_kinds import Text
+from participant.checks import grade_answer
+
+grade_answer(
+    "q6", reponse_hypothese, "b", Text(choices=("a", "b", "c", "d")),
+    mistakes={
+        "Trop fort : la méthode accepte que les deux groupes partent de niveaux différents ; c'est leur "
+        "évolution qui doit être la même sans le programme.": "a",
+        "Non : des groupes de tailles différentes se comparent très bien avec des moyennes ; c'est l'évolution "
+        "sans le programme qui doit être la même.": "c",
+        "Non : la méthode tolère que la durée de séjour change avec le temps, c'est justement cette tendance "
+        "commune qu'elle retire.": "d",
+    },
+    hint="Relisez le graphique : la méthode accepte des niveaux différents et une tendance commune.",
+)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -408,13 +554,14 @@ check(reponse_hypothese == "b",
 # c'est justement ce qu'elle retire.
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q7-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## Question 7 : cinq indicateurs pour suivre le programme (2 points)
+# ## Question 7 : les indicateurs pour suivre le programme (2 points)
 #
 # La durée de séjour ne suffit pas : un programme qui ferait sortir les patients trop tôt
 # raccourcirait les séjours... et ferait revenir les patients. Un bon tableau de bord associe des
 # **indicateurs de résultat** (ce que le programme veut améliorer) et des **indicateurs
-# d'équilibre** (ce qu'il pourrait dégrader). Un indicateur qui décrit la structure de
-# l'établissement ou sa patientèle ne mesure pas l'impact du programme.
+# d'équilibre** (ce qu'il pourrait dégrader). Un indicateur qui décrit la **structure** de
+# l'établissement (ses lits, son GHT) ou sa **patientèle** (âge, sexe) ne mesure pas l'impact du
+# programme.
 #
 # Voici un menu d'indicateurs :
 #
@@ -432,33 +579,47 @@ check(reponse_hypothese == "b",
 # | `age_moyen_patients` | Âge moyen des patients hospitalisés |
 # | `nombre_etablissements_ght` | Nombre d'établissements du GHT |
 #
-# Choisissez **cinq** indicateurs d'impact et stockez leurs **codes** dans la liste
-# `indicateurs_choisis`, entre crochets, chaque code entre guillemets et séparé par une virgule :
-# `indicateurs_choisis = ["code_1", "code_2", "code_3", "code_4", "code_5"]`.
+# Rangez dans la liste `indicateurs_impact` les codes de **tous** les indicateurs de ce menu qui
+# mesurent l'impact du programme (résultat ou équilibre), et d'eux seuls : entre crochets, chaque
+# code entre guillemets, séparés par des virgules, par exemple
+# `indicateurs_impact = ["code_1", "code_2", "code_3"]`. L'ordre ne compte pas.
 
 # %% nbgrader={"grade": false, "grade_id": "q7-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+indicateurs_impact = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
-indicateurs_choisis = ["duree_moyenne_sejour", "taux_readmission_30j", "part_sejours_longs",
-                       "retours_urgences_7j", "satisfaction_sortie"]
+indicateurs_impact = ["duree_moyenne_sejour", "taux_readmission_30j", "part_sejours_longs",
+                      "retours_urgences_7j", "journees_hospitalisation", "part_sorties_domicile",
+                      "satisfaction_sortie"]
 ### END SOLUTION
-indicateurs_choisis
 
-# %% kit={"competences": ["pilotage"], "reponses": ["indicateurs_choisis"]} nbgrader={"grade": true, "grade_id": "q7-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-menu = {"duree_moyenne_sejour", "taux_readmission_30j", "part_sejours_longs", "retours_urgences_7j",
-        "journees_hospitalisation", "part_sorties_domicile", "satisfaction_sortie", "nombre_lits",
-        "part_femmes", "age_moyen_patients", "nombre_etablissements_ght"}
-check(isinstance(indicateurs_choisis, list) and len(set(indicateurs_choisis)) == 5,
-      "Il faut une liste de cinq codes différents, entre crochets : [\"code_1\", \"code_2\", ...].",
-      success=None)
-inconnus = [code for code in indicateurs_choisis if code not in menu]
-check(not inconnus, f"Ces codes ne sont pas dans le menu : {inconnus} ; recopiez-les exactement.",
-      success="✅ Réponse enregistrée : le choix des indicateurs sera vérifié à la correction.")
+# %% kit={"competences": ["pilotage"], "reponses": ["indicateurs_impact"]} nbgrader={"grade": true, "grade_id": "q7-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+check_answer("q7", indicateurs_impact)
 ### BEGIN HIDDEN TESTS
-check(set(indicateurs_choisis) <= {"duree_moyenne_sejour", "taux_readmission_30j", "part_sejours_longs",
-                                   "retours_urgences_7j", "journees_hospitalisation",
-                                   "part_sorties_domicile", "satisfaction_sortie"},
-      "Au moins un indicateur choisi décrit la structure ou la patientèle, pas l'impact du programme.",
-      success=None)
+from participant.answer_kinds import Collection
+from participant.checks import grade_answer
+
+resultat = ["duree_moyenne_sejour", "part_sejours_longs", "journees_hospitalisation", "part_sorties_domicile",
+            "satisfaction_sortie"]
+equilibre = ["taux_readmission_30j", "retours_urgences_7j"]
+structure = ["nombre_lits", "nombre_etablissements_ght"]
+patientele = ["part_femmes", "age_moyen_patients"]
+grade_answer(
+    "q7", indicateurs_impact, resultat + equilibre, Collection(),
+    mistakes={
+        "Il manque les indicateurs d'équilibre, ce que le programme pourrait dégrader : les retours à "
+        "l'hôpital et aux urgences.": resultat,
+        "Il manque les indicateurs de résultat, ce que le programme veut améliorer : durée, séjours longs, "
+        "journées, sorties, satisfaction.": equilibre,
+        "Vous avez gardé tout le menu : retirez les indicateurs de structure (lits, GHT) et de patientèle "
+        "(âge, part de femmes).": resultat + equilibre + structure + patientele,
+        "Le nombre de lits et le nombre d'établissements du GHT décrivent la structure : ils ne mesurent pas "
+        "l'impact du programme.": resultat + equilibre + structure,
+        "L'âge moyen et la part de femmes décrivent la patientèle : ils ne mesurent pas l'impact du "
+        "programme.": resultat + equilibre + patientele,
+    },
+    hint="Ce n'est pas la bonne liste : gardez tous les indicateurs de résultat et d'équilibre, aucun "
+    "indicateur de structure ou de patientèle, et recopiez chaque code exactement, entre guillemets.",
+)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q8-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
@@ -496,8 +657,9 @@ check(set(indicateurs_choisis) <= {"duree_moyenne_sejour", "taux_readmission_30j
 # - **Causes** : pourquoi il survient (ce ne sont pas encore des solutions) ;
 # - **Solutions** : ce que vous mettrez en place, en réponse aux causes ;
 # - **Indicateurs** : comment vous mesurerez le résultat (définition, cible, fréquence), si
-#   possible avec les données de ce carnet ;
-# - **Responsables** : qui pilote chaque action (une fonction, pas un nom).
+#   possible avec les indicateurs de résultat et d'équilibre de la question 7 ;
+# - **Responsables** : qui pilote chaque action (une fonction, pas un nom : cadre de santé, chef de
+#   service, direction des soins...).
 #
 # Dans un tableau, les colonnes sont séparées par des barres verticales `|` : remplacez les `...`
 # par votre texte, sans effacer les barres. Pour ajouter une ligne, copiez une ligne existante. Vous
@@ -521,12 +683,14 @@ check(set(indicateurs_choisis) <= {"duree_moyenne_sejour", "taux_readmission_30j
 # ## Pour aller plus loin
 #
 # - Refaites la différence de différences sur la **part des séjours longs** (plus de 7 nuits) :
-#   créez `sejours_etudies["long"] = sejours_etudies["duree_sejour"] > 7`, puis un `pivot_table`
-#   avec `values="long"` et `aggfunc="mean"`.
+#   `sejours_longs = sejours_periodes.copy()`, puis
+#   `sejours_longs["long"] = sejours_longs["duree_sejour"] > 7`, puis un `pivot_table` avec
+#   `values="long"` et `aggfunc="mean"`.
 # - Un **test placebo** : ne gardez que les séjours d'avant le lancement, faites comme si le
 #   programme avait démarré neuf mois plus tôt, et recalculez la différence de différences. Elle
 #   devrait être proche de zéro ; sinon, les tendances n'étaient pas parallèles.
-# - Lissez les courbes en remplaçant `.to_period("M")` par `.to_period("Q")` (trimestres).
+# - Lissez les courbes en remplaçant `.to_period("M")` par `.to_period("Q")` (trimestres), dans une
+#   copie de la table `sejours_periodes`.
 # - Comparez la catégorie des établissements des deux groupes
 #   (`etablissements.groupby(dans_le_programme)["categorie"].value_counts()`) : le groupe témoin
 #   ressemble-t-il au groupe du programme ?
@@ -535,7 +699,8 @@ check(set(indicateurs_choisis) <= {"duree_moyenne_sejour", "taux_readmission_30j
 # ## À retenir
 #
 # - Délimitez d'abord la population concernée par l'intervention (ici les séjours d'au moins une
-#   nuit, hors décès), puis comparez des périodes identiques.
+#   nuit, hors décès), puis comparez des périodes identiques, avec une règle claire pour le jour du
+#   lancement (ici : un séjour est « après » s'il commence ce jour-là ou plus tard).
 # - Un **avant/après** mélange l'effet de l'intervention et tout ce qui a changé en même temps
 #   (la tendance de fond) : il peut fortement surestimer ou sous-estimer l'effet.
 # - La **différence de différences** retire l'évolution observée dans un groupe témoin :
@@ -545,4 +710,5 @@ check(set(indicateurs_choisis) <= {"duree_moyenne_sejour", "taux_readmission_30j
 #   moyennes ; `groupby(...).mean().reset_index()` prépare les données d'un graphique.
 # - Un graphique mois par mois, avec la date de l'intervention, montre la tendance et le décrochage.
 # - Un tableau de bord d'impact associe des indicateurs de résultat et des indicateurs d'équilibre
-#   (réadmissions, retours aux urgences), chacun avec un responsable.
+#   (réadmissions, retours aux urgences), chacun avec un responsable : c'est ce qui permettra de dire,
+#   au datathon comme dans votre établissement, si une innovation a tenu ses promesses.

@@ -17,18 +17,20 @@
 #   impossibles), le nettoyer et mesurer l'effet du nettoyage sur un indicateur ;
 # - expliquer pourquoi un identifiant pseudonyme ne rend pas une table anonyme.
 #
-# Chaque question se termine par une cellule de vérification : exécutez-la, elle vous dit
-# « ✅ Bonne réponse » ou vous donne un indice. Deux questions demandent une réponse rédigée,
-# corrigée par votre formateur.
+# Chaque question a une cellule de réponse, où vous remplacez les trois points `...` par votre calcul,
+# puis une cellule de vérification : exécutez-la. « ✅ Bonne réponse » veut dire que la réponse est juste
+# (et vaudra tous les points de la question) ; sinon, un ❌ vous dit ce qui ne va pas. Les pourcentages et
+# les moyennes sont jugés avec le nombre de décimales que la consigne demande. Deux questions demandent
+# une réponse rédigée, corrigée par votre formateur.
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "mise-en-place-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Mise en place
 #
 # Exécutez simplement les deux cellules suivantes (Maj + Entrée). La première indique où se trouvent
-# les données. La seconde charge les tables du jeu habituel (`patients`, `sejours`, `actes`), les
-# **nomenclatures** de référence (`cim10`, `ccam`), puis fabrique un second petit jeu de données,
-# **volontairement abîmé**, que vous nettoierez dans la partie 3 (cela prend quelques secondes).
-# Vous n'avez pas besoin de les modifier.
+# les données. La seconde fabrique un petit jeu de données **volontairement abîmé**, que vous
+# nettoierez dans la partie 3 (cela prend quelques secondes), puis charge les tables du jeu habituel
+# (`patients`, `sejours`, `actes`) et les **nomenclatures** de référence (`cim10`, `ccam`). Vous n'avez
+# pas besoin de les modifier.
 
 # %% nbgrader={"grade": false, "grade_id": "parametres", "locked": true, "schema_version": 3, "solution": false, "task": false} tags=["parameters"]
 # Le dossier du jeu de données : None désigne le jeu par défaut. Ne modifiez pas cette cellule.
@@ -41,16 +43,12 @@ from pathlib import Path
 import pandas as pd
 import plotly.express as px
 
-from participant.data import load_reference, load_table
 from generators.generate import Options, generate_dataset
-from participant.checks import check
+from participant.checks import check_answer
+from participant.data import load_reference, load_table
+from participant.notebook import prepare
 
-# Le jeu de données habituel, sans défaut (parties 1, 2 et 4)
-patients = load_table("patients", DONNEES)
-sejours = load_table("sejours", DONNEES, colonnes=["sejour_id", "diagnostic_principal", "ghm"])
-actes = load_table("actes", DONNEES, colonnes=["code_ccam"])
-cim10 = load_reference("cim10")
-ccam = load_reference("ccam")
+prepare()  # graphiques et messages d'erreur en français
 
 # Un petit jeu abîmé exprès : 5 000 patients, 3 % des lignes ont un défaut (partie 3)
 DOSSIER_DEFAUTS = Path(tempfile.mkdtemp()) / "donnees_a_nettoyer"
@@ -58,6 +56,13 @@ generate_dataset(Options(patients=5000, seed=11, defects=0.03), DOSSIER_DEFAUTS)
 patients_brut = load_table("patients", DOSSIER_DEFAUTS)
 sejours_brut = load_table("sejours", DOSSIER_DEFAUTS)
 diagnostics_brut = load_table("diagnostics", DOSSIER_DEFAUTS)
+
+# Le jeu de données habituel, sans défaut (parties 1, 2 et 4)
+patients = load_table("patients", DONNEES)
+sejours = load_table("sejours", DONNEES, colonnes=["sejour_id", "diagnostic_principal", "ghm"])
+actes = load_table("actes", DONNEES, colonnes=["code_ccam"])
+cim10 = load_reference("cim10")
+ccam = load_reference("ccam")
 
 print(f"Jeu habituel : {len(patients):_} patients ; {len(sejours):_} séjours ; {len(actes):_} actes".replace("_", " "))
 print(f"Jeu à nettoyer : {len(patients_brut):_} lignes patients ; {len(sejours_brut):_} lignes séjours".replace("_", " "))
@@ -109,26 +114,50 @@ print(f"Jeu à nettoyer : {len(patients_brut):_} lignes patients ; {len(sejours_
 # - **G.** Le groupe sanguin d'une personne.
 # - **H.** La date de naissance d'un patient.
 #
-# Stockez les lettres choisies dans la **liste** `donnees_de_sante`, chaque lettre entre guillemets,
-# par exemple `donnees_de_sante = ["B", "F"]` (ce n'est pas la bonne réponse !).
+# Stockez les lettres choisies dans la **liste** `donnees_de_sante`, chaque lettre en majuscule et
+# entre guillemets, par exemple `donnees_de_sante = ["B", "F"]` (ce n'est pas la bonne réponse !).
+# L'ordre ne compte pas.
 
 # %% nbgrader={"grade": false, "grade_id": "q1-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+donnees_de_sante = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
 donnees_de_sante = ["A", "C", "D", "G"]
 ### END SOLUTION
-donnees_de_sante
 
 # %% kit={"competences": ["cadre-juridique"], "reponses": ["donnees_de_sante"]} nbgrader={"grade": true, "grade_id": "q1-test", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
-check(isinstance(donnees_de_sante, list) and len(donnees_de_sante) > 0,
-      "La réponse doit être une liste de lettres entre crochets, par exemple [\"B\", \"F\"].",
-      success=None)
-check(all(str(lettre).strip().upper() in list("ABCDEFGH") for lettre in donnees_de_sante),
-      "Chaque élément de la liste doit être une des lettres A à H, entre guillemets.")
+check_answer("q1", donnees_de_sante)
 ### BEGIN HIDDEN TESTS
-choisies = {str(lettre).strip().upper() for lettre in donnees_de_sante}
-check(choisies == {"A", "C", "D", "G"},
-      "Pas tout à fait : une donnée de santé révèle quelque chose de l'état de santé d'une personne, "
-      "soins reçus compris ; une donnée seulement identifiante n'en est pas une.", success=None)
+from participant.answer_kinds import Collection
+from participant.checks import grade_answer
+
+sante = ["A", "C", "D", "G"]
+grade_answer(
+    "q1", donnees_de_sante, sante, Collection(),
+    mistakes={
+        "B, le numéro de téléphone, identifie la personne mais ne dit rien de sa santé : ce n'est pas "
+        "une donnée de santé.": sante + ["B"],
+        "E, le code postal, aide à identifier la personne mais ne dit rien de sa santé : ce n'est pas "
+        "une donnée de santé.": sante + ["E"],
+        "H, la date de naissance, aide à identifier la personne mais ne dit rien de sa santé : ce n'est "
+        "pas une donnée de santé.": sante + ["H"],
+        "F, le nombre de lits d'un hôpital, ne concerne aucune personne : ce n'est même pas une donnée "
+        "personnelle.": sante + ["F"],
+        "Il manque C : avoir séjourné en maternité révèle un état de santé (une grossesse) ; les soins "
+        "reçus comptent.": ["A", "D", "G"],
+        "Il manque D : un acte réalisé pour un patient est un soin reçu, donc une donnée de santé.": [
+            "A", "C", "G"
+        ],
+        "Il manque G : le groupe sanguin est une information biologique sur la santé de la "
+        "personne.": ["A", "C", "D"],
+        "Il manque C et G : un séjour en maternité et un groupe sanguin disent aussi quelque chose de la "
+        "santé, même sans code de diagnostic.": ["A", "D"],
+        "Ce sont toutes les lettres : une donnée seulement identifiante (téléphone, code postal, date de "
+        "naissance) ou qui ne concerne personne (lits) n'est pas une donnée de santé.": list("ABCDEFGH"),
+        "Écrivez les lettres en majuscules, comme dans la consigne : \"A\", pas \"a\".": ["a", "c", "d", "g"],
+    },
+    hint="Pas tout à fait : une donnée de santé révèle quelque chose de l'état de santé d'une personne, "
+         "soins reçus compris ; une donnée seulement identifiante n'en est pas une.",
+)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -209,24 +238,47 @@ cim10.head(8)
 # `chapitre` du résultat, et stockez ce comptage dans `sejours_par_chapitre`.
 
 # %% nbgrader={"grade": false, "grade_id": "q2-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+sejours_par_chapitre = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
 sejours_avec_chapitre = sejours.merge(cim10, left_on="diagnostic_principal", right_on="code")
 sejours_par_chapitre = sejours_avec_chapitre["chapitre"].value_counts()
 ### END SOLUTION
-sejours_par_chapitre
 
 # %% kit={"competences": ["nomenclatures", "charger-decrire"], "reponses": ["sejours_par_chapitre"]} nbgrader={"grade": true, "grade_id": "q2-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-check(isinstance(sejours_par_chapitre, pd.Series),
-      "Le résultat doit être une série pandas ; indice : terminez par [\"chapitre\"].value_counts().",
-      success=None)
-check(set(sejours_par_chapitre.index) <= set(cim10["chapitre"]),
-      "Les chapitres (I, II, ... XXI) doivent être l'index du résultat ; avez-vous compté la colonne chapitre ?")
+check_answer("q2", sejours_par_chapitre)
 ### BEGIN HIDDEN TESTS
+from participant.answer_kinds import Series
+from participant.checks import grade_answer
+
 reference = load_table("sejours", DONNEES, colonnes=["diagnostic_principal"])
-attendu = reference.merge(load_reference("cim10"), left_on="diagnostic_principal", right_on="code")
-attendu = attendu["chapitre"].value_counts()
-check(sejours_par_chapitre.to_dict() == attendu.to_dict(),
-      "Les effectifs par chapitre ne correspondent pas aux diagnostics principaux des séjours.", success=None)
+reliee = reference.merge(load_reference("cim10"), left_on="diagnostic_principal", right_on="code")
+attendu = reliee["chapitre"].value_counts()
+grade_answer(
+    "q2", sejours_par_chapitre, attendu, Series(),
+    mistakes={
+        "Ce sont des proportions : sans normalize=True, .value_counts() donne des effectifs.": (
+            reliee["chapitre"].value_counts(normalize=True)
+        ),
+        "Ce sont des pourcentages : .value_counts() seul donne des effectifs.": (
+            reliee["chapitre"].value_counts(normalize=True) * 100
+        ),
+        "Ce sont les effectifs par code de diagnostic : comptez la colonne chapitre de la table reliée.": (
+            reference["diagnostic_principal"].value_counts()
+        ),
+        "Ce sont les effectifs par libellé : comptez la colonne chapitre de la table reliée.": (
+            reliee["libelle"].value_counts()
+        ),
+        "Ce sont les effectifs par première lettre du code : un chapitre peut couvrir plusieurs lettres "
+        "(C et D00-D48) ; comptez la colonne chapitre de la table reliée.": (
+            reference["diagnostic_principal"].str[0].value_counts()
+        ),
+        "Seulement les cinq premiers chapitres : .head() coupe la série ; gardez tous les chapitres.": (
+            attendu.head()
+        ),
+    },
+    hint="Ce ne sont pas les effectifs de séjours par chapitre ; indice : "
+         "sejours.merge(cim10, left_on=\"diagnostic_principal\", right_on=\"code\")[\"chapitre\"].value_counts().",
+)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -281,28 +333,41 @@ sejours["ghm"].str[:2].value_counts().head(5)
 # ## Question 3 : quelle part de séjours chirurgicaux ? (2 points)
 #
 # Calculez le **pourcentage** (entre 0 et 100) de séjours dont le GHM est de type chirurgical,
-# c'est-à-dire dont le troisième caractère est `"C"`, et stockez-le dans `pourcentage_chirurgie`.
+# c'est-à-dire dont le troisième caractère est `"C"`, et stockez-le dans `pourcentage_chirurgie`. Il est
+# jugé à une décimale près.
 #
 # Indice : `sejours["ghm"].str[2] == "C"` donne une colonne de Vrai/Faux ; sa moyenne (`.mean()`) est
 # la proportion de Vrai, entre 0 et 1.
 
 # %% nbgrader={"grade": false, "grade_id": "q3-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+pourcentage_chirurgie = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
 pourcentage_chirurgie = (sejours["ghm"].str[2] == "C").mean() * 100
 ### END SOLUTION
-print(round(pourcentage_chirurgie, 1))
 
 # %% kit={"competences": ["nomenclatures"], "reponses": ["pourcentage_chirurgie"]} nbgrader={"grade": true, "grade_id": "q3-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-check(0 <= pourcentage_chirurgie <= 100,
-      "Un pourcentage est compris entre 0 et 100.", success=None)
-check(pourcentage_chirurgie > 1,
-      "Ce pourcentage est très faible : avez-vous multiplié la proportion par 100, "
-      "et pris le troisième caractère avec .str[2] ?")
+check_answer("q3", pourcentage_chirurgie)
 ### BEGIN HIDDEN TESTS
+from participant.answer_kinds import Percentage
+from participant.checks import grade_answer
+
 reference = load_table("sejours", DONNEES, colonnes=["ghm"])
-attendu = (reference["ghm"].str[2] == "C").mean() * 100
-check(abs(pourcentage_chirurgie - attendu) < 0.01,
-      "Ce n'est pas le pourcentage de séjours dont le GHM a un C en troisième position.", success=None)
+type_ghm = reference["ghm"].str[2]
+grade_answer(
+    "q3", pourcentage_chirurgie, (type_ghm == "C").mean() * 100, Percentage(decimals=1),
+    mistakes={
+        "Aucun séjour trouvé : vérifiez la position (.str[2] donne le troisième caractère, on compte à "
+        "partir de 0) et la lettre, en majuscule (\"C\").": 0.0,
+        "C'est la part des GHM avec un acte non opératoire (K) : le type chirurgical est \"C\".": (
+            (type_ghm == "K").mean() * 100
+        ),
+        "C'est la part des GHM médicaux (M) : le type chirurgical est \"C\".": (type_ghm == "M").mean() * 100,
+        "C'est la part des GHM qui contiennent un C n'importe où (le niveau C existe en obstétrique) : "
+        "regardez seulement le troisième caractère, .str[2].": reference["ghm"].str.contains("C").mean() * 100,
+    },
+    hint="Ce n'est pas le pourcentage de séjours dont le GHM a un C en troisième position ; indice : "
+         "(sejours[\"ghm\"].str[2] == \"C\").mean() * 100.",
+)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "partie-3", "locked": true, "schema_version": 3, "solution": false, "task": false}
@@ -310,7 +375,9 @@ check(abs(pourcentage_chirurgie - attendu) < 0.01,
 #
 # Les vraies données contiennent des erreurs : une case oubliée à la saisie, une ligne exportée deux
 # fois, un code tapé en minuscules, une date inversée. Un indicateur calculé sur des données abîmées
-# peut être faux sans que rien ne le signale. Avant toute analyse, on **contrôle** donc la qualité.
+# peut être faux sans que rien ne le signale. Avant toute analyse, on **contrôle** donc la qualité. À
+# l'hôpital, c'est l'une des missions du **département d'information médicale** (DIM), qui vérifie le
+# codage des séjours du PMSI avant leur envoi et signale les anomalies aux services.
 #
 # La cellule de mise en place a fabriqué un jeu de 5 000 patients où 3 % des lignes ont reçu **un
 # défaut** de l'une de ces familles :
@@ -332,24 +399,37 @@ sejours_brut.head()
 #
 # `sejours_brut.isna()` renvoie un tableau de Vrai/Faux de même taille que la table : Vrai là où la
 # case est vide. Sa somme par colonne, `.sum()`, compte donc les cases vides de chaque colonne.
-# Stockez ce comptage dans `manquants_sejours`.
+# Stockez ce comptage, un nombre de cases vides par colonne, dans `manquants_sejours`.
 
 # %% nbgrader={"grade": false, "grade_id": "q4-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+manquants_sejours = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
 manquants_sejours = sejours_brut.isna().sum()
 ### END SOLUTION
-manquants_sejours
 
 # %% kit={"competences": ["qualite-donnees", "charger-decrire"], "reponses": ["manquants_sejours"]} nbgrader={"grade": true, "grade_id": "q4-test", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
-check(isinstance(manquants_sejours, pd.Series) and list(manquants_sejours.index) == list(sejours_brut.columns),
-      "Le résultat doit donner un nombre par colonne de sejours_brut ; indice : sejours_brut.isna().sum().",
-      success=None)
-check(manquants_sejours.sum() > 0,
-      "Vous ne trouvez aucune case vide : avez-vous bien utilisé .isna() sur sejours_brut ?")
+check_answer("q4", manquants_sejours)
 ### BEGIN HIDDEN TESTS
-reference = load_table("sejours", DOSSIER_DEFAUTS)
-check(manquants_sejours.to_dict() == reference.isna().sum().to_dict(),
-      "Ces nombres ne correspondent pas aux cases vides de sejours_brut.", success=None)
+from participant.answer_kinds import Series
+from participant.checks import grade_answer
+
+reference = sejours_brut  # la table abîmée de la mise en place, que le carnet ne modifie jamais
+grade_answer(
+    "q4", manquants_sejours, reference.isna().sum(), Series(),
+    mistakes={
+        "Ce sont les cases remplies : .isna() repère les cases vides (.notna() et .count() comptent les "
+        "autres).": reference.notna().sum(),
+        "Ce sont des proportions de cases vides : .sum() les compte.": reference.isna().mean(),
+        "Ce sont des pourcentages de cases vides : .sum() compte les cases.": reference.isna().mean() * 100,
+        "Vous avez compté ligne par ligne (axis=1) : .sum() sans argument compte colonne par "
+        "colonne.": reference.isna().sum(axis=1),
+        "C'est la table patients_brut : comptez les cases vides de sejours_brut.": (
+            patients_brut.isna().sum()
+        ),
+    },
+    hint="Ce n'est pas le nombre de cases vides de chaque colonne de sejours_brut ; indice : "
+         "sejours_brut.isna().sum().",
+)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -364,25 +444,39 @@ check(manquants_sejours.to_dict() == reference.isna().sum().to_dict(),
 # ## Question 5 : combien de lignes en double ? (1 point)
 #
 # `sejours_brut.duplicated()` renvoie Vrai pour chaque ligne **identique en tout point** à une ligne
-# déjà vue plus haut (la première occurrence reste Faux). Comptez ces doublons avec `.sum()` et
-# stockez le nombre dans `nombre_doublons`.
+# déjà vue plus haut (la première occurrence reste Faux : on compte les copies en trop, pas la ligne
+# d'origine). Comptez ces doublons avec `.sum()` et stockez le nombre dans `nombre_doublons`.
 
 # %% nbgrader={"grade": false, "grade_id": "q5-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+nombre_doublons = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
 nombre_doublons = sejours_brut.duplicated().sum()
 ### END SOLUTION
-nombre_doublons
 
 # %% kit={"competences": ["qualite-donnees"], "reponses": ["nombre_doublons"]} nbgrader={"grade": true, "grade_id": "q5-test", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
-check(0 <= nombre_doublons < len(sejours_brut),
-      "Le nombre de doublons est un nombre entier inférieur au nombre de lignes ; "
-      "indice : sejours_brut.duplicated().sum().", success=None)
-check(nombre_doublons > 0,
-      "Vous ne trouvez aucun doublon : avez-vous bien travaillé sur sejours_brut ?")
+check_answer("q5", nombre_doublons)
 ### BEGIN HIDDEN TESTS
-reference = load_table("sejours", DOSSIER_DEFAUTS)
-check(nombre_doublons == reference.duplicated().sum(),
-      "Ce n'est pas le nombre de lignes en double de sejours_brut.", success=None)
+from participant.answer_kinds import Count
+from participant.checks import grade_answer
+
+reference = sejours_brut  # la table abîmée de la mise en place, que le carnet ne modifie jamais
+grade_answer(
+    "q5", nombre_doublons, reference.duplicated().sum(), Count(),
+    mistakes={
+        "Vous avez compté aussi la première occurrence de chaque ligne répétée (keep=False) : "
+        ".duplicated() seul compte les copies en trop.": reference.duplicated(keep=False).sum(),
+        "C'est le nombre de lignes de la table : comptez seulement les Vrai de .duplicated(), avec "
+        ".sum().": len(reference),
+        "C'est le nombre de lignes sans les doublons : le nombre de doublons est la différence avec le "
+        "nombre de lignes.": len(reference.drop_duplicates()),
+        "Un patient peut avoir plusieurs séjours : c'est la ligne entière (ou sejour_id) qui ne doit pas "
+        "se répéter, pas patient_id.": reference["patient_id"].duplicated().sum(),
+        "C'est la table patients_brut : comptez les doublons de sejours_brut.": (
+            patients_brut.duplicated().sum()
+        ),
+    },
+    hint="Ce n'est pas le nombre de lignes en double de sejours_brut ; indice : sejours_brut.duplicated().sum().",
+)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -396,7 +490,7 @@ sejours_brut["sejour_id"].duplicated().sum()
 # %% [markdown]
 # ### Repérer un code mal écrit : les expressions régulières
 #
-# Comment vérifier que 4 000 codes CIM-10 sont bien écrits sans les relire un par un ? On décrit la
+# Comment vérifier que des milliers de codes CIM-10 sont bien écrits sans les relire un par un ? On décrit la
 # **forme** attendue d'un code avec une *expression régulière* (un « motif »), puis on demande à
 # Python quels codes ont exactement cette forme. Le motif d'un code CIM-10 est :
 #
@@ -447,24 +541,44 @@ pd.DataFrame({"code": exemples, "bien écrit": exemples.str.fullmatch(motif_cim1
 # ```
 
 # %% nbgrader={"grade": false, "grade_id": "q6-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+nombre_codes_mal_ecrits = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
 codes = diagnostics_brut["code_cim10"].dropna()
 nombre_codes_mal_ecrits = (~codes.str.fullmatch(motif_cim10)).sum()
 ### END SOLUTION
-nombre_codes_mal_ecrits
 
 # %% kit={"competences": ["qualite-donnees", "nomenclatures"], "reponses": ["nombre_codes_mal_ecrits"]} nbgrader={"grade": true, "grade_id": "q6-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-check(0 <= nombre_codes_mal_ecrits <= len(diagnostics_brut),
-      "Le résultat doit être un nombre de codes ; indice : (~codes.str.fullmatch(motif_cim10)).sum().",
-      success=None)
-check(0 < nombre_codes_mal_ecrits < len(diagnostics_brut) / 2,
-      "Ce nombre est invraisemblable : aucun code mal écrit, ou plus de la moitié ? "
-      "Vérifiez le signe ~ et le motif.")
+check_answer("q6", nombre_codes_mal_ecrits)
 ### BEGIN HIDDEN TESTS
-reference = load_table("diagnostics", DOSSIER_DEFAUTS)["code_cim10"].dropna()
-attendu = (~reference.str.fullmatch(r"[A-Z]\d\d(\.\d{1,2})?")).sum()
-check(nombre_codes_mal_ecrits == attendu,
-      "Ce n'est pas le nombre de codes présents qui ne suivent pas le motif CIM-10.", success=None)
+from participant.answer_kinds import Count
+from participant.checks import grade_answer
+
+motif_reference = r"[A-Z]\d\d(\.\d{1,2})?"
+toutes_cases = diagnostics_brut["code_cim10"]  # les tables abîmées de la mise en place
+reference = toutes_cases.dropna()
+bien_ecrits = reference.str.fullmatch(motif_reference)
+diagnostics_principaux = sejours_brut["diagnostic_principal"].dropna()
+grade_answer(
+    "q6", nombre_codes_mal_ecrits, (~bien_ecrits).sum(), Count(),
+    mistakes={
+        "C'est le nombre de codes bien écrits : le signe ~ devant la colonne de Vrai/Faux garde ceux qui "
+        "ne suivent pas le motif.": bien_ecrits.sum(),
+        "Vous avez compté aussi les cases vides (déjà comptées à la question 4) : retirez-les d'abord "
+        "avec .dropna().": (~toutes_cases.str.fullmatch(motif_reference)).sum(),
+        ".str.match ou .str.contains ne regardent que le début ou un morceau du code : .str.fullmatch "
+        "vérifie le code entier, du premier au dernier caractère.": (
+            ~reference.str.match(motif_reference)
+        ).sum(),
+        "Avec ce motif, les codes sans sous-catégorie (I10) sont refusés : gardez le groupe facultatif "
+        "(\\.\\d{1,2})? de motif_cim10.": (~reference.str.fullmatch(r"[A-Z]\d\d\.\d{1,2}")).sum(),
+        "C'est le nombre de lignes de diagnostics_brut : comptez seulement les codes qui ne suivent pas "
+        "le motif.": len(toutes_cases),
+        "C'est la colonne diagnostic_principal de sejours_brut : la question porte sur la colonne "
+        "code_cim10 de diagnostics_brut.": (~diagnostics_principaux.str.fullmatch(motif_reference)).sum(),
+    },
+    hint="Ce n'est pas le nombre de codes présents qui ne suivent pas le motif CIM-10 ; indice : "
+         "(~codes.str.fullmatch(motif_cim10)).sum(), avec codes = diagnostics_brut[\"code_cim10\"].dropna().",
+)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -501,23 +615,39 @@ print(sexe_corrige.value_counts(dropna=False))
 # `sejours_brut` : `sejours_brut["date_sortie"] < sejours_brut["date_entree"]` vaut Vrai pour les
 # séjours impossibles. Comptez-les avec `.sum()` et stockez le nombre dans
 # `nombre_sorties_avant_entree`.
+#
+# Attention au signe : `<` est strict. Une sortie **le jour même** de l'entrée (une chirurgie
+# ambulatoire, une séance) est tout à fait possible, et ne doit pas être comptée.
 
 # %% nbgrader={"grade": false, "grade_id": "q7-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+nombre_sorties_avant_entree = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
 nombre_sorties_avant_entree = (sejours_brut["date_sortie"] < sejours_brut["date_entree"]).sum()
 ### END SOLUTION
-nombre_sorties_avant_entree
 
 # %% kit={"competences": ["qualite-donnees"], "reponses": ["nombre_sorties_avant_entree"]} nbgrader={"grade": true, "grade_id": "q7-test", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
-check(0 <= nombre_sorties_avant_entree <= len(sejours_brut),
-      "Le résultat doit être un nombre de séjours ; indice : (date_sortie < date_entree).sum().",
-      success=None)
-check(0 < nombre_sorties_avant_entree < len(sejours_brut) / 2,
-      "Ce nombre est invraisemblable : vérifiez le sens de la comparaison (date_sortie < date_entree).")
+check_answer("q7", nombre_sorties_avant_entree)
 ### BEGIN HIDDEN TESTS
-reference = load_table("sejours", DOSSIER_DEFAUTS, colonnes=["date_entree", "date_sortie"])
-check(nombre_sorties_avant_entree == (reference["date_sortie"] < reference["date_entree"]).sum(),
-      "Ce n'est pas le nombre de séjours dont la sortie précède l'entrée.", success=None)
+from participant.answer_kinds import Count
+from participant.checks import grade_answer
+
+reference = sejours_brut[["date_entree", "date_sortie", "duree_sejour"]]  # la table abîmée de la mise en place
+sortie, entree = reference["date_sortie"], reference["date_entree"]
+grade_answer(
+    "q7", nombre_sorties_avant_entree, (sortie < entree).sum(), Count(),
+    mistakes={
+        "Vous avez compté aussi les sorties le jour même de l'entrée, qui sont possibles : utilisez < "
+        "(strictement avant), pas <=.": (sortie <= entree).sum(),
+        "C'est le nombre de séjours dont la sortie suit l'entrée (les séjours normaux) : le sens de la "
+        "comparaison est date_sortie < date_entree.": (sortie > entree).sum(),
+        "C'est le nombre de séjours possibles (sortie le jour même ou après) : comptez ceux dont la "
+        "sortie est strictement avant l'entrée.": (sortie >= entree).sum(),
+        "Aucun séjour trouvé : la colonne duree_sejour n'a pas été abîmée ; comparez les deux colonnes de "
+        "dates, date_sortie < date_entree.": (reference["duree_sejour"] < 0).sum(),
+    },
+    hint="Ce n'est pas le nombre de séjours dont la sortie précède l'entrée ; indice : "
+         "(sejours_brut[\"date_sortie\"] < sejours_brut[\"date_entree\"]).sum().",
+)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -544,39 +674,85 @@ print(f"DMS calculée sur les données brutes : {dms_brute:.2f} jours")
 # ## Question 8 : nettoyer, puis recalculer la DMS (2 points)
 #
 # La DMS brute est absurde : quelques séjours « négatifs » suffisent à la fausser. Nettoyez la table
-# en deux étapes, dans une **nouvelle** variable `sejours_propres` :
+# en deux étapes, chacune dans une **nouvelle** variable (la table `sejours_brut` reste intacte) :
 #
-# 1. retirez les doublons avec `.drop_duplicates()` ;
+# 1. retirez les doublons : `sejours_dedoublonnes = sejours_brut.drop_duplicates()` garde une seule
+#    fois chaque ligne répétée (la première) ;
 # 2. ne gardez que les séjours dont la sortie n'est pas avant l'entrée : `table[condition]` garde les
-#    lignes où la condition est Vraie, ici `sejours_propres["date_sortie"] >= sejours_propres["date_entree"]`.
+#    lignes où la condition est Vraie, ici
+#    `sejours_propres = sejours_dedoublonnes[sejours_dedoublonnes["date_sortie"] >= sejours_dedoublonnes["date_entree"]]`
+#    (`>=` garde les sorties le jour même).
 #
-# Calculez ensuite la DMS sur `sejours_propres`, comme dans la cellule précédente, et stockez-la dans
-# `dms_propre`.
+# Stockez ensuite dans `nombre_sejours_propres` le nombre de séjours qui restent (`len(...)`), et dans
+# `dms_propre` la DMS calculée sur `sejours_propres` comme dans la cellule précédente. La vérification
+# juge les deux valeurs ensemble, la DMS à deux décimales près.
 
 # %% nbgrader={"grade": false, "grade_id": "q8-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+nombre_sejours_propres = ...  # VOTRE CODE ICI
+dms_propre = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
-sejours_propres = sejours_brut.drop_duplicates()
-sejours_propres = sejours_propres[sejours_propres["date_sortie"] >= sejours_propres["date_entree"]]
+sejours_dedoublonnes = sejours_brut.drop_duplicates()
+sejours_propres = sejours_dedoublonnes[sejours_dedoublonnes["date_sortie"] >= sejours_dedoublonnes["date_entree"]]
+nombre_sejours_propres = len(sejours_propres)
 dms_propre = (sejours_propres["date_sortie"] - sejours_propres["date_entree"]).dt.days.mean()
 ### END SOLUTION
-print(f"{len(sejours_brut)} séjours bruts, {len(sejours_propres)} séjours propres")
-print(f"DMS brute : {dms_brute:.2f} jours ; DMS après nettoyage : {dms_propre:.2f} jours")
 
-# %% kit={"competences": ["qualite-donnees", "indicateurs-activite"], "reponses": ["dms_propre", "sejours_propres"]} nbgrader={"grade": true, "grade_id": "q8-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-check(isinstance(sejours_propres, pd.DataFrame) and 0 < len(sejours_propres) < len(sejours_brut),
-      "sejours_propres doit être une table plus courte que sejours_brut : "
-      "avez-vous retiré les doublons et les dates impossibles ?", success=None)
-check(dms_propre > 0,
-      "Une durée moyenne de séjour est positive : reste-t-il des séjours dont la sortie précède l'entrée ?")
+# %% kit={"competences": ["qualite-donnees", "indicateurs-activite"], "reponses": ["nombre_sejours_propres", "dms_propre"]} nbgrader={"grade": true, "grade_id": "q8-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+check_answer("q8", {"nombre_sejours_propres": nombre_sejours_propres, "dms_propre": dms_propre})
 ### BEGIN HIDDEN TESTS
-reference = load_table("sejours", DOSSIER_DEFAUTS).drop_duplicates()
-reference = reference[reference["date_sortie"] >= reference["date_entree"]]
-attendu = (reference["date_sortie"] - reference["date_entree"]).dt.days.mean()
-check(len(sejours_propres) == len(reference),
-      "sejours_propres n'a pas le bon nombre de lignes : retirez les doublons et les sorties avant "
-      "l'entrée, et seulement eux.", success=None)
-check(abs(dms_propre - attendu) < 0.01, "Ce n'est pas la DMS des séjours nettoyés.", success=None)
+from participant.answer_kinds import Series
+from participant.checks import grade_answer
+
+brut = sejours_brut  # la table abîmée de la mise en place, que le carnet ne modifie jamais
+
+
+def bilan(table, moyenne=True):
+    durees = (table["date_sortie"] - table["date_entree"]).dt.days
+    return {"nombre_sejours_propres": len(table), "dms_propre": durees.mean() if moyenne else durees.median()}
+
+
+def sorties_possibles(table, strict=False):
+    if strict:
+        return table[table["date_sortie"] > table["date_entree"]]
+    return table[table["date_sortie"] >= table["date_entree"]]
+
+
+dedoublonnes = brut.drop_duplicates()
+grade_answer(
+    "q8", {"nombre_sejours_propres": nombre_sejours_propres, "dms_propre": dms_propre},
+    bilan(sorties_possibles(dedoublonnes)), Series(decimals=2),
+    mistakes={
+        "Les doublons sont restés : retirez-les d'abord avec .drop_duplicates().": bilan(sorties_possibles(brut)),
+        "Les sorties avant l'entrée sont restées : ne gardez que les lignes où date_sortie >= "
+        "date_entree.": bilan(dedoublonnes),
+        "Rien n'a été nettoyé : ce sont le nombre de lignes et la DMS de sejours_brut.": bilan(brut),
+        "Vous avez retiré aussi les sorties le jour même de l'entrée, qui sont possibles : gardez-les avec "
+        ">=, pas >.": bilan(sorties_possibles(dedoublonnes, strict=True)),
+        "Vous avez retiré les deux exemplaires de chaque doublon (keep=False) : .drop_duplicates() seul "
+        "garde le premier.": bilan(sorties_possibles(brut.drop_duplicates(keep=False))),
+        "Vous avez gardé seulement les séjours impossibles : la condition à garder est date_sortie >= "
+        "date_entree.": bilan(dedoublonnes[dedoublonnes["date_sortie"] < dedoublonnes["date_entree"]]),
+        "C'est la durée médiane : la DMS est une moyenne, .mean().": bilan(sorties_possibles(dedoublonnes), False),
+        "La DMS est arrondie trop fort : gardez deux décimales, ou ne l'arrondissez pas.": {
+            **bilan(sorties_possibles(dedoublonnes)),
+            "dms_propre": round(bilan(sorties_possibles(dedoublonnes))["dms_propre"], 1),
+        },
+    },
+    hint="Ce ne sont pas le nombre de séjours et la DMS après nettoyage ; indice : retirez les doublons "
+         "(.drop_duplicates()), gardez date_sortie >= date_entree, puis len(...) et la moyenne des durées.",
+)
 ### END HIDDEN TESTS
+
+# %% [markdown]
+# Avant et après : la cellule suivante refait le nettoyage avec le code de la consigne et compare les
+# deux calculs.
+
+# %%
+sejours_sans_doublons = sejours_brut.drop_duplicates()
+sejours_nettoyes = sejours_sans_doublons[sejours_sans_doublons["date_sortie"] >= sejours_sans_doublons["date_entree"]]
+dms_nettoyee = (sejours_nettoyes["date_sortie"] - sejours_nettoyes["date_entree"]).dt.days.mean()
+print(f"Avant : {len(sejours_brut)} lignes, DMS {dms_brute:.2f} jours")
+print(f"Après : {len(sejours_nettoyes)} séjours, DMS {dms_nettoyee:.2f} jours")
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q9-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Question 9 : expliquer le nettoyage (2 points, corrigée par votre formateur)
@@ -615,27 +791,54 @@ patients.head(3)
 # ## Question 10 : quelles colonnes identifient directement une personne ? (1 point)
 #
 # Dans la table `patients`, quelles colonnes sont **directement identifiantes** (elles désignent une
-# personne à elles seules) ? Stockez leurs noms, écrits exactement comme dans la table et entre
-# guillemets, dans la liste `colonnes_directement_identifiantes`.
+# personne à elles seules) ? Stockez leurs noms, écrits exactement comme dans la table (sans accent)
+# et entre guillemets, dans la liste `colonnes_directement_identifiantes`. L'ordre ne compte pas.
 
 # %% nbgrader={"grade": false, "grade_id": "q10-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+colonnes_directement_identifiantes = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
 colonnes_directement_identifiantes = ["nom", "prenom", "adresse", "telephone"]
 ### END SOLUTION
-colonnes_directement_identifiantes
 
 # %% kit={"competences": ["pseudonymisation", "cadre-juridique"], "reponses": ["colonnes_directement_identifiantes"]} nbgrader={"grade": true, "grade_id": "q10-test", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
-check(isinstance(colonnes_directement_identifiantes, list) and len(colonnes_directement_identifiantes) > 0,
-      "La réponse doit être une liste de noms de colonnes, par exemple [\"sexe\", \"region\"].",
-      success=None)
-inconnues = [c for c in colonnes_directement_identifiantes if c not in patients.columns]
-check(not inconnues,
-      f"Ces noms ne sont pas des colonnes de la table patients : {inconnues} ; "
-      "recopiez-les depuis l'affichage ci-dessus (sans accent ni majuscule).")
+check_answer("q10", colonnes_directement_identifiantes)
 ### BEGIN HIDDEN TESTS
-check(set(colonnes_directement_identifiantes) == {"nom", "prenom", "adresse", "telephone"},
-      "Pas tout à fait : gardez les colonnes qui désignent une personne à elles seules, "
-      "sans les croiser avec d'autres (une date de naissance ne suffit pas).", success=None)
+from participant.answer_kinds import Collection
+from participant.checks import grade_answer
+
+colonnes = list(load_table("patients", DONNEES).columns)
+directes = [c for c in colonnes if c in ("nom", "prenom", "adresse", "telephone")]
+grade_answer(
+    "q10", colonnes_directement_identifiantes, directes, Collection(),
+    mistakes={
+        "La date de naissance ne désigne personne à elle seule : elle est indirectement identifiante.": (
+            directes + ["date_naissance"]
+        ),
+        "Le code postal ne désigne personne à lui seul : il est indirectement identifiant.": (
+            directes + ["code_postal"]
+        ),
+        "La commune ne désigne personne à elle seule : elle est indirectement identifiante.": (
+            directes + ["commune"]
+        ),
+        "patient_id est un pseudonyme : il relie les lignes d'une même personne sans dire qui elle "
+        "est.": directes + ["patient_id"],
+        "Ce sont des données indirectement identifiantes : cherchez les colonnes qui désignent une "
+        "personne à elles seules.": ["date_naissance", "sexe", "code_postal"],
+        "Ce sont toutes les colonnes : gardez seulement celles qui désignent une personne à elles "
+        "seules.": colonnes,
+        "Il en manque : l'adresse et le numéro de téléphone désignent, eux aussi, directement une "
+        "personne.": ["nom", "prenom"],
+        "Il manque le téléphone : un numéro de téléphone désigne directement une personne.": [
+            "nom", "prenom", "adresse"
+        ],
+        "Il manque l'adresse : une adresse désigne directement une personne.": ["nom", "prenom", "telephone"],
+        "Les noms de colonnes s'écrivent sans accent, comme dans la table : prenom, telephone.": [
+            "nom", "prénom", "adresse", "téléphone"
+        ],
+    },
+    hint="Pas tout à fait : gardez les colonnes qui désignent une personne à elles seules, sans les croiser "
+         "avec d'autres, écrites exactement comme dans la table patients.",
+)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -650,6 +853,31 @@ extrait = patients.drop(columns=["nom", "prenom", "adresse", "telephone"])
 uniques = ~extrait.duplicated(subset=["date_naissance", "sexe", "code_postal"], keep=False)
 print(f"{uniques.mean() * 100:.1f} % des patients sont seuls à avoir leur date de naissance, "
       "leur sexe et leur code postal")
+
+# %% [markdown]
+# ### Transmettre des données de santé : les règles à connaître
+#
+# Avant de faire sortir des données de santé de l'établissement, cinq questions se posent :
+#
+# - **Le cadre.** Pour quelle **finalité** (le but précis de l'usage) et sur quelle **base légale** ?
+#   Une étude ou une recherche sur des données de santé suit une **formalité auprès de la CNIL** :
+#   déclaration de conformité à une *méthodologie de référence* ou demande d'autorisation. Un
+#   **contrat** fixe les obligations de celui qui reçoit les données (souvent un *sous-traitant* au
+#   sens du RGPD). Le **délégué à la protection des données** (DPO, *data protection officer*), que
+#   chaque hôpital doit désigner, conseille et vérifie : on le consulte avant tout transfert.
+# - **La minimisation** (RGPD, article 5). Ne transmettre que les colonnes et les lignes nécessaires à
+#   la finalité : retirer les identifiants directs, réduire les identifiants indirects (année de
+#   naissance plutôt que date, département plutôt que code postal). Des données ainsi
+#   **pseudonymisées** restent des données personnelles.
+# - **Le transport.** Jamais de courriel ordinaire, dont le contenu circule en clair : une
+#   **messagerie sécurisée de santé** (MSSanté) ou un fichier **chiffré** sur une plateforme d'échange
+#   sécurisée, la clé transmise par un autre canal.
+# - **L'hébergement.** Celui qui conserve des données de santé pour le compte d'un établissement
+#   (un prestataire, une start-up qui les stocke sur ses serveurs ou dans le « cloud ») doit être un
+#   **hébergeur de données de santé certifié** (certification **HDS**, code de la santé publique,
+#   article L1111-8).
+# - **Les accès.** Seules les personnes qui en ont besoin accèdent aux données, avec une
+#   authentification forte, et leurs accès sont tracés.
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q11-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Question 11 : un extrait envoyé par courriel ? (3 points, corrigée par votre formateur)
@@ -703,3 +931,5 @@ print(f"{uniques.mean() * 100:.1f} % des patients sont seuls à avoir leur date 
 # - Nettoyer (`.drop_duplicates()`, filtrer les dates impossibles, normaliser les codes) peut changer
 #   complètement un indicateur : contrôlez toujours avant d'analyser.
 # - Un pseudonyme n'anonymise pas : des données pseudonymisées restent soumises au RGPD.
+# - Transmettre des données de santé : une finalité et ses formalités (CNIL, contrat, avis du DPO),
+#   la minimisation, une messagerie sécurisée ou un fichier chiffré, un hébergeur certifié HDS.

@@ -24,8 +24,12 @@
 #   dénominateur ;
 # - réécrire un titre de presse alarmiste avec des chiffres absolus et des mots simples.
 #
-# Chaque question se termine par une cellule de vérification : exécutez-la, elle vous dit
-# « ✅ Bonne réponse » ou vous donne un indice.
+# Chaque question a une cellule de réponse, où vous remplacez les trois points `...` par votre calcul,
+# puis une cellule de vérification : exécutez-la. « ✅ Bonne réponse » veut dire que la réponse est juste
+# (et vaudra tous les points de la question) ; sinon, un ❌ vous dit ce qui ne va pas. Les moyennes et
+# les pourcentages sont jugés avec le nombre de décimales que la consigne indique. Quand une question
+# s'appuie sur le résultat d'une question précédente, un **point de reprise** le recalcule juste
+# avant : une erreur en chemin ne vous coûte pas les questions suivantes.
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "mise-en-place-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Mise en place
@@ -47,11 +51,12 @@ DONNEES = None
 # %% nbgrader={"grade": false, "grade_id": "mise-en-place", "locked": true, "schema_version": 3, "solution": false, "task": false}
 import pandas as pd
 import plotly.express as px
-import plotly.graph_objects as go
 
+from participant.checks import check_answer
 from participant.data import load_table
-from participant.checks import check
+from participant.notebook import prepare
 
+prepare()  # graphiques et messages d'erreur en français
 sejours = load_table("sejours", DONNEES, colonnes=["sejour_id", "patient_id", "finess", "date_entree",
                                                    "date_sortie", "duree_sejour", "mode_sortie", "ghm"])
 patients = load_table("patients", DONNEES, colonnes=["patient_id", "sexe", "date_naissance"])
@@ -60,8 +65,9 @@ print(len(sejours), "séjours,", len(patients), "patients,", len(etablissements)
 
 # %% [markdown]
 # Voici les cinq premiers séjours. `duree_sejour` est la durée en nuits (0 pour une prise en
-# charge sans nuitée) ; `mode_sortie` dit comment le patient est sorti (`8` domicile, `7`
-# transfert vers un autre établissement, `9` décès) ; `ghm` est le groupe de séjours du PMSI.
+# charge sans nuitée) ; `mode_sortie` dit comment le patient est sorti (`"8"` domicile, `"7"`
+# transfert vers un autre établissement, `"9"` décès : ce sont des textes, à écrire entre
+# guillemets) ; `ghm` est le groupe de séjours du PMSI.
 
 # %%
 sejours.head()
@@ -86,39 +92,69 @@ sejours.head()
 # 1. gardez les séjours d'au moins une nuit :
 #    `sejours_nuit = sejours[sejours["duree_sejour"] >= 1]` ;
 # 2. ajoutez-leur le sexe du patient :
-#    `sejours_nuit = sejours_nuit.merge(patients[["patient_id", "sexe"]], on="patient_id")` ;
+#    `sejours_nuit_sexe = sejours_nuit.merge(patients[["patient_id", "sexe"]], on="patient_id")` ;
 # 3. calculez la moyenne par sexe :
-#    `dms_par_sexe = sejours_nuit.groupby("sexe", as_index=False).agg(duree_moyenne=("duree_sejour", "mean"))`.
+#    `dms_par_sexe = sejours_nuit_sexe.groupby("sexe", as_index=False).agg(duree_moyenne=("duree_sejour", "mean"))`.
 #
 # `groupby("sexe")` range les séjours en deux paquets (femmes, hommes) ; `.agg(...)` calcule, pour
 # chaque paquet, une nouvelle colonne `duree_moyenne` qui est la moyenne (`"mean"`) de `duree_sejour`.
+# Les moyennes sont jugées à deux décimales près. Pour voir la table, ajoutez une dernière ligne
+# `dms_par_sexe`.
 
 # %% nbgrader={"grade": false, "grade_id": "q1-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+sejours_nuit = ...  # VOTRE CODE ICI
+sejours_nuit_sexe = ...  # VOTRE CODE ICI
+dms_par_sexe = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
 sejours_nuit = sejours[sejours["duree_sejour"] >= 1]
-sejours_nuit = sejours_nuit.merge(patients[["patient_id", "sexe"]], on="patient_id")
-dms_par_sexe = sejours_nuit.groupby("sexe", as_index=False).agg(duree_moyenne=("duree_sejour", "mean"))
+sejours_nuit_sexe = sejours_nuit.merge(patients[["patient_id", "sexe"]], on="patient_id")
+dms_par_sexe = sejours_nuit_sexe.groupby("sexe", as_index=False).agg(duree_moyenne=("duree_sejour", "mean"))
 ### END SOLUTION
-dms_par_sexe
 
 # %% kit={"competences": ["indicateurs-activite"], "reponses": ["dms_par_sexe"]} nbgrader={"grade": true, "grade_id": "q1-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-check(isinstance(dms_par_sexe, pd.DataFrame) and {"sexe", "duree_moyenne"} <= set(dms_par_sexe.columns),
-      "dms_par_sexe doit être une table avec les colonnes sexe et duree_moyenne : "
-      "utilisez groupby(\"sexe\", as_index=False).agg(duree_moyenne=(\"duree_sejour\", \"mean\")).",
-      success=None)
-check(len(dms_par_sexe) == 2, "La table doit avoir deux lignes : une pour F, une pour M.", success=None)
-check((dms_par_sexe["duree_moyenne"] >= 1).all(),
-      "Une moyenne de séjours d'au moins une nuit vaut au moins 1 : avez-vous gardé seulement "
-      "les séjours avec duree_sejour >= 1 ?")
+check_answer("q1", dms_par_sexe)
 ### BEGIN HIDDEN TESTS
-ref = load_table("sejours", DONNEES, colonnes=["patient_id", "duree_sejour"])
-ref = ref[ref["duree_sejour"] >= 1].merge(
-    load_table("patients", DONNEES, colonnes=["patient_id", "sexe"]), on="patient_id")
-attendu = ref.groupby("sexe")["duree_sejour"].mean()
-obtenu = dms_par_sexe.set_index("sexe")["duree_moyenne"].reindex(attendu.index)
-check(((obtenu - attendu).abs() < 1e-6).all(),
-      "Ce ne sont pas les durées moyennes des séjours d'au moins une nuit, par sexe.", success=None)
+from participant.answer_kinds import Table
+from participant.checks import grade_answer
+
+avec_sexe = sejours.merge(patients[["patient_id", "sexe"]], on="patient_id")
+nuitees = avec_sexe[avec_sexe["duree_sejour"] >= 1]
+
+
+def par_sexe(table, calcul="mean"):
+    return table.groupby("sexe", as_index=False).agg(duree_moyenne=("duree_sejour", calcul))
+
+
+grade_answer(
+    "q1", dms_par_sexe, par_sexe(nuitees), Table(columns=("sexe", "duree_moyenne"), decimals=2),
+    mistakes={
+        "Ce sont les moyennes de tous les séjours : gardez d'abord ceux d'au moins une nuit "
+        "(duree_sejour >= 1).": par_sexe(avec_sexe),
+        "Les séjours d'une seule nuit manquent : « au moins une nuit » s'écrit >= 1, pas > 1.": (
+            par_sexe(avec_sexe[avec_sexe["duree_sejour"] > 1])
+        ),
+        "Ce sont des durées médianes : la moyenne s'obtient avec \"mean\".": par_sexe(nuitees, "median"),
+        "Ce sont des sommes de nuits : la moyenne s'obtient avec \"mean\".": par_sexe(nuitees, "sum"),
+        "Ce sont des nombres de séjours : la moyenne de duree_sejour s'obtient avec \"mean\".": (
+            par_sexe(nuitees, "size")
+        ),
+    },
+    hint="Ce ne sont pas les durées moyennes des séjours d'au moins une nuit, par sexe ; suivez les trois "
+         "étapes de la consigne.",
+)
 ### END HIDDEN TESTS
+
+# %% [markdown]
+# ### Point de reprise
+#
+# Que votre réponse soit juste ou non, la cellule suivante recalcule la durée moyenne par sexe avec le
+# code ci-dessous, sous le nom `dms_par_sexe_reprise` ; la suite du carnet l'utilise.
+
+# %% nbgrader={"grade": false, "grade_id": "q1-reprise", "locked": true, "schema_version": 3, "solution": false, "task": false}
+sejours_nuit_reprise = sejours[sejours["duree_sejour"] >= 1].merge(patients[["patient_id", "sexe"]], on="patient_id")
+dms_par_sexe_reprise = sejours_nuit_reprise.groupby("sexe", as_index=False).agg(
+    duree_moyenne=("duree_sejour", "mean"))
+dms_par_sexe_reprise
 
 # %% [markdown]
 # ### Un graphique trompeur
@@ -127,9 +163,9 @@ check(((obtenu - attendu).abs() < 1e-6).all(),
 # cellule et regardez la hauteur des barres.
 
 # %%
-bas = dms_par_sexe["duree_moyenne"].min() * 0.98
-haut = dms_par_sexe["duree_moyenne"].max() * 1.005
-figure_trompeuse = px.bar(dms_par_sexe, x="sexe", y="duree_moyenne",
+bas = dms_par_sexe_reprise["duree_moyenne"].min() * 0.98
+haut = dms_par_sexe_reprise["duree_moyenne"].max() * 1.005
+figure_trompeuse = px.bar(dms_par_sexe_reprise, x="sexe", y="duree_moyenne",
                           labels={"sexe": "Sexe", "duree_moyenne": "Durée moyenne de séjour (nuits)"},
                           title="Durée de séjour : un écart spectaculaire entre femmes et hommes ?")
 figure_trompeuse.update_yaxes(range=[bas, haut])
@@ -141,7 +177,7 @@ figure_trompeuse.show()
 # **hauteur** des barres, pas les graduations. La cellule suivante chiffre l'illusion.
 
 # %%
-valeurs = dms_par_sexe["duree_moyenne"]
+valeurs = dms_par_sexe_reprise["duree_moyenne"]
 rapport_apparent = (valeurs.max() - bas) / (valeurs.min() - bas)
 ecart_reel = (valeurs.max() / valeurs.min() - 1) * 100
 print(f"Sur ce graphique, la barre la plus haute paraît {rapport_apparent:.1f} fois plus haute que l'autre.")
@@ -150,59 +186,81 @@ print(f"En réalité, la plus grande durée moyenne ne dépasse la plus petite q
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q2-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Question 2 : le graphique honnête (2 points)
 #
-# Construisez la version honnête du graphique et stockez-la dans `figure_honnete` :
+# Construisez la version honnête du graphique, à partir de `dms_par_sexe_reprise`, et stockez-la dans
+# `figure_honnete` :
 #
-# - un diagramme en barres : `px.bar(dms_par_sexe, x="sexe", y="duree_moyenne", ...)` ;
+# - un diagramme en barres : `px.bar(dms_par_sexe_reprise, x="sexe", y="duree_moyenne", ...)` ;
 # - un **titre neutre**, qui décrit sans juger : `title="..."` ;
 # - des **noms d'axes en français**, sans tiret bas : `labels={"sexe": "Sexe", "duree_moyenne": "..."}` ;
-# - un axe vertical qui **part de 0**, imposé explicitement :
-#   `figure_honnete.update_yaxes(range=[0, dms_par_sexe["duree_moyenne"].max() * 1.1])`
-#   (le `* 1.1` laisse un peu de place au-dessus de la plus haute barre).
+# - **pas** de `range=[...]` qui tronque l'axe ; imposez au contraire un axe vertical qui part de
+#   zéro : `figure_honnete.update_yaxes(rangemode="tozero")` (*to zero* : jusqu'à zéro).
 #
 # Plotly fait souvent partir les barres de 0 tout seul, mais d'autres logiciels (un tableur, par
-# exemple) ne le font pas : l'écrire vous-même est la seule garantie. Partez du code de la cellule
-# du graphique trompeur et corrigez-le.
+# exemple) ne le font pas : l'écrire vous-même est la seule garantie, et `rangemode="tozero"`
+# s'adapte aux données, sans nombre à calculer. Partez du code de la cellule du graphique trompeur
+# et corrigez-le. Pour voir votre figure, ajoutez une dernière ligne `figure_honnete`.
+#
+# La vérification regarde les barres, la présence d'un titre et l'axe vertical ; la neutralité du
+# titre et le nom des axes, c'est à vous d'y veiller : c'est ce que le lecteur lit en premier.
 
 # %% nbgrader={"grade": false, "grade_id": "q2-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+figure_honnete = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
-figure_honnete = px.bar(dms_par_sexe, x="sexe", y="duree_moyenne",
+figure_honnete = px.bar(dms_par_sexe_reprise, x="sexe", y="duree_moyenne",
                         labels={"sexe": "Sexe", "duree_moyenne": "Durée moyenne de séjour (nuits)"},
                         title="Durée moyenne des séjours d'au moins une nuit, selon le sexe du patient")
-figure_honnete.update_yaxes(range=[0, dms_par_sexe["duree_moyenne"].max() * 1.1])
+figure_honnete.update_yaxes(rangemode="tozero")
 ### END SOLUTION
-figure_honnete.show()
 
 # %% kit={"competences": ["visualiser"], "reponses": ["figure_honnete"]} nbgrader={"grade": true, "grade_id": "q2-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-check(isinstance(figure_honnete, go.Figure), "figure_honnete doit être une figure plotly : px.bar(...).",
-      success=None)
-check(len(figure_honnete.data) > 0 and figure_honnete.data[0].type == "bar",
-      "Tracez un diagramme en barres avec px.bar.", success=None)
-axe_y = figure_honnete.layout.yaxis
-check((axe_y.range is not None and axe_y.range[0] == 0) or axe_y.rangemode == "tozero",
-      "L'axe vertical doit partir de 0 : figure_honnete.update_yaxes(range=[0, ...]).", success=None)
-check(axe_y.range is None or axe_y.range[1] >= max(figure_honnete.data[0].y),
-      "Le haut de l'axe coupe la plus haute barre : prenez le maximum des durées multiplié par 1.1.",
-      success=None)
-check(bool(figure_honnete.layout.title.text), "Donnez un titre à la figure : title=\"...\".", success=None)
-noms_axes = [figure_honnete.layout.xaxis.title.text or "", axe_y.title.text or ""]
-check(all(nom and "_" not in nom for nom in noms_axes),
-      "Nommez les deux axes en français, sans tiret bas : labels={\"sexe\": \"Sexe\", \"duree_moyenne\": \"...\"}.")
+check_answer("q2", figure_honnete)
 ### BEGIN HIDDEN TESTS
-ref = load_table("sejours", DONNEES, colonnes=["patient_id", "duree_sejour"])
-ref = ref[ref["duree_sejour"] >= 1].merge(
-    load_table("patients", DONNEES, colonnes=["patient_id", "sexe"]), on="patient_id")
-attendu = sorted(ref.groupby("sexe")["duree_sejour"].mean())
-obtenu = sorted(float(y) for trace in figure_honnete.data for y in trace.y)
-check(len(obtenu) == len(attendu) and all(abs(a - b) < 1e-6 for a, b in zip(obtenu, attendu)),
-      "Les barres ne montrent pas les durées moyennes par sexe de la question 1.", success=None)
+from participant.answer_kinds import Figure
+from participant.checks import grade_answer
+
+
+def barres(x="sexe", y="duree_moyenne", trace=px.bar, **axe):
+    figure = trace(dms_par_sexe_reprise, x=x, y=y, title="référence")
+    return figure.update_yaxes(**axe) if axe else figure
+
+
+maximum = dms_par_sexe_reprise["duree_moyenne"].max()
+tronque = [dms_par_sexe_reprise["duree_moyenne"].min() * 0.98, maximum * 1.005]
+grade_answer(
+    "q2", figure_honnete, barres(rangemode="tozero"),
+    Figure(points=("x", "y", "type"), layout=("yaxis.rangemode", "yaxis.range")),
+    mistakes={
+        "L'axe vertical n'est pas imposé : ajoutez figure_honnete.update_yaxes(rangemode=\"tozero\").": barres(),
+        "L'axe est encore tronqué (le range=[bas, haut] du graphique trompeur) : retirez-le et imposez "
+        "update_yaxes(rangemode=\"tozero\").": barres(range=tronque),
+        "Votre axe part bien de 0, mais avec des bornes écrites à la main : la consigne demande "
+        "update_yaxes(rangemode=\"tozero\"), sans range.": barres(range=[0, maximum * 1.1]),
+        "x et y sont échangés : x=\"sexe\" (les barres), y=\"duree_moyenne\" (leur hauteur).": (
+            barres(x="duree_moyenne", y="sexe", rangemode="tozero")
+        ),
+        "C'est une courbe : un diagramme en barres se trace avec px.bar.": barres(trace=px.line, rangemode="tozero"),
+    },
+    hint="Ce n'est pas le diagramme en barres des durées moyennes par sexe (dms_par_sexe_reprise) avec un axe "
+         "qui part de zéro ; indice : px.bar(dms_par_sexe_reprise, x=\"sexe\", y=\"duree_moyenne\", title=\"...\"), "
+         "puis .update_yaxes(rangemode=\"tozero\").",
+)
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# Comparez les deux graphiques : sur le graphique honnête, l'écart apparaît pour ce qu'il est. Un
-# graphique en **barres** doit toujours partir de zéro, car c'est la longueur de la barre qui porte
-# l'information. (Une **courbe** qui suit une évolution peut, elle, commencer ailleurs qu'à zéro, à
-# condition que l'axe soit clairement gradué.)
-#
+# Voici la version honnête (la cellule suivante la trace, que votre figure soit juste ou non).
+# Comparez-la au graphique trompeur : l'écart apparaît pour ce qu'il est. Un graphique en **barres**
+# doit toujours partir de zéro, car c'est la longueur de la barre qui porte l'information. (Une
+# **courbe** qui suit une évolution peut, elle, commencer ailleurs qu'à zéro, à condition que l'axe
+# soit clairement gradué.)
+
+# %%
+figure = px.bar(dms_par_sexe_reprise, x="sexe", y="duree_moyenne",
+                labels={"sexe": "Sexe", "duree_moyenne": "Durée moyenne de séjour (nuits)"},
+                title="Durée moyenne des séjours d'au moins une nuit, selon le sexe du patient")
+figure.update_yaxes(rangemode="tozero")
+figure.show()
+
+# %% [markdown]
 # ## 2. Risque absolu, risque relatif
 #
 # Passons à un indicateur que les patients et les familles comprennent tout de suite : le risque
@@ -212,9 +270,10 @@ check(len(obtenu) == len(attendu) and all(abs(a - b) < 1e-6 for a, b in zip(obte
 #
 # On écarte d'abord les **séances** (dialyse, chimiothérapie…, GHM commençant par `28`) : ces
 # venues sont programmées et répétées, ce ne sont pas des réhospitalisations. Le `~` devant la
-# condition veut dire « non » : on garde les séjours dont le GHM ne commence **pas** par `28`.
+# condition veut dire « non » : la cellule suivante (verrouillée, exécutez-la simplement) garde les
+# séjours dont le GHM ne commence **pas** par `28`.
 
-# %%
+# %% nbgrader={"grade": false, "grade_id": "hors-seances", "locked": true, "schema_version": 3, "solution": false, "task": false}
 sejours_hors_seances = sejours[~sejours["ghm"].str.startswith("28")]
 print(len(sejours_hors_seances), "séjours hors séances")
 
@@ -245,46 +304,75 @@ print(len(sejours_hors_seances), "séjours hors séances")
 #    `parcours["entree_suivante"] = parcours.groupby("patient_id")["date_entree"].shift(-1)`.
 # 3. Ajoutez une colonne `delai_jours`, le nombre de jours entre la sortie et l'entrée suivante :
 #    `(parcours["entree_suivante"] - parcours["date_sortie"]).dt.days`.
-# 4. Ajoutez une colonne `rehospitalisation_30j` qui vaut Vrai quand ce délai est inférieur ou égal
-#    à 30 jours : `parcours["delai_jours"] <= 30` (un séjour sans suivant vaut Faux).
+# 4. Ajoutez une colonne `rehospitalisation_30j` qui vaut Vrai quand ce délai est **inférieur ou
+#    égal** à 30 jours (un retour au 30e jour compte) : `parcours["delai_jours"] <= 30` ; un séjour
+#    sans suivant vaut Faux.
 #
 # N'oubliez pas le `groupby("patient_id")` : sans lui, le dernier séjour d'un patient recevrait la
-# date d'entrée du premier séjour du patient suivant !
+# date d'entrée du premier séjour du patient suivant ! La vérification juge, séjour par séjour
+# (`sejour_id`), la colonne `rehospitalisation_30j`. Pour voir le début de la table, ajoutez une
+# dernière ligne `parcours.head()`.
 
 # %% nbgrader={"grade": false, "grade_id": "q3-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+parcours = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
 parcours = sejours_hors_seances.sort_values(["patient_id", "date_entree"])
 parcours["entree_suivante"] = parcours.groupby("patient_id")["date_entree"].shift(-1)
 parcours["delai_jours"] = (parcours["entree_suivante"] - parcours["date_sortie"]).dt.days
 parcours["rehospitalisation_30j"] = parcours["delai_jours"] <= 30
 ### END SOLUTION
-parcours[["patient_id", "date_entree", "date_sortie", "entree_suivante", "delai_jours", "rehospitalisation_30j"]].head()
 
 # %% kit={"competences": ["indicateurs-activite"], "reponses": ["parcours"]} nbgrader={"grade": true, "grade_id": "q3-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-check(isinstance(parcours, pd.DataFrame)
-      and {"entree_suivante", "delai_jours", "rehospitalisation_30j"} <= set(parcours.columns),
-      "parcours doit avoir les colonnes entree_suivante, delai_jours et rehospitalisation_30j.",
-      success=None)
-check(not parcours["ghm"].str.startswith("28").any(),
-      "parcours contient des séances : partez de sejours_hors_seances.", success=None)
-check(parcours["entree_suivante"].isna().sum() == parcours["patient_id"].nunique(),
-      "Chaque patient devrait avoir exactement un séjour sans suivant (son dernier) : avez-vous trié "
-      "par patient puis date d'entrée, et utilisé groupby(\"patient_id\") avant shift(-1) ?",
-      success=None)
-check(parcours["rehospitalisation_30j"].dtype == bool and parcours["rehospitalisation_30j"].any(),
-      "rehospitalisation_30j doit être une colonne de Vrai/Faux : parcours[\"delai_jours\"] <= 30.")
+check_answer("q3", parcours)
 ### BEGIN HIDDEN TESTS
-ref = load_table("sejours", DONNEES, colonnes=["sejour_id", "patient_id", "finess", "date_entree",
-                                              "date_sortie", "mode_sortie", "ghm"])
-ref = ref[~ref["ghm"].str.startswith("28")].sort_values(["patient_id", "date_entree"])
-suivante = ref.groupby("patient_id")["date_entree"].shift(-1)
-ref["rehospitalisation"] = (suivante - ref["date_sortie"]).dt.days <= 30
-attendu = ref.set_index("sejour_id")["rehospitalisation"]
-obtenu = parcours.set_index("sejour_id")["rehospitalisation_30j"].reindex(attendu.index)
-check(len(parcours) == len(ref) and (obtenu == attendu).all(),
-      "Les réhospitalisations ne correspondent pas à un séjour suivant du même patient dans les 30 jours "
-      "après la sortie.", success=None)
+from participant.answer_kinds import Table
+from participant.checks import grade_answer
+
+
+def retours(table, decalage=-1, par_patient=True, depuis="date_sortie", jours=30, strict=False):
+    """Les séjours de `table` triés, avec la colonne rehospitalisation_30j calculée comme indiqué."""
+    triee = table.sort_values(["patient_id", "date_entree"])
+    entrees = triee.groupby("patient_id")["date_entree"] if par_patient else triee["date_entree"]
+    delai = (entrees.shift(decalage) - triee[depuis]).dt.days
+    return triee.assign(rehospitalisation_30j=delai < jours if strict else delai <= jours)
+
+
+grade_answer(
+    "q3", parcours, retours(sejours_hors_seances), Table(columns=("sejour_id", "rehospitalisation_30j")),
+    mistakes={
+        "Un retour au 30e jour exactement compte : « inférieur ou égal » s'écrit <= 30, pas < 30.": (
+            retours(sejours_hors_seances, strict=True)
+        ),
+        "Sans groupby(\"patient_id\"), le dernier séjour d'un patient reçoit l'entrée du patient suivant : "
+        "écrivez parcours.groupby(\"patient_id\")[\"date_entree\"].shift(-1).": (
+            retours(sejours_hors_seances, par_patient=False)
+        ),
+        "shift(1) donne le séjour PRÉCÉDENT : le séjour suivant s'obtient avec shift(-1).": (
+            retours(sejours_hors_seances, decalage=1)
+        ),
+        "Le délai part de la date d'entrée : mesurez-le depuis la sortie, entree_suivante - date_sortie.": (
+            retours(sejours_hors_seances, depuis="date_entree")
+        ),
+        "Les séances sont restées : partez de sejours_hors_seances, pas de sejours.": retours(sejours),
+    },
+    hint="Ce ne sont pas les réhospitalisations à 30 jours de chaque séjour ; suivez les quatre étapes de la "
+         "consigne (tri, groupby(\"patient_id\") puis shift(-1), délai depuis la sortie, <= 30).",
+)
 ### END HIDDEN TESTS
+
+# %% [markdown]
+# ### Point de reprise
+#
+# Que votre réponse soit juste ou non, la cellule suivante recalcule le parcours avec le code
+# ci-dessous, sous le nom `parcours_reprise` ; la suite du carnet l'utilise.
+
+# %% nbgrader={"grade": false, "grade_id": "q3-reprise", "locked": true, "schema_version": 3, "solution": false, "task": false}
+parcours_reprise = sejours_hors_seances.sort_values(["patient_id", "date_entree"])
+parcours_reprise["entree_suivante"] = parcours_reprise.groupby("patient_id")["date_entree"].shift(-1)
+parcours_reprise["delai_jours"] = (parcours_reprise["entree_suivante"] - parcours_reprise["date_sortie"]).dt.days
+parcours_reprise["rehospitalisation_30j"] = parcours_reprise["delai_jours"] <= 30
+parcours_reprise[["patient_id", "date_entree", "date_sortie", "entree_suivante", "delai_jours",
+                  "rehospitalisation_30j"]].head()
 
 # %% [markdown]
 # ### Qui compte au dénominateur ?
@@ -299,100 +387,153 @@ check(len(parcours) == len(ref) and (obtenu == attendu).all(),
 #   risque à tort.
 #
 # Les séjours qui restent sont les **séjours index** : ceux dont on observe la suite pendant 30 jours.
-# La cellule suivante calcule la dernière date de sortie utilisable (`date_limite`) et ajoute l'âge
-# du patient à l'entrée (en années révolues : nombre de jours divisé par 365, sans la virgule, `//`).
+# La cellule suivante (verrouillée) calcule la dernière date de sortie utilisable (`date_limite`) et
+# crée `parcours_age` : le parcours, avec l'âge du patient à l'entrée (en années révolues : nombre de
+# jours divisé par 365, sans la virgule, `//`).
 
-# %%
+# %% nbgrader={"grade": false, "grade_id": "denominateur", "locked": true, "schema_version": 3, "solution": false, "task": false}
 date_limite = sejours["date_sortie"].max() - pd.Timedelta(days=30)
-parcours = parcours.merge(patients[["patient_id", "date_naissance"]], on="patient_id", how="left")
-parcours["age"] = (parcours["date_entree"] - parcours["date_naissance"]).dt.days // 365
+parcours_age = parcours_reprise.merge(patients[["patient_id", "date_naissance"]], on="patient_id", how="left")
+parcours_age["age"] = (parcours_age["date_entree"] - parcours_age["date_naissance"]).dt.days // 365
 print("Dernière date de sortie retenue :", date_limite.date())
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q4-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Question 4 : les séjours index (1 point)
 #
-# Créez `sejours_index` : les lignes de `parcours` dont le mode de sortie n'est **pas** un décès
+# Créez `sejours_index` : les lignes de `parcours_age` dont le mode de sortie n'est **pas** un décès
 # **et** dont la date de sortie est au plus tard `date_limite`.
 #
-# Indice : `parcours[(parcours["mode_sortie"] != "9") & (parcours["date_sortie"] <= date_limite)]`.
+# Indice :
+# `parcours_age[(parcours_age["mode_sortie"] != "9") & (parcours_age["date_sortie"] <= date_limite)]`.
 # Le `&` veut dire « et » : les deux conditions doivent être vraies ; chacune est entre parenthèses.
+# « Au plus tard » garde la date limite elle-même : `<=`. La vérification juge la liste des séjours
+# retenus (`sejour_id`).
 
 # %% nbgrader={"grade": false, "grade_id": "q4-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+sejours_index = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
-sejours_index = parcours[(parcours["mode_sortie"] != "9") & (parcours["date_sortie"] <= date_limite)]
+sejours_index = parcours_age[(parcours_age["mode_sortie"] != "9") & (parcours_age["date_sortie"] <= date_limite)]
 ### END SOLUTION
-print(len(parcours), "séjours hors séances ;", len(sejours_index), "séjours index")
 
-# %% kit={"competences": ["communiquer-risque", "indicateurs-activite"], "reponses": ["date_limite", "sejours_index"]} nbgrader={"grade": true, "grade_id": "q4-test", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
-check(isinstance(sejours_index, pd.DataFrame) and "rehospitalisation_30j" in sejours_index.columns,
-      "sejours_index doit être une partie des lignes de parcours : parcours[ ...conditions... ].",
-      success=None)
-check(not (sejours_index["mode_sortie"] == "9").any(),
-      "Il reste des séjours terminés par un décès : ajoutez la condition parcours[\"mode_sortie\"] != \"9\".",
-      success=None)
-check(sejours_index["date_sortie"].max() <= date_limite,
-      "Il reste des séjours sortis après date_limite : ajoutez la condition "
-      "parcours[\"date_sortie\"] <= date_limite.")
+# %% kit={"competences": ["communiquer-risque", "indicateurs-activite"], "reponses": ["sejours_index"]} nbgrader={"grade": true, "grade_id": "q4-test", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+check_answer("q4", sejours_index)
 ### BEGIN HIDDEN TESTS
-ref = load_table("sejours", DONNEES, colonnes=["sejour_id", "patient_id", "finess", "date_entree",
-                                              "date_sortie", "mode_sortie", "ghm"])
-ref = ref[~ref["ghm"].str.startswith("28")].sort_values(["patient_id", "date_entree"])
-suivante = ref.groupby("patient_id")["date_entree"].shift(-1)
-ref["rehospitalisation"] = (suivante - ref["date_sortie"]).dt.days <= 30
-limite = ref["date_sortie"].max() - pd.Timedelta(days=30)
-ref = ref[(ref["mode_sortie"] != "9") & (ref["date_sortie"] <= limite)]
-check(set(sejours_index["sejour_id"]) == set(ref["sejour_id"]) and len(sejours_index) == len(ref),
-      "Ce ne sont pas les séjours hors séances, sans décès, sortis au plus tard à date_limite.",
-      success=None)
+from participant.answer_kinds import Table
+from participant.checks import grade_answer
+
+vivants = parcours_age["mode_sortie"] != "9"
+assez_tot = parcours_age["date_sortie"] <= date_limite
+grade_answer(
+    "q4", sejours_index, parcours_age[vivants & assez_tot], Table(columns=("sejour_id",)),
+    mistakes={
+        "Il reste des séjours terminés par un décès : ajoutez la condition parcours_age[\"mode_sortie\"] != \"9\" "
+        "(avec les guillemets : le mode de sortie est un texte).": parcours_age[assez_tot],
+        "Il reste des séjours sortis après date_limite, dont on ne voit pas les 30 jours suivants : ajoutez la "
+        "condition parcours_age[\"date_sortie\"] <= date_limite.": parcours_age[vivants],
+        "Les séjours sortis le jour même de date_limite manquent : « au plus tard » s'écrit <= date_limite.": (
+            parcours_age[vivants & (parcours_age["date_sortie"] < date_limite)]
+        ),
+        "Ce sont les séjours terminés par un décès : le décès s'écarte avec != \"9\", pas == \"9\".": (
+            parcours_age[~vivants & assez_tot]
+        ),
+        "Avec | (ou), il suffit qu'une condition soit vraie : les deux doivent l'être, avec & (et).": (
+            parcours_age[vivants | assez_tot]
+        ),
+    },
+    hint="Ce ne sont pas les séjours sans décès sortis au plus tard à date_limite ; indice : "
+         "parcours_age[(parcours_age[\"mode_sortie\"] != \"9\") & (parcours_age[\"date_sortie\"] <= date_limite)].",
+)
 ### END HIDDEN TESTS
+
+# %% [markdown]
+# ### Point de reprise
+#
+# Que votre réponse soit juste ou non, la cellule suivante recalcule les séjours index avec le code
+# ci-dessous, sous le nom `sejours_index_reprise` ; la suite du carnet l'utilise.
+
+# %% nbgrader={"grade": false, "grade_id": "q4-reprise", "locked": true, "schema_version": 3, "solution": false, "task": false}
+sejours_index_reprise = parcours_age[(parcours_age["mode_sortie"] != "9")
+                                     & (parcours_age["date_sortie"] <= date_limite)]
+print(len(parcours_age), "séjours hors séances ;", len(sejours_index_reprise), "séjours index")
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q5-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Question 5 : le risque de réhospitalisation selon l'âge (2 points)
 #
-# Comparons deux groupes de patients âgés. Calculez, **en pourcentage** (entre 0 et 100), la part
-# des séjours index suivis d'une réhospitalisation à 30 jours :
+# Comparons deux groupes de patients âgés. À partir de `sejours_index_reprise`, calculez **en
+# pourcentage** (entre 0 et 100) la part des séjours index suivis d'une réhospitalisation à 30 jours :
 #
 # - chez les patients de **80 ans et plus** : stockez-la dans `risque_80_plus` ;
 # - chez les patients de **65 à 79 ans** : stockez-la dans `risque_65_79`.
 #
-# Indice : `sejours_index.loc[sejours_index["age"] >= 80, "rehospitalisation_30j"].mean() * 100` ;
-# pour le second groupe, la condition est `sejours_index["age"].between(65, 79)` (entre 65 et 79
-# ans, bornes comprises). La moyenne d'une colonne de Vrai/Faux est la proportion de Vrai.
+# Indice :
+# `sejours_index_reprise.loc[sejours_index_reprise["age"] >= 80, "rehospitalisation_30j"].mean() * 100` ;
+# pour le second groupe, la condition est `sejours_index_reprise["age"].between(65, 79)` (entre 65 et
+# 79 ans, bornes comprises). La moyenne d'une colonne de Vrai/Faux est la proportion de Vrai. Les deux
+# pourcentages sont jugés à une décimale près.
 
 # %% nbgrader={"grade": false, "grade_id": "q5-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+risque_80_plus = ...  # VOTRE CODE ICI
+risque_65_79 = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
-risque_80_plus = sejours_index.loc[sejours_index["age"] >= 80, "rehospitalisation_30j"].mean() * 100
-risque_65_79 = sejours_index.loc[sejours_index["age"].between(65, 79), "rehospitalisation_30j"].mean() * 100
+risque_80_plus = sejours_index_reprise.loc[sejours_index_reprise["age"] >= 80, "rehospitalisation_30j"].mean() * 100
+risque_65_79 = (sejours_index_reprise.loc[sejours_index_reprise["age"].between(65, 79), "rehospitalisation_30j"]
+                .mean() * 100)
 ### END SOLUTION
-print("80 ans et plus :", round(float(risque_80_plus), 1), "% ; 65 à 79 ans :", round(float(risque_65_79), 1), "%")
 
 # %% kit={"competences": ["communiquer-risque", "indicateurs-activite"], "reponses": ["risque_65_79", "risque_80_plus"]} nbgrader={"grade": true, "grade_id": "q5-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-check(0 <= risque_80_plus <= 100 and 0 <= risque_65_79 <= 100,
-      "Un pourcentage est compris entre 0 et 100.", success=None)
-check(risque_80_plus > 1 and risque_65_79 > 1,
-      "Ces risques sont très faibles : avez-vous bien multiplié les proportions par 100 ?", success=None)
-check(risque_80_plus != risque_65_79,
-      "Les deux risques sont identiques : avez-vous changé la condition sur l'âge pour le second groupe ?")
+check_answer("q5", {"80 ans et plus": risque_80_plus, "65 à 79 ans": risque_65_79})
 ### BEGIN HIDDEN TESTS
-ref = load_table("sejours", DONNEES, colonnes=["sejour_id", "patient_id", "finess", "date_entree",
-                                              "date_sortie", "mode_sortie", "ghm"])
-ref = ref[~ref["ghm"].str.startswith("28")].sort_values(["patient_id", "date_entree"])
-suivante = ref.groupby("patient_id")["date_entree"].shift(-1)
-ref["rehospitalisation"] = (suivante - ref["date_sortie"]).dt.days <= 30
-limite = ref["date_sortie"].max() - pd.Timedelta(days=30)
-ref = ref[(ref["mode_sortie"] != "9") & (ref["date_sortie"] <= limite)]
-naissances = load_table("patients", DONNEES, colonnes=["patient_id", "date_naissance"])
-ref = ref.merge(naissances, on="patient_id", how="left")
-ref_age = (ref["date_entree"] - ref["date_naissance"]).dt.days // 365
-ref_80 = ref.loc[ref_age >= 80, "rehospitalisation"].mean() * 100
-ref_65 = ref.loc[ref_age.between(65, 79), "rehospitalisation"].mean() * 100
-check(abs(risque_80_plus - ref_80) < 0.01,
-      "Ce n'est pas le risque de réhospitalisation à 30 jours des séjours index des 80 ans et plus.",
-      success=None)
-check(abs(risque_65_79 - ref_65) < 0.01,
-      "Ce n'est pas le risque de réhospitalisation à 30 jours des séjours index des 65-79 ans.",
-      success=None)
+from participant.answer_kinds import Series
+from participant.checks import grade_answer
+
+
+def risques(table, ages_80, ages_65):
+    retours = table["rehospitalisation_30j"]
+    return {"80 ans et plus": retours[ages_80].mean() * 100, "65 à 79 ans": retours[ages_65].mean() * 100}
+
+
+age_index = sejours_index_reprise["age"]
+age_tous = parcours_age["age"]
+grade_answer(
+    "q5", {"80 ans et plus": risque_80_plus, "65 à 79 ans": risque_65_79},
+    risques(sejours_index_reprise, age_index >= 80, age_index.between(65, 79)), Series(decimals=1),
+    mistakes={
+        "Ce sont des proportions (entre 0 et 1) : multipliez par 100 pour des pourcentages.": {
+            groupe: risque / 100
+            for groupe, risque in risques(sejours_index_reprise, age_index >= 80, age_index.between(65, 79)).items()
+        },
+        "Les patients de 80 ans tout juste manquent : « 80 ans et plus » s'écrit >= 80, pas > 80.": (
+            risques(sejours_index_reprise, age_index > 80, age_index.between(65, 79))
+        ),
+        "Le groupe des 65 à 79 ans s'arrête à 79 ans : between(65, 79), pas between(65, 80).": (
+            risques(sejours_index_reprise, age_index >= 80, age_index.between(65, 80))
+        ),
+        "Le second groupe doit s'arrêter à 79 ans : between(65, 79), pas >= 65.": (
+            risques(sejours_index_reprise, age_index >= 80, age_index >= 65)
+        ),
+        "Les deux risques sont inversés : risque_80_plus pour les 80 ans et plus, risque_65_79 pour les 65 à "
+        "79 ans.": risques(sejours_index_reprise, age_index.between(65, 79), age_index >= 80),
+        "Le dénominateur est faux : calculez sur les séjours index (sejours_index_reprise), sans les décès ni "
+        "les sorties des 30 derniers jours.": risques(parcours_age, age_tous >= 80, age_tous.between(65, 79)),
+    },
+    hint="Ce ne sont pas les risques de réhospitalisation à 30 jours des deux groupes d'âge ; indice : "
+         "sejours_index_reprise.loc[condition sur l'âge, \"rehospitalisation_30j\"].mean() * 100.",
+)
 ### END HIDDEN TESTS
+
+# %% [markdown]
+# ### Point de reprise
+#
+# Que votre réponse soit juste ou non, la cellule suivante recalcule les deux risques avec le code
+# ci-dessous, sous les noms `risque_80_plus_reprise` et `risque_65_79_reprise` ; la suite du carnet
+# les utilise.
+
+# %% nbgrader={"grade": false, "grade_id": "q5-reprise", "locked": true, "schema_version": 3, "solution": false, "task": false}
+age_index_reprise = sejours_index_reprise["age"]
+risque_80_plus_reprise = sejours_index_reprise.loc[age_index_reprise >= 80, "rehospitalisation_30j"].mean() * 100
+risque_65_79_reprise = (sejours_index_reprise.loc[age_index_reprise.between(65, 79), "rehospitalisation_30j"]
+                        .mean() * 100)
+print(f"80 ans et plus : {risque_80_plus_reprise:.1f} % ; 65 à 79 ans : {risque_65_79_reprise:.1f} %")
 
 # %% [markdown]
 # ### Trois façons de dire la même différence
@@ -401,7 +542,9 @@ check(abs(risque_65_79 - ref_65) < 0.01,
 #
 # - **différence absolue** : 3 − 2 = **1 point de pourcentage** (on dit « point », pas « % », quand
 #   on soustrait deux pourcentages) ;
-# - **risque relatif** : 3 / 2 = **1,5**, soit « un risque augmenté de 50 % » ;
+# - **risque relatif** : 3 / 2 = **1,5**, soit « un risque augmenté de 50 % » ; attention au sens de
+#   la division : le groupe que l'on compare (ici, celui à 3 %) au numérateur, le groupe de
+#   référence au dénominateur ;
 # - **en nombre de patients** : 1 point de plus, c'est 1 patient de plus sur 100 ; il faut donc
 #   100 / 1 = **100 patients** pour observer un cas de plus. Dans un essai thérapeutique, ce même
 #   calcul donne le célèbre **nombre de patients à traiter** (NST, ou NNT en anglais) pour éviter
@@ -413,102 +556,135 @@ check(abs(risque_65_79 - ref_65) < 0.01,
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q6-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Question 6 : différence absolue, risque relatif, nombre de patients (2 points)
 #
-# À partir de `risque_80_plus` et `risque_65_79`, calculez :
+# À partir de `risque_80_plus_reprise` et `risque_65_79_reprise` (les 65 à 79 ans sont le groupe de
+# référence), calculez :
 #
 # - `difference_points` : la différence absolue, en points de pourcentage
-#   (`risque_80_plus - risque_65_79`) ;
-# - `risque_relatif` : le rapport des deux risques (`risque_80_plus / risque_65_79`) ;
+#   (`risque_80_plus_reprise - risque_65_79_reprise`) ;
+# - `risque_relatif` : le rapport des deux risques (`risque_80_plus_reprise / risque_65_79_reprise`) ;
 # - `patients_pour_un_cas_de_plus` : le nombre de patients de 80 ans et plus parmi lesquels on
 #   observe **une** réhospitalisation de plus que parmi autant de patients de 65 à 79 ans
 #   (`100 / difference_points`).
+#
+# Les trois valeurs sont jugées à deux décimales près : gardez les valeurs calculées, sans les
+# arrondir.
 
 # %% nbgrader={"grade": false, "grade_id": "q6-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+difference_points = ...  # VOTRE CODE ICI
+risque_relatif = ...  # VOTRE CODE ICI
+patients_pour_un_cas_de_plus = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
-difference_points = risque_80_plus - risque_65_79
-risque_relatif = risque_80_plus / risque_65_79
+difference_points = risque_80_plus_reprise - risque_65_79_reprise
+risque_relatif = risque_80_plus_reprise / risque_65_79_reprise
 patients_pour_un_cas_de_plus = 100 / difference_points
 ### END SOLUTION
-print(f"Différence absolue : {difference_points:.1f} points de pourcentage")
-print(f"Risque relatif : {risque_relatif:.2f}, soit un risque augmenté de {(risque_relatif - 1) * 100:.0f} %")
-print(f"Une réhospitalisation de plus pour environ {patients_pour_un_cas_de_plus:.0f} patients de 80 ans et plus")
 
-# %% kit={"competences": ["communiquer-risque"], "reponses": ["difference_points", "patients_pour_un_cas_de_plus", "risque_65_79", "risque_80_plus", "risque_relatif"]} nbgrader={"grade": true, "grade_id": "q6-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-check(abs(difference_points - (risque_80_plus - risque_65_79)) < 1e-9,
-      "difference_points est la soustraction risque_80_plus - risque_65_79.", success=None)
-check(abs(risque_relatif - risque_80_plus / risque_65_79) < 1e-9,
-      "risque_relatif est la division risque_80_plus / risque_65_79.", success=None)
-check(abs(patients_pour_un_cas_de_plus * difference_points - 100) < 1e-6,
-      "patients_pour_un_cas_de_plus est 100 divisé par difference_points.")
+# %% kit={"competences": ["communiquer-risque"], "reponses": ["difference_points", "patients_pour_un_cas_de_plus", "risque_relatif"]} nbgrader={"grade": true, "grade_id": "q6-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+check_answer("q6", {"difference_points": difference_points, "risque_relatif": risque_relatif,
+                    "patients_pour_un_cas_de_plus": patients_pour_un_cas_de_plus})
 ### BEGIN HIDDEN TESTS
-ref = load_table("sejours", DONNEES, colonnes=["sejour_id", "patient_id", "finess", "date_entree",
-                                              "date_sortie", "mode_sortie", "ghm"])
-ref = ref[~ref["ghm"].str.startswith("28")].sort_values(["patient_id", "date_entree"])
-suivante = ref.groupby("patient_id")["date_entree"].shift(-1)
-ref["rehospitalisation"] = (suivante - ref["date_sortie"]).dt.days <= 30
-limite = ref["date_sortie"].max() - pd.Timedelta(days=30)
-ref = ref[(ref["mode_sortie"] != "9") & (ref["date_sortie"] <= limite)]
-naissances = load_table("patients", DONNEES, colonnes=["patient_id", "date_naissance"])
-ref = ref.merge(naissances, on="patient_id", how="left")
-ref_age = (ref["date_entree"] - ref["date_naissance"]).dt.days // 365
-ref_80 = ref.loc[ref_age >= 80, "rehospitalisation"].mean() * 100
-ref_65 = ref.loc[ref_age.between(65, 79), "rehospitalisation"].mean() * 100
-check(abs(difference_points - (ref_80 - ref_65)) < 0.01
-      and abs(risque_relatif - ref_80 / ref_65) < 0.001
-      and abs(patients_pour_un_cas_de_plus - 100 / (ref_80 - ref_65)) < 0.01,
-      "Ces valeurs ne correspondent pas aux risques recalculés à partir des données.", success=None)
+from participant.answer_kinds import Series
+from participant.checks import grade_answer
+
+
+def trois(difference, rapport, patients=None):
+    return {"difference_points": difference, "risque_relatif": rapport,
+            "patients_pour_un_cas_de_plus": 100 / difference if patients is None else patients}
+
+
+vieux, reference_65 = risque_80_plus_reprise, risque_65_79_reprise
+ecart = vieux - reference_65
+grade_answer(
+    "q6", {"difference_points": difference_points, "risque_relatif": risque_relatif,
+           "patients_pour_un_cas_de_plus": patients_pour_un_cas_de_plus},
+    trois(ecart, vieux / reference_65), Series(decimals=2),
+    mistakes={
+        "Le risque relatif est inversé : divisez le risque des 80 ans et plus par celui des 65 à 79 ans "
+        "(risque_80_plus_reprise / risque_65_79_reprise).": trois(ecart, reference_65 / vieux),
+        "difference_points est en points de pourcentage : une simple soustraction des deux risques, pas une "
+        "augmentation en pour cent.": trois(ecart / reference_65 * 100, vieux / reference_65),
+        "La différence est à l'envers : risque_80_plus_reprise - risque_65_79_reprise.": (
+            trois(-ecart, vieux / reference_65)
+        ),
+        "risque_relatif est le simple rapport des risques, pas l'augmentation en pour cent ((rapport - 1) * 100).": (
+            trois(ecart, (vieux / reference_65 - 1) * 100)
+        ),
+        "Le nombre de patients se calcule sur 100 : 100 / difference_points, pas 1 / difference_points.": (
+            trois(ecart, vieux / reference_65, 1 / ecart)
+        ),
+        "Le nombre de patients se calcule avec la différence des risques : 100 / difference_points, pas 100 / "
+        "risque_80_plus_reprise.": trois(ecart, vieux / reference_65, 100 / vieux),
+    },
+    hint="Ces trois valeurs ne correspondent pas aux risques du point de reprise ; relisez les formules de la "
+         "consigne.",
+)
 ### END HIDDEN TESTS
 
+# %% [markdown]
+# Voici ces trois chiffres, mis en mots (la cellule suivante les recalcule à partir des risques du
+# point de reprise) :
+
+# %%
+ecart_points = risque_80_plus_reprise - risque_65_79_reprise
+rapport_des_risques = risque_80_plus_reprise / risque_65_79_reprise
+print(f"Différence absolue : {ecart_points:.1f} points de pourcentage")
+print(f"Risque relatif : {rapport_des_risques:.2f}, soit un risque augmenté de {(rapport_des_risques - 1) * 100:.0f} %")
+print(f"Une réhospitalisation de plus pour environ {100 / ecart_points:.0f} patients de 80 ans et plus")
+
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q7-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## Question 7 : une phrase pour un patient (1 point)
+# ## Question 7 : sur 100 patients (1 point)
 #
 # Un patient de 85 ans et sa fille vous demandent : « Est-ce qu'il risque de revenir vite à
 # l'hôpital ? » Les pourcentages et les rapports parlent mal ; une **fréquence naturelle** (« sur
 # 100 personnes comme vous… ») parle bien. Dire aussi combien **ne reviennent pas** évite d'effrayer.
 #
-# Stockez dans `phrase_patient` une phrase de ce type, qui contient le nombre de patients sur 100
-# (le risque `risque_80_plus` arrondi à l'entier le plus proche, `round(risque_80_plus)`) :
-#
-# ```python
-# phrase_patient = f"Sur 100 patients de 80 ans et plus qui sortent de l'hôpital, environ {round(risque_80_plus)} y reviennent dans le mois ; les {100 - round(risque_80_plus)} autres, non."
-# ```
-#
-# Le `f` devant les guillemets fait une **f-chaîne** : ce qui est écrit entre accolades `{...}` est
-# calculé puis remplacé par sa valeur dans le texte. Vous pouvez reformuler la phrase à votre façon,
-# tant qu'elle contient « 100 » et le nombre arrondi.
+# Préparez le nombre clé de cette phrase : sur 100 patients de 80 ans et plus, combien reviennent à
+# l'hôpital dans le mois ? Stockez dans `reviennent_sur_100` le risque `risque_80_plus_reprise`
+# arrondi à l'entier le plus proche, avec `round(risque_80_plus_reprise)` (jugé à l'unité près).
 
 # %% nbgrader={"grade": false, "grade_id": "q7-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+reviennent_sur_100 = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
-phrase_patient = (f"Sur 100 patients de 80 ans et plus qui sortent de l'hôpital, environ "
-                  f"{round(risque_80_plus)} y reviennent dans le mois ; les {100 - round(risque_80_plus)} autres, non.")
+reviennent_sur_100 = round(risque_80_plus_reprise)
 ### END SOLUTION
-print(phrase_patient)
 
-# %% kit={"competences": ["communiquer-risque"], "reponses": ["phrase_patient", "risque_80_plus"]} nbgrader={"grade": true, "grade_id": "q7-test", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
-check(isinstance(phrase_patient, str), "phrase_patient doit être un texte, entre guillemets.", success=None)
-check("100" in phrase_patient, "La phrase doit parler de « 100 patients » : écrivez « Sur 100 patients… ».",
-      success=None)
-arrondis = {str(round(risque_80_plus)), str(int(risque_80_plus))}
-check(any(nombre in phrase_patient.replace("100", " ") for nombre in arrondis),
-      "La phrase doit contenir le risque arrondi : {round(risque_80_plus)} dans une f-chaîne.")
+# %% kit={"competences": ["communiquer-risque"], "reponses": ["reviennent_sur_100"]} nbgrader={"grade": true, "grade_id": "q7-test", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+check_answer("q7", reviennent_sur_100)
 ### BEGIN HIDDEN TESTS
-ref = load_table("sejours", DONNEES, colonnes=["sejour_id", "patient_id", "finess", "date_entree",
-                                              "date_sortie", "mode_sortie", "ghm"])
-ref = ref[~ref["ghm"].str.startswith("28")].sort_values(["patient_id", "date_entree"])
-suivante = ref.groupby("patient_id")["date_entree"].shift(-1)
-ref["rehospitalisation"] = (suivante - ref["date_sortie"]).dt.days <= 30
-limite = ref["date_sortie"].max() - pd.Timedelta(days=30)
-ref = ref[(ref["mode_sortie"] != "9") & (ref["date_sortie"] <= limite)]
-naissances = load_table("patients", DONNEES, colonnes=["patient_id", "date_naissance"])
-ref = ref.merge(naissances, on="patient_id", how="left")
-ref_age = (ref["date_entree"] - ref["date_naissance"]).dt.days // 365
-ref_80 = ref.loc[ref_age >= 80, "rehospitalisation"].mean() * 100
-ref_65 = ref.loc[ref_age.between(65, 79), "rehospitalisation"].mean() * 100
-import re
-nombres = set(re.findall(r"\d+", phrase_patient))
-check(str(round(ref_80)) in nombres or str(int(ref_80)) in nombres,
-      "La phrase ne contient pas le nombre de réhospitalisations sur 100 patients de 80 ans et plus.",
-      success=None)
+from participant.answer_kinds import Number
+from participant.checks import grade_answer
+
+grade_answer(
+    "q7", reviennent_sur_100, round(risque_80_plus_reprise), Number(decimals=0),
+    mistakes={
+        "C'est le risque des 65 à 79 ans : la phrase parle des 80 ans et plus (risque_80_plus_reprise).": (
+            round(risque_65_79_reprise)
+        ),
+        "int(...) coupe les décimales sans arrondir : utilisez round(risque_80_plus_reprise).": (
+            int(risque_80_plus_reprise)
+        ),
+        "C'est le nombre de ceux qui ne reviennent pas : reviennent_sur_100 est le risque arrondi, "
+        "round(risque_80_plus_reprise).": 100 - round(risque_80_plus_reprise),
+        "Le risque est déjà un pourcentage (sur 100) : ne le divisez pas par 100.": (
+            round(risque_80_plus_reprise / 100)
+        ),
+    },
+    hint="Ce n'est pas le nombre de patients sur 100 qui reviennent dans le mois ; indice : "
+         "round(risque_80_plus_reprise).",
+)
 ### END HIDDEN TESTS
+
+# %% [markdown]
+# Il reste à écrire la phrase. Une **f-chaîne** (un texte précédé de `f`) remplace ce qui est écrit
+# entre accolades `{...}` par sa valeur. La cellule suivante l'écrit avec le risque du point de
+# reprise, et compte aussi ceux qui ne reviennent pas (`100 - ...`) ; reformulez-la à votre façon,
+# pour un patient et sa fille.
+
+# %%
+sur_100_reprise = round(risque_80_plus_reprise)
+phrase_patient = (f"Sur 100 patients de 80 ans et plus qui sortent de l'hôpital, environ {sur_100_reprise} "
+                  f"y reviennent dans le mois ; les {100 - sur_100_reprise} autres, non.")
+print(phrase_patient)
 
 # %% [markdown]
 # ### 100 points valent mieux qu'un pourcentage
@@ -519,7 +695,7 @@ check(str(round(ref_80)) in nombres or str(int(ref_80)) in nombres,
 # l'hôpital dans le mois.
 
 # %%
-nombres_sur_100 = {"65 à 79 ans": round(risque_65_79), "80 ans et plus": round(risque_80_plus)}
+nombres_sur_100 = {"65 à 79 ans": round(risque_65_79_reprise), "80 ans et plus": round(risque_80_plus_reprise)}
 icones = pd.DataFrame({"rang": list(range(100)) * 2,
                        "groupe": ["65 à 79 ans"] * 100 + ["80 ans et plus"] * 100})
 icones["colonne"] = icones["rang"] % 10
@@ -530,7 +706,7 @@ icones.loc[icones["rang"] < icones["groupe"].map(nombres_sur_100), "issue"] = "R
 figure = px.scatter(icones, x="colonne", y="ligne", color="issue", facet_col="groupe",
                     color_discrete_map={"Réhospitalisé dans les 30 jours": "firebrick",
                                         "Pas de réhospitalisation": "lightgray"},
-                    labels={"issue": "", "groupe": "Groupe d'âge"},
+                    labels={"issue": "", "groupe": "Groupe d'âge", "colonne": "", "ligne": ""},
                     title="Sur 100 patients sortis de l'hôpital, combien y reviennent dans le mois ?")
 figure.update_traces(marker={"size": 14})
 figure.for_each_annotation(lambda titre: titre.update(text=titre.text.split("=")[-1]))  # « 80 ans et plus » au lieu de « Groupe d'âge=80 ans et plus »
@@ -552,16 +728,17 @@ figure.show()
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q8-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Question 8 : le taux de réhospitalisation par établissement (2 points)
 #
-# Construisez `par_etablissement`, une ligne par établissement (`finess`), avec trois colonnes :
+# À partir de `sejours_index_reprise`, construisez `par_etablissement`, une ligne par établissement
+# (`finess`), avec trois colonnes :
 #
 # - `sejours` : le nombre de séjours index ;
 # - `rehospitalisations` : le nombre de ceux qui sont suivis d'une réhospitalisation à 30 jours ;
-# - `taux` : `rehospitalisations` divisé par `sejours`, multiplié par 100.
+# - `taux` : `rehospitalisations` divisé par `sejours`, multiplié par 100 (jugé à une décimale près).
 #
 # Indice :
 #
 # ```python
-# par_etablissement = sejours_index.groupby("finess", as_index=False).agg(
+# par_etablissement = sejours_index_reprise.groupby("finess", as_index=False).agg(
 #     sejours=("sejour_id", "size"), rehospitalisations=("rehospitalisation_30j", "sum"))
 # ```
 #
@@ -569,54 +746,76 @@ figure.show()
 # Ajoutez ensuite la colonne `taux` : `par_etablissement["taux"] = ...`.
 
 # %% nbgrader={"grade": false, "grade_id": "q8-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+par_etablissement = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
-par_etablissement = sejours_index.groupby("finess", as_index=False).agg(
+par_etablissement = sejours_index_reprise.groupby("finess", as_index=False).agg(
     sejours=("sejour_id", "size"), rehospitalisations=("rehospitalisation_30j", "sum"))
 par_etablissement["taux"] = par_etablissement["rehospitalisations"] / par_etablissement["sejours"] * 100
 ### END SOLUTION
-par_etablissement.head()
 
-# %% kit={"competences": ["indicateurs-activite", "communiquer-risque"], "reponses": ["par_etablissement", "sejours_index"]} nbgrader={"grade": true, "grade_id": "q8-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-check(isinstance(par_etablissement, pd.DataFrame)
-      and {"finess", "sejours", "rehospitalisations", "taux"} <= set(par_etablissement.columns),
-      "par_etablissement doit avoir les colonnes finess, sejours, rehospitalisations et taux "
-      "(avez-vous écrit as_index=False ?).", success=None)
-check(par_etablissement["sejours"].sum() == len(sejours_index),
-      "Le total de la colonne sejours doit être le nombre de séjours index : partez de sejours_index.",
-      success=None)
-check(par_etablissement["taux"].between(0, 100).all() and par_etablissement["taux"].max() > 1,
-      "taux est un pourcentage entre 0 et 100 : rehospitalisations / sejours * 100.")
+# %% kit={"competences": ["indicateurs-activite", "communiquer-risque"], "reponses": ["par_etablissement"]} nbgrader={"grade": true, "grade_id": "q8-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+check_answer("q8", par_etablissement)
 ### BEGIN HIDDEN TESTS
-ref = load_table("sejours", DONNEES, colonnes=["sejour_id", "patient_id", "finess", "date_entree",
-                                              "date_sortie", "mode_sortie", "ghm"])
-ref = ref[~ref["ghm"].str.startswith("28")].sort_values(["patient_id", "date_entree"])
-suivante = ref.groupby("patient_id")["date_entree"].shift(-1)
-ref["rehospitalisation"] = (suivante - ref["date_sortie"]).dt.days <= 30
-limite = ref["date_sortie"].max() - pd.Timedelta(days=30)
-ref = ref[(ref["mode_sortie"] != "9") & (ref["date_sortie"] <= limite)]
-attendu = ref.groupby("finess").agg(sejours=("sejour_id", "size"), rehospitalisations=("rehospitalisation", "sum"))
-obtenu = par_etablissement.set_index("finess").reindex(attendu.index)
-check(len(par_etablissement) == len(attendu)
-      and (obtenu["sejours"] == attendu["sejours"]).all()
-      and (obtenu["rehospitalisations"] == attendu["rehospitalisations"]).all()
-      and ((obtenu["taux"] - attendu["rehospitalisations"] / attendu["sejours"] * 100).abs() < 1e-6).all(),
-      "Les effectifs ou les taux par établissement ne correspondent pas aux séjours index.", success=None)
+from participant.answer_kinds import Table
+from participant.checks import grade_answer
+
+
+def taux_par_etablissement(table, compter="sum", echelle=100, denominateur=None):
+    bilan = table.groupby("finess", as_index=False).agg(
+        sejours=("sejour_id", "size"), rehospitalisations=("rehospitalisation_30j", compter))
+    total = bilan["sejours"] if denominateur is None else denominateur
+    return bilan.assign(taux=bilan["rehospitalisations"] / total * echelle)
+
+
+grade_answer(
+    "q8", par_etablissement, taux_par_etablissement(sejours_index_reprise),
+    Table(columns=("finess", "sejours", "rehospitalisations", "taux"), decimals=1),
+    mistakes={
+        "taux est une proportion (entre 0 et 1) : multipliez par 100 pour un pourcentage.": (
+            taux_par_etablissement(sejours_index_reprise, echelle=1)
+        ),
+        "Le dénominateur est faux : partez des séjours index (sejours_index_reprise), sans les décès ni les "
+        "sorties des 30 derniers jours.": taux_par_etablissement(parcours_age),
+        "\"count\" compte toutes les lignes, Vrai comme Faux : les réhospitalisations se comptent avec \"sum\".": (
+            taux_par_etablissement(sejours_index_reprise, compter="count")
+        ),
+        "Chaque établissement doit être divisé par SES séjours (colonne sejours), pas par le total de tous les "
+        "séjours index.": taux_par_etablissement(sejours_index_reprise, denominateur=len(sejours_index_reprise)),
+    },
+    hint="Ce ne sont pas les séjours, réhospitalisations et taux par établissement des séjours index ; suivez "
+         "l'indice, puis taux = rehospitalisations / sejours * 100.",
+)
 ### END HIDDEN TESTS
+
+# %% [markdown]
+# ### Point de reprise
+#
+# Que votre réponse soit juste ou non, la cellule suivante recalcule la table par établissement avec
+# le code ci-dessous, sous le nom `par_etablissement_reprise` ; la suite du carnet l'utilise.
+
+# %% nbgrader={"grade": false, "grade_id": "q8-reprise", "locked": true, "schema_version": 3, "solution": false, "task": false}
+par_etablissement_reprise = sejours_index_reprise.groupby("finess", as_index=False).agg(
+    sejours=("sejour_id", "size"), rehospitalisations=("rehospitalisation_30j", "sum"))
+par_etablissement_reprise["taux"] = (par_etablissement_reprise["rehospitalisations"]
+                                     / par_etablissement_reprise["sejours"] * 100)
+par_etablissement_reprise.head()
 
 # %% [markdown]
 # ### Le « palmarès » trompeur
 #
-# Voici les dix établissements qui ont le **taux** le plus élevé. Regardez la colonne `sejours` :
-# sur combien de séjours index ces taux spectaculaires reposent-ils ?
+# Voici les dix établissements qui ont le **taux** le plus élevé, avec leur nom. Regardez la colonne
+# `sejours` : sur combien de séjours index chacun de ces taux repose-t-il ? La cellule affiche aussi,
+# pour comparer, le nombre de séjours index d'un établissement « du milieu » (la médiane).
 
 # %%
-par_etablissement = par_etablissement.merge(etablissements, on="finess", how="left")
-par_etablissement.sort_values(["taux", "sejours"], ascending=False).head(10).round(1)
+palmares = par_etablissement_reprise.merge(etablissements, on="finess", how="left")
+print("Nombre médian de séjours index par établissement :", palmares["sejours"].median())
+palmares.sort_values(["taux", "sejours"], ascending=False).head(10).round(1)
 
 # %% [markdown]
-# En tête du classement, on trouve surtout des établissements qui n'ont que **quelques** séjours :
-# avec 1 réhospitalisation sur 2 séjours, le taux vaut 50 % ; il suffit d'un patient pour passer
-# de 0 % à 50 %. Ces taux extrêmes sont surtout l'effet du **hasard**.
+# Sur peu de séjours, un seul patient change beaucoup le taux : avec 2 séjours, une seule
+# réhospitalisation le fait passer de 0 % à 50 %. Les taux extrêmes d'un classement sont donc
+# souvent l'effet du **hasard**, d'autant plus que l'établissement a peu de séjours.
 #
 # Le graphique suivant, dit **en entonnoir** (*funnel plot*), place chaque établissement selon son
 # nombre de séjours (axe horizontal, en échelle logarithmique : 1, 10, 100…) et son taux. La ligne
@@ -627,13 +826,13 @@ par_etablissement.sort_values(["taux", "sejours"], ascending=False).head(10).rou
 # interprétable (et le calcul de la limite, approché, n'y est plus valable).
 
 # %%
-taux_global = sejours_index["rehospitalisation_30j"].mean() * 100
+taux_global = sejours_index_reprise["rehospitalisation_30j"].mean() * 100
 p = taux_global / 100
-par_etablissement["limite_haute"] = (p + 1.96 * (p * (1 - p) / par_etablissement["sejours"]) ** 0.5) * 100
-interpretables = par_etablissement[par_etablissement["sejours"] >= 10]
+entonnoir = palmares.assign(limite_haute=(p + 1.96 * (p * (1 - p) / palmares["sejours"]) ** 0.5) * 100)
+interpretables = entonnoir[entonnoir["sejours"] >= 10]
 limites = interpretables.sort_values("sejours")
 
-figure = px.scatter(par_etablissement, x="sejours", y="taux", hover_name="nom", log_x=True,
+figure = px.scatter(entonnoir, x="sejours", y="taux", hover_name="nom", log_x=True,
                     labels={"sejours": "Nombre de séjours index de l'établissement",
                             "taux": "Réhospitalisations à 30 jours (%)"},
                     title="Taux de réhospitalisation des établissements selon leur nombre de séjours")
@@ -647,6 +846,13 @@ print(len(interpretables), "établissements ont au moins 10 séjours index ;", a
       "d'entre eux sont au-dessus de la limite du hasard.")
 
 # %% [markdown]
+# Le hasard n'est pas le seul piège d'un classement. Les établissements n'accueillent pas les mêmes
+# patients : vous avez vu que le risque de réhospitalisation est plus élevé après 80 ans. Un
+# établissement qui soigne beaucoup de personnes très âgées, ou atteintes de maladies chroniques,
+# aura un taux brut plus élevé sans être moins bon. Avant de comparer des établissements, on tient
+# compte de ces différences de patients : on parle d'**ajustement** (ou de standardisation) sur l'âge
+# et les maladies.
+#
 # ## 4. Cumulé ou mois par mois ?
 #
 # Autre piège fréquent : la **courbe cumulée**. Elle additionne les mois les uns aux autres, donc
@@ -675,9 +881,9 @@ figure.show()
 
 # %% [markdown]
 # La courbe cumulée donne l'impression d'une explosion de l'activité ; les barres mensuelles
-# montrent ce qui se passe vraiment : une activité à peu près stable, avec des variations
-# saisonnières (les épidémies d'hiver). Pour comparer deux mois, comparez le même mois d'une année
-# sur l'autre.
+# montrent ce qui se passe vraiment : une activité qui varie d'un mois à l'autre, sans s'envoler.
+# Pour comparer deux mois, comparez le même mois d'une année sur l'autre (un mois de février, plus
+# court, ou un mois d'épidémie d'hiver ne se comparent pas au mois précédent).
 #
 # ## 5. Dire les chiffres avec des mots
 
@@ -710,29 +916,30 @@ figure.show()
 #
 # Le service de communication de votre agence régionale de santé souhaite publier, sur son site,
 # le classement des établissements selon leur taux de réhospitalisation à 30 jours, calculé comme
-# dans `par_etablissement`. En vous appuyant sur ce que vous avez observé dans ce carnet, que lui
+# à la question 8. En vous appuyant sur ce que vous avez observé dans ce carnet, que lui
 # conseillez-vous ? Répondez en trois à cinq phrases.
 
 # %% [markdown] kit={"bareme": ["1 point : les petits effectifs rendent les taux instables (hasard) ; donner les effectifs avec les taux, fixer un effectif minimal ou montrer un graphique en entonnoir plut\u00f4t qu'un classement", "1 point : les \u00e9tablissements n'accueillent pas les m\u00eames patients (\u00e2ge, maladies chroniques) : un taux brut les compare injustement, il faut tenir compte de ces diff\u00e9rences (ajustement)"], "competences": ["argumenter", "visualiser", "communiquer-risque"]} nbgrader={"grade": true, "grade_id": "q10-reponse", "locked": false, "points": 2, "schema_version": 3, "solution": true, "task": false}
 # ### BEGIN SOLUTION
-# Je déconseille un classement brut. D'abord, beaucoup d'établissements n'ont que quelques séjours :
-# leur taux varie surtout au hasard, et la tête du classement est occupée par ces petits
-# établissements. Il faut au minimum afficher le nombre de séjours à côté de chaque taux, écarter
-# les effectifs trop faibles et préférer un graphique en entonnoir, qui ne signale que les écarts
-# improbables. Ensuite, le risque dépend fortement de l'âge des patients (il est bien plus élevé
-# après 80 ans) : un établissement qui accueille des patients plus âgés ou plus malades aurait un
-# taux plus élevé sans être moins bon. Il faudrait donc ajuster les taux sur l'âge et les maladies
-# chroniques avant toute comparaison.
+# Je déconseille un classement brut. D'abord, les établissements qui ont peu de séjours ont un taux
+# qui varie beaucoup au hasard : un ou deux patients suffisent à les placer en tête ou en queue du
+# classement. Il faut au minimum afficher le nombre de séjours à côté de chaque taux, écarter les
+# effectifs trop faibles et préférer un graphique en entonnoir, qui ne signale que les écarts
+# improbables. Ensuite, le risque dépend de l'âge des patients (il est plus élevé après 80 ans) :
+# un établissement qui accueille des patients plus âgés ou plus malades aurait un taux plus élevé
+# sans être moins bon. Il faudrait donc ajuster les taux sur l'âge et les maladies chroniques avant
+# toute comparaison.
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "pour-aller-plus-loin", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Pour aller plus loin
 #
 # - Refaites le graphique à 100 points pour les patients de moins de 65 ans
-#   (`sejours_index["age"] < 65`) : comment présenteriez-vous la comparaison avec les 80 ans et plus ?
+#   (`sejours_index_reprise["age"] < 65`) : comment présenteriez-vous la comparaison avec les 80 ans
+#   et plus ?
 # - Tracez la durée moyenne de séjour par catégorie d'établissement (`categorie` de la table
 #   `etablissements`, à relier par `finess`), d'abord avec un axe tronqué, puis honnêtement.
-# - Le **camembert** est un autre piège : tracez `px.pie(par_etablissement, names="categorie",
+# - Le **camembert** est un autre piège : tracez `px.pie(palmares, names="categorie",
 #   values="sejours")` puis `px.bar` des mêmes données. Lequel permet de comparer le plus facilement
 #   les catégories ?
 # - Cherchez dans la presse un titre qui annonce « + X % de risque » : retrouvez les risques absolus
@@ -742,7 +949,7 @@ figure.show()
 # ## À retenir
 #
 # - Un graphique en barres part **toujours de zéro** ; un titre neutre et des axes nommés en
-#   français font partie de l'honnêteté : `fig.update_yaxes(range=[0, ...])`.
+#   français font partie de l'honnêteté : `fig.update_yaxes(rangemode="tozero")`.
 # - Un risque est une fraction : vérifiez le **dénominateur** (qui pouvait être concerné ? avec
 #   quel recul ?) avant de le calculer.
 # - Trier puis décaler (`sort_values`, `groupby(...).shift(-1)`) donne l'événement suivant d'un même
@@ -752,4 +959,5 @@ figure.show()
 # - Pour un patient : une **fréquence naturelle** (« sur 100 patients comme vous, X… et les autres
 #   non »), illustrée par 100 points.
 # - Un pourcentage sans effectif ne veut rien dire : sur de petits nombres, les taux extrêmes sont
-#   souvent dus au hasard ; une courbe cumulée monte toujours.
+#   souvent dus au hasard ; on compare des établissements après ajustement sur leurs patients ; une
+#   courbe cumulée monte toujours.

@@ -22,9 +22,11 @@
 # - décrire **Mon espace santé** et l'**ordonnance numérique**, et les droits du patient sur ses données.
 #
 # Pas besoin d'être informaticien : vous écrirez surtout des **dictionnaires** Python, c'est-à-dire des
-# listes de « champ : valeur » entre accolades `{ }`. Chaque question se termine par une cellule de
-# vérification : exécutez-la, elle vous dit « ✅ Bonne réponse » ou vous donne un indice. Deux
-# questions demandent une réponse rédigée, corrigée par votre formateur.
+# listes de « champ : valeur » entre accolades `{ }`. Chaque question a une cellule de réponse, où vous
+# remplacez les trois points `...` par votre code, puis une cellule de vérification : exécutez-la.
+# « ✅ Bonne réponse » veut dire que la réponse est juste (et vaudra tous les points de la question) ;
+# sinon, un ❌ vous dit ce qui ne va pas. Deux questions demandent une réponse rédigée, corrigée par
+# votre formateur.
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "mise-en-place-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Mise en place
@@ -32,7 +34,9 @@
 # Exécutez simplement les trois cellules suivantes (Maj + Entrée). La première indique où se trouvent
 # les données. La deuxième charge les tables `patients`, `sejours`, `diagnostics` et `actes`, les
 # nomenclatures CIM-10 et CCAM, et les **modèles FHIR** de la bibliothèque `fhir.resources`. La
-# troisième définit deux outils de vérification. Vous n'avez pas besoin de les modifier.
+# troisième définit deux outils : `verifier_fhir`, qui fait valider une ressource et explique chaque
+# faute en français, et `resume_fhir`, qui sert aux cellules de vérification. Vous n'avez pas besoin de
+# les modifier.
 
 # %% nbgrader={"grade": false, "grade_id": "parametres", "locked": true, "schema_version": 3, "solution": false, "task": false} tags=["parameters"]
 # Le dossier du jeu de données : None désigne le jeu par défaut. Ne modifiez pas cette cellule.
@@ -50,10 +54,12 @@ from fhir.resources.R4B.patient import Patient
 from fhir.resources.R4B.procedure import Procedure
 from pydantic import ValidationError
 
-from participant.data import load_reference, load_table
 from generators.fhir import ACT_CODE, CCAM, ICD10
-from participant.checks import check
+from participant.checks import check_answer
+from participant.data import load_reference, load_table
+from participant.notebook import prepare
 
+prepare()  # graphiques et messages d'erreur en français
 patients = load_table("patients", DONNEES, colonnes=["patient_id", "sexe", "date_naissance", "nom", "prenom"])
 sejours = load_table("sejours", DONNEES, colonnes=["sejour_id", "patient_id", "finess", "date_entree",
                                                    "date_sortie", "duree_sejour", "diagnostic_principal", "ghm"])
@@ -65,7 +71,11 @@ print(f"{len(patients):_} patients ; {len(sejours):_} séjours ; {len(diagnostic
       f"{len(actes):_} actes".replace("_", " "))
 
 # %% nbgrader={"grade": false, "grade_id": "outils", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# Deux outils : verifier_fhir affiche le verdict en français, est_conforme répond seulement Vrai/Faux.
+# Deux outils : verifier_fhir affiche le verdict de la validation en français ; resume_fhir sert aux
+# cellules de vérification (il contrôle la structure, puis résume les champs à juger en un texte).
+from participant.answer_kinds import is_boolean, is_number, type_name
+from participant.checks import WrongAnswer
+
 EXPLICATIONS = {
     "missing": "ce champ est obligatoire et il manque",
     "extra_forbidden": "ce champ n'existe pas dans cette ressource (les noms de champs FHIR sont en anglais, "
@@ -77,35 +87,116 @@ EXPLICATIONS = {
 }
 
 
-def verifier_fhir(modele, ressource):
-    """Valide la ressource (un dictionnaire) avec le modèle FHIR et explique chaque erreur en français."""
+def fautes_fhir(modele, ressource):
+    """Les fautes de structure de la ressource (un dictionnaire), expliquées en français ; [] si elle est conforme."""
     try:
         modele.model_validate(ressource)
     except ValidationError as erreur:
+        fautes = []
         for detail in erreur.errors():
-            champ = " → ".join(str(morceau) for morceau in detail["loc"])
+            champ = " → ".join("resourceType" if morceau == "resource_type" else str(morceau)
+                               for morceau in detail["loc"] if morceau != "root") or "la ressource entière"
             sorte = detail["type"].split(".")[-1]          # la sorte d'erreur, par exemple "missing"
             if sorte in EXPLICATIONS:
                 explication = EXPLICATIONS[sorte]
-            elif "regex" in detail["msg"]:
-                explication = "format incorrect : une date s'écrit AAAA-MM-JJ (par exemple 1950-03-12)"
+            elif "regex" in detail["msg"] or "timezone" in detail["msg"]:
+                explication = ("une date s'écrit en texte AAAA-MM-JJ (par exemple \"1950-03-12\"), "
+                               "avec .strftime(\"%Y-%m-%d\")")
+            elif "BundleEntry" in detail["msg"]:
+                explication = "chaque entrée du Bundle s'écrit {\"resource\": ressource}"
+            elif sorte == "fhir-validation-wrong-resource-type":
+                explication = f"\"resourceType\" doit valoir \"{modele.__name__}\" (en anglais, avec la majuscule)"
             elif sorte in ("json_invalid", "model_validation_format", "dict_type", "model_type"):
                 explication = "un objet est attendu ici, avec ses champs entre accolades { }"
             else:
                 explication = "valeur refusée (" + detail["msg"] + ")"
-            recu = "" if sorte == "missing" else f" (valeur reçue : {str(detail['input'])[:40]!r})"
-            print(f"❌ Champ « {champ} »{recu} : {explication}.")
+            recu = "" if sorte == "missing" else f" (valeur reçue : {' '.join(str(detail['input']).split())[:40]!r})"
+            fautes.append(f"champ « {champ} »{recu} : {explication}")
+        return fautes
+    return []
+
+
+def verifier_fhir(modele, ressource):
+    """Valide la ressource (un dictionnaire) avec le modèle FHIR et explique chaque faute en français."""
+    fautes = fautes_fhir(modele, ressource)
+    for faute in fautes:
+        print(f"❌ {faute[0].upper()}{faute[1:]}.")
+    if not fautes:
+        print(f"✅ Ressource {modele.__name__} conforme à la structure FHIR.")
+
+
+def _sorte(valeur):
+    if valeur is None:
+        return "vide (None : la fonction a-t-elle un return ?)"
+    if hasattr(valeur, "model_dump"):
+        return f"un objet {type(valeur).__name__}(...) de fhir.resources"
+    if type(valeur).__module__.startswith("pandas"):
+        return "une ligne ou une colonne de tableau pandas"
+    return type_name(valeur)
+
+
+def _valeurs(noeud, morceaux, chemin=()):
+    """Les valeurs du champ désigné par `morceaux` ("*" : chaque élément d'une liste), avec leur chemin."""
+    if not morceaux:
+        yield ".".join(chemin), noeud
         return
-    print(f"✅ Ressource {modele.__name__} conforme à la structure FHIR.")
+    tete, reste = morceaux[0], morceaux[1:]
+    if tete == "*" and isinstance(noeud, list | tuple):
+        for numero, element in enumerate(noeud):
+            yield from _valeurs(element, reste, (*chemin, str(numero)))
+    elif tete.isdigit():
+        dedans = isinstance(noeud, list | tuple) and int(tete) < len(noeud)
+        yield from _valeurs(noeud[int(tete)] if dedans else None, reste, (*chemin, tete))
+    else:
+        yield from _valeurs(noeud.get(tete) if isinstance(noeud, dict) else None, reste, (*chemin, tete))
 
 
-def est_conforme(modele, ressource):
-    """Vrai si la ressource respecte la structure du modèle FHIR, Faux sinon (sans rien afficher)."""
-    try:
-        modele.model_validate(ressource)
-    except ValidationError:
-        return False
-    return True
+def _simple(valeur):
+    if isinstance(valeur, dict):
+        return {str(cle): _simple(element) for cle, element in valeur.items()}
+    if isinstance(valeur, list | tuple):
+        return [_simple(element) for element in valeur]
+    if is_boolean(valeur):
+        return bool(valeur)
+    if is_number(valeur):
+        return int(valeur) if float(valeur).is_integer() else float(valeur)
+    if valeur is None or isinstance(valeur, str):
+        return valeur
+    if hasattr(valeur, "isoformat"):
+        return f"date {valeur.isoformat()} (pas un texte)"
+    return type(valeur).__name__
+
+
+def resume_fhir(modele, ressource, *champs):
+    """Pour les cellules de vérification : contrôle la structure de la ressource (ou de chaque ressource d'une
+    liste, quand les champs commencent par "*"), puis résume en un texte la valeur des champs demandés."""
+    if ressource is ... or ressource is None:
+        return ressource                     # check_answer dit alors que la réponse manque
+    liste = champs[0].startswith("*")
+    if isinstance(ressource, str):
+        try:
+            ressource = json.loads(ressource)
+        except ValueError:
+            raise WrongAnswer("Votre réponse est un texte : écrivez la ressource comme un dictionnaire Python, "
+                              "entre accolades { }.") from None
+    if liste and not isinstance(ressource, list | tuple):
+        raise WrongAnswer(f"Une liste de ressources {modele.__name__} est attendue, entre crochets [ ], "
+                          f"pas {_sorte(ressource)}.")
+    if not liste and isinstance(ressource, list | tuple):
+        raise WrongAnswer("Votre réponse est une liste ou un couple de valeurs : une seule ressource est attendue, "
+                          "un dictionnaire entre accolades { } (une virgule en trop après l'accolade fermante ?).")
+    for numero, element in enumerate(ressource if liste else [ressource], 1):
+        quoi = f"La ressource n° {numero} de la liste" if liste else "Votre réponse"
+        if not isinstance(element, dict):
+            raise WrongAnswer(f"{quoi} est {_sorte(element)} : une ressource FHIR s'écrit ici comme un "
+                              "dictionnaire, entre accolades { }.")
+        fautes = fautes_fhir(modele, element)
+        if fautes:
+            autres = f" ; et {len(fautes) - 2} autre(s) faute(s), que verifier_fhir détaille" if len(fautes) > 2 else ""
+            raise WrongAnswer(f"{quoi} n'est pas une ressource {modele.__name__} conforme à FHIR : "
+                              + " ; ".join(fautes[:2]) + autres + ".")
+    return " ; ".join(f"{chemin} = {json.dumps(_simple(valeur), ensure_ascii=False, sort_keys=True)}"
+                      for champ in champs for chemin, valeur in _valeurs(ressource, champ.split(".")))
 
 
 # %% [markdown]
@@ -157,10 +248,11 @@ print(json.dumps(exemple, indent=2))
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q1-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Question 1 : quelle ressource pour quelle table ? (1 point)
 #
-# Le jeu de données contient six tables. Pour chacune, indiquez quelle ressource FHIR du tableau
-# ci-dessus décrit une de ses lignes (une même ressource peut servir pour deux tables). Copiez le
-# modèle suivant dans la cellule de réponse et remplacez chaque `"..."` par le nom de la ressource,
-# écrit exactement comme dans le tableau (par exemple `"Patient"`) :
+# Voici six des tables du jeu de données (le dictionnaire des données les décrit toutes). Pour chacune,
+# indiquez quelle ressource FHIR du tableau ci-dessus décrit une de ses lignes (une même ressource peut
+# servir pour deux tables). Copiez le modèle suivant dans la cellule de réponse, à la place des trois
+# points, et remplacez chaque `"..."` par le nom de la ressource, écrit exactement comme dans le
+# tableau (par exemple `"Patient"`) :
 #
 # ```python
 # ressource_de_table = {
@@ -176,6 +268,7 @@ print(json.dumps(exemple, indent=2))
 # Indice : un passage aux urgences est, lui aussi, une rencontre entre un patient et une structure de soins.
 
 # %% nbgrader={"grade": false, "grade_id": "q1-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+ressource_de_table = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
 ressource_de_table = {
     "patients": "Patient",
@@ -186,20 +279,32 @@ ressource_de_table = {
     "actes": "Procedure",
 }
 ### END SOLUTION
-ressource_de_table
 
 # %% kit={"competences": ["interoperabilite"], "reponses": ["ressource_de_table"]} nbgrader={"grade": true, "grade_id": "q1-test", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
-check(isinstance(ressource_de_table, dict)
-      and set(ressource_de_table) == {"patients", "etablissements", "sejours", "urgences", "diagnostics", "actes"},
-      "ressource_de_table doit être un dictionnaire avec les six tables comme clés : copiez le modèle de la consigne.",
-      success=None)
-check(set(ressource_de_table.values()) <= {"Patient", "Organization", "Encounter", "Condition", "Procedure"},
-      "Chaque valeur doit être l'un des noms Patient, Organization, Encounter, Condition ou Procedure, "
-      "écrit exactement ainsi (en anglais, avec la majuscule).")
+check_answer("q1", ressource_de_table)
 ### BEGIN HIDDEN TESTS
+from participant.answer_kinds import Series
+from participant.checks import grade_answer
+
 attendu = {"patients": "Patient", "etablissements": "Organization", "sejours": "Encounter",
            "urgences": "Encounter", "diagnostics": "Condition", "actes": "Procedure"}
-check(ressource_de_table == attendu, "Au moins une table n'est pas associée à la bonne ressource.", success=None)
+grade_answer(
+    "q1", ressource_de_table, attendu, Series(),
+    mistakes={
+        "Un passage aux urgences est une rencontre entre un patient et une structure de soins : une Encounter, "
+        "comme un séjour.": {**attendu, "urgences": "Organization"},
+        "Diagnostics et actes sont inversés : un diagnostic est une Condition, un acte une Procedure.": {
+            **attendu, "diagnostics": "Procedure", "actes": "Condition"},
+        "Les noms des ressources FHIR sont en anglais : Organization s'écrit avec un z.": {
+            **attendu, "etablissements": "Organisation"},
+        "Un établissement est une structure (Organization) ; la rencontre d'un patient avec lui est une "
+        "Encounter.": {**attendu, "etablissements": "Encounter"},
+        "Écrivez les noms exactement comme dans le tableau, avec la majuscule (\"Patient\", \"Encounter\"...).": {
+            table: ressource.lower() for table, ressource in attendu.items()},
+    },
+    hint="Reprenez le modèle de la consigne : les six clés (\"patients\", \"etablissements\"...) écrites "
+         "exactement ainsi, chacune avec le nom de sa ressource.",
+)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -248,7 +353,8 @@ ligne_patient
 # ## Question 2 : construire la ressource Patient (2 points)
 #
 # Créez la variable `patient_fhir`, un dictionnaire qui décrit le patient `ligne_patient` avec les
-# quatre champs ci-dessus. Vous pouvez partir de ce modèle et remplacer les `...` :
+# quatre champs ci-dessus. Vous pouvez copier ce modèle dans la cellule de réponse, à la place de la
+# ligne `patient_fhir = ...`, puis remplacer les `...` :
 #
 # ```python
 # patient_fhir = {
@@ -259,10 +365,13 @@ ligne_patient
 # }
 # ```
 #
-# La cellule affiche ensuite le verdict de `verifier_fhir(Patient, patient_fhir)`, qui fait valider
-# votre dictionnaire par le modèle officiel (`Patient.model_validate(...)`).
+# La cellule de vérification fait valider votre dictionnaire par le modèle officiel
+# (`Patient.model_validate(...)`), puis compare ses quatre champs avec la table `patients`. Pour voir
+# le détail de la validation, vous pouvez aussi écrire `verifier_fhir(Patient, patient_fhir)` dans une
+# nouvelle cellule (bouton « + » de la barre d'outils).
 
 # %% nbgrader={"grade": false, "grade_id": "q2-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+patient_fhir = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
 patient_fhir = {
     "resourceType": "Patient",
@@ -271,39 +380,65 @@ patient_fhir = {
     "birthDate": ligne_patient["date_naissance"].strftime("%Y-%m-%d"),
 }
 ### END SOLUTION
-verifier_fhir(Patient, patient_fhir)
-patient_fhir
 
 # %% kit={"competences": ["interoperabilite"], "reponses": ["patient_fhir"]} nbgrader={"grade": true, "grade_id": "q2-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-check(isinstance(patient_fhir, dict) and patient_fhir.get("resourceType") == "Patient",
-      "patient_fhir doit être un dictionnaire dont le champ \"resourceType\" vaut \"Patient\".", success=None)
-check(est_conforme(Patient, patient_fhir),
-      "La ressource n'est pas conforme à FHIR : lisez les messages ❌ de verifier_fhir(Patient, patient_fhir).",
-      success=None)
-# La bibliothèque ne vérifie pas les codes autorisés : nous le faisons ici.
-check(patient_fhir.get("gender") in {"female", "male", "other", "unknown"},
-      "\"gender\" doit être un code FHIR en anglais : \"female\" ou \"male\" (et non F, M ou femme).", success=None)
-check(isinstance(patient_fhir.get("birthDate"), str) and len(patient_fhir["birthDate"]) == 10,
-      "\"birthDate\" doit être un texte de la forme AAAA-MM-JJ ; indice : .strftime(\"%Y-%m-%d\").")
+check_answer("q2", resume_fhir(Patient, patient_fhir, "resourceType", "id", "gender", "birthDate"))
 ### BEGIN HIDDEN TESTS
-ref_sejours = load_table("sejours", DONNEES, colonnes=["sejour_id", "patient_id", "date_entree", "date_sortie",
-                                                       "duree_sejour", "diagnostic_principal"])
-ref_das = load_table("diagnostics", DONNEES)
-ref_actes = load_table("actes", DONNEES)
-ref_complet = ref_sejours["sejour_id"].isin(ref_das["sejour_id"]) & ref_sejours["sejour_id"].isin(ref_actes["sejour_id"])
-ref_candidats = ref_sejours[ref_sejours["patient_id"].isin(ref_sejours.loc[ref_complet, "patient_id"])]
-ref_patient = ref_candidats.groupby("patient_id").size().idxmax()
-ref_sejour = ref_sejours[ref_complet & (ref_sejours["patient_id"] == ref_patient)] \
-    .sort_values(["date_entree", "sejour_id"]).iloc[-1]
-ref_ligne = load_table("patients", DONNEES, colonnes=["patient_id", "sexe", "date_naissance"]) \
-    .set_index("patient_id").loc[ref_patient]
-Patient.model_validate(patient_fhir)
-check(patient_fhir["id"] == ref_patient, "L'identifiant n'est pas celui du patient choisi.", success=None)
-check(patient_fhir["gender"] == {"F": "female", "M": "male"}[ref_ligne["sexe"]],
-      "Le sexe ne correspond pas à la table patients.", success=None)
-check(patient_fhir["birthDate"] == ref_ligne["date_naissance"].strftime("%Y-%m-%d"),
-      "La date de naissance ne correspond pas à la table patients.", success=None)
+from participant.answer_kinds import Text
+from participant.checks import grade_answer
+
+champs = ("resourceType", "id", "gender", "birthDate")
+attendu = {
+    "resourceType": "Patient",
+    "id": ligne_patient["patient_id"],
+    "gender": {"F": "female", "M": "male"}[ligne_patient["sexe"]],
+    "birthDate": ligne_patient["date_naissance"].strftime("%Y-%m-%d"),
+}
+
+
+def variante(**changes):
+    """La ressource attendue avec quelques champs changés (None : le champ manque), résumée comme la réponse."""
+    ressource = {cle: valeur for cle, valeur in {**attendu, **changes}.items() if valeur is not None}
+    return resume_fhir(Patient, ressource, *champs) if not fautes_fhir(Patient, ressource) else None
+
+
+autre_sexe = {"female": "male", "male": "female"}[attendu["gender"]]
+erreurs = {
+    "\"gender\" doit être un code FHIR en anglais, \"female\" ou \"male\" : traduisez F et M avec la table de "
+    "correspondance {\"F\": \"female\", \"M\": \"male\"}.": variante(gender=ligne_patient["sexe"]),
+    "\"gender\" doit être un code FHIR en anglais (\"female\" ou \"male\"), pas un mot français.": variante(
+        gender={"female": "femme", "male": "homme"}[attendu["gender"]]),
+    "Le sexe est inversé : F se traduit \"female\" et M \"male\".": variante(gender=autre_sexe),
+    "\"birthDate\" doit être un texte AAAA-MM-JJ, pas une date pandas : ajoutez .strftime(\"%Y-%m-%d\").": variante(
+        birthDate=ligne_patient["date_naissance"]),
+    "Le jour et le mois sont inversés : le format est \"%Y-%m-%d\" (année, mois, jour).": variante(
+        birthDate=ligne_patient["date_naissance"].strftime("%Y-%d-%m")),
+    "Il manque le champ \"resourceType\": \"Patient\".": variante(resourceType=None),
+    "Il manque l'identifiant : \"id\": ligne_patient[\"patient_id\"].": variante(id=None),
+    "Ce n'est pas l'identifiant du patient : prenez ligne_patient[\"patient_id\"].": variante(id=sejour_id_choisi),
+}
+grade_answer(
+    "q2", resume_fhir(Patient, patient_fhir, *champs), resume_fhir(Patient, attendu, *champs), Text(),
+    mistakes={message: valeur for message, valeur in erreurs.items() if valeur is not None},
+    hint="Ce n'est pas encore la ressource du patient choisi : reprenez le modèle de la consigne (quatre champs, "
+         "valeurs lues dans ligne_patient).",
+)
 ### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade": false, "grade_id": "q2-reprise-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ### Point de reprise
+#
+# Que votre réponse soit juste ou non, la cellule suivante construit la ressource `Patient` avec le code
+# ci-dessous, sous le nom `patient_reprise` ; la suite du carnet (le Bundle de la question 7) l'utilise.
+
+# %% nbgrader={"grade": false, "grade_id": "q2-reprise", "locked": true, "schema_version": 3, "solution": false, "task": false}
+patient_reprise = {
+    "resourceType": "Patient",
+    "id": ligne_patient["patient_id"],
+    "gender": {"F": "female", "M": "male"}[ligne_patient["sexe"]],
+    "birthDate": ligne_patient["date_naissance"].strftime("%Y-%m-%d"),
+}
+verifier_fhir(Patient, patient_reprise)
 
 # %% [markdown]
 # ### Quand la ressource est mal formée
@@ -355,10 +490,12 @@ verifier_fhir(Patient, patient_errone)
 #
 # Écrivez dans `patient_corrige` une version **corrigée** de `patient_errone` : les mêmes informations
 # (identifiant `"exemple-1"`, une femme, née le 12 mars 1950, de nom de famille Martin), mais écrites
-# comme FHIR l'exige. Corrigez les **trois** problèmes (la date, le nom et le code du sexe), puis
-# vérifiez avec `verifier_fhir`.
+# comme FHIR l'exige. Corrigez les **trois** problèmes (la date, le nom et le code du sexe). La
+# cellule de vérification fait valider la ressource ; `verifier_fhir(Patient, patient_corrige)`, dans une
+# nouvelle cellule, en montre le détail.
 
 # %% nbgrader={"grade": false, "grade_id": "q3-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+patient_corrige = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
 patient_corrige = {
     "resourceType": "Patient",
@@ -368,23 +505,42 @@ patient_corrige = {
     "name": [{"family": "Martin"}],
 }
 ### END SOLUTION
-verifier_fhir(Patient, patient_corrige)
-patient_corrige
 
 # %% kit={"competences": ["interoperabilite"], "reponses": ["patient_corrige"]} nbgrader={"grade": true, "grade_id": "q3-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-check(isinstance(patient_corrige, dict) and est_conforme(Patient, patient_corrige),
-      "patient_corrige n'est pas encore conforme : lisez les messages ❌ de verifier_fhir(Patient, patient_corrige).",
-      success=None)
-check(patient_corrige.get("gender") in {"female", "male", "other", "unknown"},
-      "Le sexe doit utiliser un code FHIR (female, male, other, unknown) : \"femme\" n'en est pas un.", success=None)
-check("name" in patient_corrige,
-      "Le nom de famille a disparu : en FHIR il s'écrit \"name\": [{\"family\": \"Martin\"}].")
+check_answer("q3", resume_fhir(Patient, patient_corrige, "resourceType", "id", "gender", "birthDate", "name.0.family"))
 ### BEGIN HIDDEN TESTS
-Patient.model_validate(patient_corrige)
-check(patient_corrige.get("id") == "exemple-1", "L'identifiant doit rester \"exemple-1\".", success=None)
-check(patient_corrige["gender"] == "female", "Mme Martin est une femme : \"female\".", success=None)
-check(patient_corrige.get("birthDate") == "1950-03-12", "La date doit être \"1950-03-12\".", success=None)
-check(patient_corrige["name"][0].get("family") == "Martin", "Le nom de famille doit être Martin.", success=None)
+from participant.answer_kinds import Text
+from participant.checks import grade_answer
+
+champs = ("resourceType", "id", "gender", "birthDate", "name.0.family")
+attendu = {"resourceType": "Patient", "id": "exemple-1", "gender": "female", "birthDate": "1950-03-12",
+           "name": [{"family": "Martin"}]}
+
+
+def variante(**changes):
+    """La ressource attendue avec quelques champs changés (None : le champ manque), résumée comme la réponse."""
+    return resume_fhir(Patient, {cle: valeur for cle, valeur in {**attendu, **changes}.items() if valeur is not None},
+                       *champs)
+
+
+grade_answer(
+    "q3", resume_fhir(Patient, patient_corrige, *champs), resume_fhir(Patient, attendu, *champs), Text(),
+    mistakes={
+        "Le sexe doit utiliser un code FHIR (female, male, other, unknown) : \"femme\" n'en est pas un.": variante(
+            gender="femme"),
+        "Mme Martin est une femme : \"female\".": variante(gender="male"),
+        "Le jour et le mois sont inversés : le 12 mars 1950 s'écrit \"1950-03-12\" (année, mois, jour).": variante(
+            birthDate="1950-12-03"),
+        "Le nom de famille a disparu : en FHIR il s'écrit \"name\": [{\"family\": \"Martin\"}].": variante(name=None),
+        "Le nom de famille se range dans \"family\" : \"name\": [{\"family\": \"Martin\"}].": variante(
+            name=[{"text": "Martin"}]),
+        "Le nom de famille se range dans \"family\" (\"given\" est le prénom).": variante(name=[{"given": ["Martin"]}]),
+        "L'identifiant doit rester \"exemple-1\".": variante(id=None),
+        "Il manque le champ \"resourceType\": \"Patient\".": variante(resourceType=None),
+    },
+    hint="Ce n'est pas encore la ressource de Mme Martin corrigée : identifiant \"exemple-1\", \"female\", "
+         "\"1950-03-12\" et \"name\": [{\"family\": \"Martin\"}].",
+)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -419,6 +575,7 @@ sejour_choisi
 # `sejour_choisi["date_entree"]`, `sejour_choisi["date_sortie"]`, `sejour_choisi["duree_sejour"]`...
 
 # %% nbgrader={"grade": false, "grade_id": "q4-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+sejour_fhir = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
 sejour_fhir = {
     "resourceType": "Encounter",
@@ -430,41 +587,78 @@ sejour_fhir = {
                "end": sejour_choisi["date_sortie"].strftime("%Y-%m-%d")},
 }
 ### END SOLUTION
-verifier_fhir(Encounter, sejour_fhir)
-sejour_fhir
 
 # %% kit={"competences": ["interoperabilite"], "reponses": ["sejour_fhir"]} nbgrader={"grade": true, "grade_id": "q4-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-check(isinstance(sejour_fhir, dict) and est_conforme(Encounter, sejour_fhir),
-      "sejour_fhir n'est pas conforme : lisez les messages ❌ de verifier_fhir(Encounter, sejour_fhir).",
-      success=None)
-check(sejour_fhir.get("status") == "finished", "Un séjour terminé a le statut \"finished\".", success=None)
-check(sejour_fhir["class"].get("code") in {"IMP", "AMB"} and sejour_fhir["class"].get("system") == ACT_CODE,
-      "\"class\" doit valoir {\"system\": ACT_CODE, \"code\": \"IMP\"} ou \"AMB\" selon la durée du séjour.",
-      success=None)
-check(str(sejour_fhir.get("subject", {}).get("reference", "")).startswith("Patient/"),
-      "\"subject\" doit être une référence de la forme {\"reference\": \"Patient/...\"}.", success=None)
-check(all(isinstance(sejour_fhir.get("period", {}).get(borne), str) for borne in ("start", "end")),
-      "\"period\" doit contenir \"start\" et \"end\", en texte AAAA-MM-JJ ; indice : .strftime(\"%Y-%m-%d\").")
+check_answer("q4", resume_fhir(Encounter, sejour_fhir, "resourceType", "id", "status", "class.system", "class.code",
+                               "subject.reference", "period.start", "period.end"))
 ### BEGIN HIDDEN TESTS
-ref_sejours = load_table("sejours", DONNEES, colonnes=["sejour_id", "patient_id", "date_entree", "date_sortie",
-                                                       "duree_sejour", "diagnostic_principal"])
-ref_das = load_table("diagnostics", DONNEES)
-ref_actes = load_table("actes", DONNEES)
-ref_complet = ref_sejours["sejour_id"].isin(ref_das["sejour_id"]) & ref_sejours["sejour_id"].isin(ref_actes["sejour_id"])
-ref_candidats = ref_sejours[ref_sejours["patient_id"].isin(ref_sejours.loc[ref_complet, "patient_id"])]
-ref_patient = ref_candidats.groupby("patient_id").size().idxmax()
-ref_sejour = ref_sejours[ref_complet & (ref_sejours["patient_id"] == ref_patient)] \
-    .sort_values(["date_entree", "sejour_id"]).iloc[-1]
-Encounter.model_validate(sejour_fhir)
-check(sejour_fhir["id"] == ref_sejour["sejour_id"], "Ce n'est pas l'identifiant du séjour retenu.", success=None)
-check(sejour_fhir["class"]["code"] == ("AMB" if ref_sejour["duree_sejour"] == 0 else "IMP"),
-      "La classe IMP/AMB ne correspond pas à la durée du séjour.", success=None)
-check(sejour_fhir["subject"]["reference"] == "Patient/" + ref_patient, "La référence au patient est fausse.",
-      success=None)
-check(sejour_fhir["period"]["start"] == ref_sejour["date_entree"].strftime("%Y-%m-%d")
-      and sejour_fhir["period"]["end"] == ref_sejour["date_sortie"].strftime("%Y-%m-%d"),
-      "Les dates de la période ne correspondent pas au séjour.", success=None)
+from participant.answer_kinds import Text
+from participant.checks import grade_answer
+
+champs = ("resourceType", "id", "status", "class.system", "class.code", "subject.reference", "period.start",
+          "period.end")
+classe = "IMP" if sejour_choisi["duree_sejour"] > 0 else "AMB"
+entree, sortie = sejour_choisi["date_entree"].strftime("%Y-%m-%d"), sejour_choisi["date_sortie"].strftime("%Y-%m-%d")
+attendu = {
+    "resourceType": "Encounter",
+    "id": sejour_id_choisi,
+    "status": "finished",
+    "class": {"system": ACT_CODE, "code": classe},
+    "subject": {"reference": "Patient/" + patient_id_choisi},
+    "period": {"start": entree, "end": sortie},
+}
+
+
+def variante(**changes):
+    """La ressource attendue avec quelques champs changés (None : le champ manque), résumée comme la réponse."""
+    ressource = {cle: valeur for cle, valeur in {**attendu, **changes}.items() if valeur is not None}
+    return resume_fhir(Encounter, ressource, *champs) if not fautes_fhir(Encounter, ressource) else None
+
+
+erreurs = {
+    "La classe dépend de la durée du séjour : \"IMP\" s'il a duré au moins une nuit (duree_sejour > 0), \"AMB\" "
+    "sinon.": variante(**{"class": {"system": ACT_CODE, "code": {"IMP": "AMB", "AMB": "IMP"}[classe]}}),
+    "Un séjour terminé a le statut \"finished\" (\"completed\" sert aux actes, les Procedure).": variante(
+        status="completed"),
+    "Il manque le statut du séjour : \"status\": \"finished\".": variante(status=None),
+    "Le code de la classe doit indiquer son système : {\"system\": ACT_CODE, \"code\": ...}.": variante(
+        **{"class": {"code": classe}}),
+    "Une référence s'écrit \"Type/identifiant\" : \"Patient/\" + patient_id_choisi.": variante(
+        subject={"reference": patient_id_choisi}),
+    "\"subject\" désigne le patient : \"Patient/\" + patient_id_choisi (pas le séjour).": variante(
+        subject={"reference": "Patient/" + sejour_id_choisi}),
+    "\"id\" est l'identifiant du séjour (sejour_id_choisi), pas celui du patient.": variante(id=patient_id_choisi),
+    "ACT_CODE est une constante Python qui contient l'adresse du système de codes : écrivez-la sans guillemets.": variante(
+        **{"class": {"system": "ACT_CODE", "code": classe}}),
+    "Le début et la fin de la période sont inversés : \"start\" est la date d'entrée, \"end\" la date de "
+    "sortie.": variante(period={"start": sortie, "end": entree}),
+    "Il manque la fin du séjour : \"period\": {\"start\": ..., \"end\": ...}.": variante(period={"start": entree}),
+}
+grade_answer(
+    "q4", resume_fhir(Encounter, sejour_fhir, *champs), resume_fhir(Encounter, attendu, *champs), Text(),
+    mistakes={message: valeur for message, valeur in erreurs.items() if valeur is not None},
+    hint="Ce n'est pas encore la ressource du séjour retenu : reprenez les six champs de la consigne, avec les "
+         "valeurs de sejour_choisi.",
+)
 ### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade": false, "grade_id": "q4-reprise-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ### Point de reprise
+#
+# Que votre réponse soit juste ou non, la cellule suivante construit la ressource `Encounter` du séjour
+# avec le code ci-dessous, sous le nom `sejour_reprise` ; la question 7 l'utilise.
+
+# %% nbgrader={"grade": false, "grade_id": "q4-reprise", "locked": true, "schema_version": 3, "solution": false, "task": false}
+sejour_reprise = {
+    "resourceType": "Encounter",
+    "id": sejour_id_choisi,
+    "status": "finished",
+    "class": {"system": ACT_CODE, "code": "IMP" if sejour_choisi["duree_sejour"] > 0 else "AMB"},
+    "subject": {"reference": "Patient/" + patient_id_choisi},
+    "period": {"start": sejour_choisi["date_entree"].strftime("%Y-%m-%d"),
+               "end": sejour_choisi["date_sortie"].strftime("%Y-%m-%d")},
+}
+verifier_fhir(Encounter, sejour_reprise)
 
 # %% [markdown]
 # ## Partie 4 : diagnostics et actes, avec leurs nomenclatures
@@ -506,8 +700,9 @@ print("CCAM   :", CCAM)
 # recette qui reçoit un code et rend la ressource correspondante (`def` la définit, `return` donne le
 # résultat).
 #
-# 1. Complétez et exécutez la fonction `creer_condition(code_cim10)`, qui rend un dictionnaire
-#    `Condition` avec les champs `resourceType`, `code` (système `ICD10`), `subject` et `encounter` :
+# 1. Dans la cellule de réponse, remplacez la fonction inachevée `creer_condition(code_cim10)` par
+#    celle-ci, complétée : elle rend un dictionnaire `Condition` avec les champs `resourceType`, `code`
+#    (système `ICD10`), `subject` et `encounter` :
 #
 #    ```python
 #    def creer_condition(code_cim10):
@@ -526,6 +721,11 @@ print("CCAM   :", CCAM)
 #    de la liste » (on appelle cela une *compréhension de liste*).
 
 # %% nbgrader={"grade": false, "grade_id": "q5-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+def creer_condition(code_cim10):
+    return ...  # VOTRE CODE ICI
+
+
+conditions_fhir = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
 def creer_condition(code_cim10):
     return {
@@ -539,41 +739,68 @@ def creer_condition(code_cim10):
 codes = [sejour_choisi["diagnostic_principal"]] + list(das_choisis["code_cim10"])
 conditions_fhir = [creer_condition(code) for code in codes]
 ### END SOLUTION
-for condition in conditions_fhir:
-    verifier_fhir(Condition, condition)
-conditions_fhir[0]
 
 # %% kit={"competences": ["interoperabilite", "nomenclatures"], "reponses": ["conditions_fhir"]} nbgrader={"grade": true, "grade_id": "q5-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-check(isinstance(conditions_fhir, list) and len(conditions_fhir) == 1 + len(das_choisis),
-      "conditions_fhir doit être une liste avec une Condition pour le diagnostic principal et une par diagnostic "
-      "associé (1 + len(das_choisis) éléments).", success=None)
-check(all(isinstance(c, dict) and est_conforme(Condition, c) for c in conditions_fhir),
-      "Au moins une Condition n'est pas conforme : lisez les messages ❌ de verifier_fhir.", success=None)
-check(all(c.get("code", {}).get("coding", [{}])[0].get("system") == ICD10 for c in conditions_fhir),
-      "Chaque code doit indiquer sa nomenclature : \"system\": ICD10.", success=None)
-check(all(c.get("encounter", {}).get("reference") == "Encounter/" + sejour_id_choisi for c in conditions_fhir),
-      "Chaque Condition doit pointer vers le séjour : {\"reference\": \"Encounter/\" + sejour_id_choisi}.")
+check_answer("q5", resume_fhir(Condition, conditions_fhir, "*.resourceType", "*.code.coding.0.system",
+                               "*.code.coding.0.code", "*.subject.reference", "*.encounter.reference"))
 ### BEGIN HIDDEN TESTS
-ref_sejours = load_table("sejours", DONNEES, colonnes=["sejour_id", "patient_id", "date_entree", "date_sortie",
-                                                       "duree_sejour", "diagnostic_principal"])
-ref_das = load_table("diagnostics", DONNEES)
-ref_actes = load_table("actes", DONNEES)
-ref_complet = ref_sejours["sejour_id"].isin(ref_das["sejour_id"]) & ref_sejours["sejour_id"].isin(ref_actes["sejour_id"])
-ref_candidats = ref_sejours[ref_sejours["patient_id"].isin(ref_sejours.loc[ref_complet, "patient_id"])]
-ref_patient = ref_candidats.groupby("patient_id").size().idxmax()
-ref_sejour = ref_sejours[ref_complet & (ref_sejours["patient_id"] == ref_patient)] \
-    .sort_values(["date_entree", "sejour_id"]).iloc[-1]
-ref_codes = [ref_sejour["diagnostic_principal"]] + list(
-    ref_das[ref_das["sejour_id"] == ref_sejour["sejour_id"]].sort_values("rang")["code_cim10"])
-for ref_c in conditions_fhir:
-    Condition.model_validate(ref_c)
-ref_recus = [c["code"]["coding"][0]["code"] for c in conditions_fhir]
-check(ref_recus[0] == ref_codes[0], "La première Condition doit être le diagnostic principal.", success=None)
-check(sorted(ref_recus) == sorted(ref_codes), "Les codes CIM-10 ne sont pas ceux du séjour.", success=None)
-check(all(c["subject"]["reference"] == "Patient/" + ref_patient
-          and c["encounter"]["reference"] == "Encounter/" + ref_sejour["sejour_id"] for c in conditions_fhir),
-      "Les références au patient ou au séjour sont fausses.", success=None)
+from participant.answer_kinds import Text
+from participant.checks import grade_answer
+
+champs = ("*.resourceType", "*.code.coding.0.system", "*.code.coding.0.code", "*.subject.reference",
+          "*.encounter.reference")
+principal, associes = sejour_choisi["diagnostic_principal"], list(das_choisis["code_cim10"])
+
+
+def conditions(codes, systeme=ICD10, patient="Patient/" + patient_id_choisi, sejour="Encounter/" + sejour_id_choisi):
+    """Les Condition de ces codes, résumées comme la réponse."""
+    return resume_fhir(Condition, [{"resourceType": "Condition", "code": {"coding": [{"system": systeme, "code": code}]},
+                                    "subject": {"reference": patient}, "encounter": {"reference": sejour}}
+                                   for code in codes], *champs)
+
+
+erreurs = {
+    "Il manque le diagnostic principal : il vient en tête de liste, avant les diagnostics associés.": conditions(
+        associes),
+    "Il manque les diagnostics associés (das_choisis[\"code_cim10\"]) : une Condition pour chacun, après le "
+    "diagnostic principal.": conditions([principal]),
+    "Le diagnostic principal vient d'abord, puis les diagnostics associés.": conditions(associes + [principal]),
+    "Les diagnostics sont codés en CIM-10 : \"system\": ICD10 (CCAM sert aux actes).": conditions(
+        [principal] + associes, systeme=CCAM),
+    "Une référence s'écrit \"Type/identifiant\" : \"Encounter/\" + sejour_id_choisi.": conditions(
+        [principal] + associes, sejour=sejour_id_choisi),
+    "Une référence s'écrit \"Type/identifiant\" : \"Patient/\" + patient_id_choisi.": conditions(
+        [principal] + associes, patient=patient_id_choisi),
+    "\"subject\" et \"encounter\" sont inversés : subject désigne le patient, encounter le séjour.": conditions(
+        [principal] + associes, patient="Encounter/" + sejour_id_choisi, sejour="Patient/" + patient_id_choisi),
+}
+grade_answer(
+    "q5", resume_fhir(Condition, conditions_fhir, *champs), conditions([principal] + associes), Text(),
+    mistakes=erreurs,
+    hint="Ce ne sont pas encore les Condition du séjour : une par code de la liste "
+         "[sejour_choisi[\"diagnostic_principal\"]] + list(das_choisis[\"code_cim10\"]), avec le système ICD10 et "
+         "les références au patient et au séjour.",
+)
 ### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade": false, "grade_id": "q5-reprise-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ### Point de reprise
+#
+# Que votre réponse soit juste ou non, la cellule suivante construit la liste des `Condition` du séjour
+# avec le code ci-dessous, sous le nom `conditions_reprise` ; la question 7 l'utilise.
+
+# %% nbgrader={"grade": false, "grade_id": "q5-reprise", "locked": true, "schema_version": 3, "solution": false, "task": false}
+conditions_reprise = [
+    {
+        "resourceType": "Condition",
+        "code": {"coding": [{"system": ICD10, "code": code}]},
+        "subject": {"reference": "Patient/" + patient_id_choisi},
+        "encounter": {"reference": "Encounter/" + sejour_id_choisi},
+    }
+    for code in [sejour_choisi["diagnostic_principal"]] + list(das_choisis["code_cim10"])
+]
+for condition in conditions_reprise:
+    verifier_fhir(Condition, condition)
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q6-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Question 6 : un acte, une ressource Procedure (2 points)
@@ -587,6 +814,7 @@ check(all(c["subject"]["reference"] == "Patient/" + ref_patient
 # - `"performedDateTime"` : la date de l'acte (colonne `date_acte`), en texte `AAAA-MM-JJ`.
 
 # %% nbgrader={"grade": false, "grade_id": "q6-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+procedure_fhir = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
 acte = actes_choisis.iloc[0]
 procedure_fhir = {
@@ -598,37 +826,76 @@ procedure_fhir = {
     "performedDateTime": acte["date_acte"].strftime("%Y-%m-%d"),
 }
 ### END SOLUTION
-verifier_fhir(Procedure, procedure_fhir)
-procedure_fhir
 
 # %% kit={"competences": ["interoperabilite", "nomenclatures"], "reponses": ["procedure_fhir"]} nbgrader={"grade": true, "grade_id": "q6-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-check(isinstance(procedure_fhir, dict) and est_conforme(Procedure, procedure_fhir),
-      "procedure_fhir n'est pas conforme : lisez les messages ❌ de verifier_fhir(Procedure, procedure_fhir).",
-      success=None)
-check(procedure_fhir.get("status") == "completed", "Un acte réalisé a le statut \"completed\".", success=None)
-check(procedure_fhir.get("code", {}).get("coding", [{}])[0].get("system") == CCAM,
-      "Le code de l'acte doit indiquer sa nomenclature : \"system\": CCAM.", success=None)
-check(isinstance(procedure_fhir.get("performedDateTime"), str),
-      "\"performedDateTime\" doit être la date de l'acte en texte AAAA-MM-JJ ; indice : .strftime(\"%Y-%m-%d\").")
+check_answer("q6", resume_fhir(Procedure, procedure_fhir, "resourceType", "status", "code.coding.0.system",
+                               "code.coding.0.code", "subject.reference", "encounter.reference", "performedDateTime"))
 ### BEGIN HIDDEN TESTS
-ref_sejours = load_table("sejours", DONNEES, colonnes=["sejour_id", "patient_id", "date_entree", "date_sortie",
-                                                       "duree_sejour", "diagnostic_principal"])
-ref_das = load_table("diagnostics", DONNEES)
-ref_actes = load_table("actes", DONNEES)
-ref_complet = ref_sejours["sejour_id"].isin(ref_das["sejour_id"]) & ref_sejours["sejour_id"].isin(ref_actes["sejour_id"])
-ref_candidats = ref_sejours[ref_sejours["patient_id"].isin(ref_sejours.loc[ref_complet, "patient_id"])]
-ref_patient = ref_candidats.groupby("patient_id").size().idxmax()
-ref_sejour = ref_sejours[ref_complet & (ref_sejours["patient_id"] == ref_patient)] \
-    .sort_values(["date_entree", "sejour_id"]).iloc[-1]
-Procedure.model_validate(procedure_fhir)
-ref_du_sejour = ref_actes[ref_actes["sejour_id"] == ref_sejour["sejour_id"]]
-ref_paires = set(zip(ref_du_sejour["code_ccam"], ref_du_sejour["date_acte"].dt.strftime("%Y-%m-%d")))
-check((procedure_fhir["code"]["coding"][0]["code"], procedure_fhir["performedDateTime"]) in ref_paires,
-      "Le code ou la date ne correspondent à aucun acte du séjour.", success=None)
-check(procedure_fhir["subject"]["reference"] == "Patient/" + ref_patient
-      and procedure_fhir["encounter"]["reference"] == "Encounter/" + ref_sejour["sejour_id"],
-      "Les références au patient ou au séjour sont fausses.", success=None)
+from participant.answer_kinds import Text
+from participant.checks import grade_answer
+
+champs = ("resourceType", "status", "code.coding.0.system", "code.coding.0.code", "subject.reference",
+          "encounter.reference", "performedDateTime")
+
+
+def procedure(acte, **changes):
+    """La Procedure de cet acte, avec quelques champs changés (None : le champ manque), résumée comme la réponse."""
+    ressource = {
+        "resourceType": "Procedure",
+        "status": "completed",
+        "code": {"coding": [{"system": CCAM, "code": acte["code_ccam"]}]},
+        "subject": {"reference": "Patient/" + patient_id_choisi},
+        "encounter": {"reference": "Encounter/" + sejour_id_choisi},
+        "performedDateTime": acte["date_acte"].strftime("%Y-%m-%d"),
+    }
+    ressource = {cle: valeur for cle, valeur in {**ressource, **changes}.items() if valeur is not None}
+    return resume_fhir(Procedure, ressource, *champs) if not fautes_fhir(Procedure, ressource) else None
+
+
+premier = actes_choisis.iloc[0]
+erreurs = {
+    "C'est le dernier acte du séjour : la question porte sur le premier, actes_choisis.iloc[0].": procedure(
+        actes_choisis.iloc[-1]),
+    "Les actes sont codés en CCAM : \"system\": CCAM (ICD10 sert aux diagnostics).": procedure(
+        premier, code={"coding": [{"system": ICD10, "code": premier["code_ccam"]}]}),
+    "Un acte réalisé a le statut \"completed\" (\"finished\" sert aux séjours, les Encounter).": procedure(
+        premier, status="finished"),
+    "Il manque le statut de l'acte : \"status\": \"completed\".": procedure(premier, status=None),
+    "La date de l'acte est dans la colonne date_acte, pas la date d'entrée du séjour.": procedure(
+        premier, performedDateTime=sejour_choisi["date_entree"].strftime("%Y-%m-%d")),
+    "Il manque la date de l'acte : \"performedDateTime\": acte[\"date_acte\"].strftime(\"%Y-%m-%d\").": procedure(
+        premier, performedDateTime=None),
+    "Une référence s'écrit \"Type/identifiant\" : \"Encounter/\" + sejour_id_choisi.": procedure(
+        premier, encounter={"reference": sejour_id_choisi}),
+    "Une référence s'écrit \"Type/identifiant\" : \"Patient/\" + patient_id_choisi.": procedure(
+        premier, subject={"reference": patient_id_choisi}),
+    "Il manque la référence au séjour : \"encounter\": {\"reference\": \"Encounter/\" + sejour_id_choisi}.": procedure(
+        premier, encounter=None),
+}
+grade_answer(
+    "q6", resume_fhir(Procedure, procedure_fhir, *champs), procedure(premier), Text(),
+    mistakes={message: valeur for message, valeur in erreurs.items() if valeur is not None},
+    hint="Ce n'est pas encore la Procedure du premier acte : reprenez les champs de la consigne, avec les valeurs "
+         "de actes_choisis.iloc[0].",
+)
 ### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade": false, "grade_id": "q6-reprise-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ### Point de reprise
+#
+# Que votre réponse soit juste ou non, la cellule suivante construit la `Procedure` du premier acte avec
+# le code ci-dessous, sous le nom `procedure_reprise` ; la question 7 l'utilise.
+
+# %% nbgrader={"grade": false, "grade_id": "q6-reprise", "locked": true, "schema_version": 3, "solution": false, "task": false}
+procedure_reprise = {
+    "resourceType": "Procedure",
+    "status": "completed",
+    "code": {"coding": [{"system": CCAM, "code": actes_choisis.iloc[0]["code_ccam"]}]},
+    "subject": {"reference": "Patient/" + patient_id_choisi},
+    "encounter": {"reference": "Encounter/" + sejour_id_choisi},
+    "performedDateTime": actes_choisis.iloc[0]["date_acte"].strftime("%Y-%m-%d"),
+}
+verifier_fhir(Procedure, procedure_reprise)
 
 # %% [markdown]
 # ## Partie 5 : tout envoyer ensemble, le Bundle
@@ -638,62 +905,91 @@ check(procedure_fhir["subject"]["reference"] == "Patient/" + ref_patient
 # regroupement) et son champ `"entry"` est une liste d'entrées de la forme `{"resource": ...}`.
 # Grâce aux références (`Patient/...`, `Encounter/...`), le destinataire sait relier chaque diagnostic
 # et chaque acte au bon séjour et au bon patient.
+#
+# Le Bundle ne remplace pas le compte rendu que le médecin lit : le document lisible (souvent un PDF)
+# reste utile et voyage en complément des données structurées (FHIR sait même joindre un document).
+# L'un est fait pour être lu par un humain, l'autre pour être intégré par un logiciel sans ressaisie.
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q7-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Question 7 : construire et valider le Bundle (2 points)
 #
-# Créez la variable `bundle_fhir` : un `Bundle` de type `"collection"` qui contient, dans cet ordre,
-# `patient_fhir`, `sejour_fhir`, toutes les ressources de `conditions_fhir` et `procedure_fhir`.
+# Créez la variable `bundle_fhir` : un `Bundle` de type `"collection"` qui contient, dans cet ordre, le
+# patient, le séjour, tous les diagnostics et l'acte. Pour que cette question ne dépende pas de vos
+# réponses précédentes, utilisez les ressources des points de reprise : `patient_reprise`,
+# `sejour_reprise`, toutes les ressources de la liste `conditions_reprise`, puis `procedure_reprise`.
 #
-# Indice : `ressources = [patient_fhir, sejour_fhir] + conditions_fhir + [procedure_fhir]` met bout à
-# bout les ressources (le `+` colle deux listes), puis
+# Indice : `ressources = [patient_reprise, sejour_reprise] + conditions_reprise + [procedure_reprise]`
+# met bout à bout les ressources (le `+` colle deux listes), puis
 # `[{"resource": ressource} for ressource in ressources]` fabrique la liste des entrées.
 
 # %% nbgrader={"grade": false, "grade_id": "q7-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+bundle_fhir = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
-ressources = [patient_fhir, sejour_fhir] + conditions_fhir + [procedure_fhir]
+ressources = [patient_reprise, sejour_reprise] + conditions_reprise + [procedure_reprise]
 bundle_fhir = {
     "resourceType": "Bundle",
     "type": "collection",
     "entry": [{"resource": ressource} for ressource in ressources],
 }
 ### END SOLUTION
-verifier_fhir(Bundle, bundle_fhir)
-print(len(bundle_fhir["entry"]), "ressources dans le Bundle")
 
-# %% kit={"competences": ["interoperabilite"], "reponses": ["bundle_fhir", "conditions_fhir"]} nbgrader={"grade": true, "grade_id": "q7-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-check(isinstance(bundle_fhir, dict) and est_conforme(Bundle, bundle_fhir),
-      "bundle_fhir n'est pas conforme : lisez les messages ❌ de verifier_fhir(Bundle, bundle_fhir).", success=None)
-check(bundle_fhir.get("type") == "collection", "Le Bundle doit avoir le type \"collection\".", success=None)
-check(len(bundle_fhir.get("entry", [])) == 3 + len(conditions_fhir),
-      "Le Bundle doit contenir le patient, le séjour, toutes les Conditions et la Procedure, chacun dans une "
-      "entrée {\"resource\": ...}.")
+# %% kit={"competences": ["interoperabilite"], "reponses": ["bundle_fhir"]} nbgrader={"grade": true, "grade_id": "q7-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+check_answer("q7", resume_fhir(Bundle, bundle_fhir, "resourceType", "type", "entry.*.resource.resourceType",
+                               "entry.*.resource.id", "entry.*.resource.code.coding.0.code"))
 ### BEGIN HIDDEN TESTS
-ref_sejours = load_table("sejours", DONNEES, colonnes=["sejour_id", "patient_id", "date_entree", "date_sortie",
-                                                       "duree_sejour", "diagnostic_principal"])
-ref_das = load_table("diagnostics", DONNEES)
-ref_actes = load_table("actes", DONNEES)
-ref_complet = ref_sejours["sejour_id"].isin(ref_das["sejour_id"]) & ref_sejours["sejour_id"].isin(ref_actes["sejour_id"])
-ref_candidats = ref_sejours[ref_sejours["patient_id"].isin(ref_sejours.loc[ref_complet, "patient_id"])]
-ref_patient = ref_candidats.groupby("patient_id").size().idxmax()
-ref_sejour = ref_sejours[ref_complet & (ref_sejours["patient_id"] == ref_patient)] \
-    .sort_values(["date_entree", "sejour_id"]).iloc[-1]
-Bundle.model_validate(bundle_fhir)
-ref_types = [e["resource"]["resourceType"] for e in bundle_fhir["entry"]]
-ref_nb_das = int((ref_das["sejour_id"] == ref_sejour["sejour_id"]).sum())
-check(sorted(ref_types) == sorted(["Patient", "Encounter", "Procedure"] + ["Condition"] * (1 + ref_nb_das)),
-      "Le Bundle n'a pas le bon nombre de ressources de chaque type.", success=None)
-ref_par_type = {e["resource"]["resourceType"]: e["resource"] for e in bundle_fhir["entry"]}
-check(ref_par_type["Patient"].get("id") == ref_patient and ref_par_type["Encounter"].get("id") == ref_sejour["sejour_id"],
-      "Le patient ou le séjour du Bundle ne sont pas ceux de l'exercice.", success=None)
+from participant.answer_kinds import Text
+from participant.checks import grade_answer
+
+champs = ("resourceType", "type", "entry.*.resource.resourceType", "entry.*.resource.id",
+          "entry.*.resource.code.coding.0.code")
+
+
+def bundle(ressources, sorte="collection"):
+    """Le Bundle de ces ressources, résumé comme la réponse."""
+    return resume_fhir(Bundle, {"resourceType": "Bundle", "type": sorte,
+                                "entry": [{"resource": ressource} for ressource in ressources]}, *champs)
+
+
+toutes = [patient_reprise, sejour_reprise] + conditions_reprise + [procedure_reprise]
+grade_answer(
+    "q7", resume_fhir(Bundle, bundle_fhir, *champs), bundle(toutes), Text(),
+    mistakes={
+        "Le Bundle de cet exercice est un simple regroupement : \"type\": \"collection\".": bundle(
+            toutes, "transaction"),
+        "Le Bundle de cet exercice est un simple regroupement : \"type\": \"collection\" (pas \"document\", qui "
+        "demanderait une ressource Composition en tête).": bundle(toutes, "document"),
+        "Il manque des diagnostics : ajoutez toute la liste conditions_reprise (avec +), pas seulement sa première "
+        "ressource.": bundle([patient_reprise, sejour_reprise, conditions_reprise[0], procedure_reprise]),
+        "Il manque les diagnostics : ajoutez la liste conditions_reprise, avec +.": bundle(
+            [patient_reprise, sejour_reprise, procedure_reprise]),
+        "Il manque l'acte : terminez la liste par [procedure_reprise].": bundle(
+            [patient_reprise, sejour_reprise] + conditions_reprise),
+        "Il manque le patient : la liste commence par patient_reprise.": bundle(
+            [sejour_reprise] + conditions_reprise + [procedure_reprise]),
+        "Les ressources ne sont pas dans l'ordre demandé : patient, séjour, diagnostics, acte.": bundle(
+            conditions_reprise + [patient_reprise, sejour_reprise, procedure_reprise]),
+    },
+    hint="Ce n'est pas encore le Bundle attendu : type \"collection\" et une entrée {\"resource\": ...} par "
+         "ressource, dans l'ordre patient, séjour, diagnostics, acte.",
+)
 ### END HIDDEN TESTS
 
-# %% [markdown]
-# Voici le texte JSON de votre Bundle : c'est exactement ce qui circulerait entre le logiciel de
-# l'hôpital et celui du médecin traitant, qui saurait le lire sans ressaisie.
+# %% [markdown] nbgrader={"grade": false, "grade_id": "q7-reprise-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ### Point de reprise
+#
+# Que votre réponse soit juste ou non, la cellule suivante assemble le Bundle avec le code ci-dessous, sous
+# le nom `bundle_reprise`, et affiche son texte JSON : c'est exactement ce qui circulerait entre le
+# logiciel de l'hôpital et celui du médecin traitant, qui saurait le lire sans ressaisie.
 
-# %%
-print(json.dumps(bundle_fhir, indent=1, ensure_ascii=False))
+# %% nbgrader={"grade": false, "grade_id": "q7-reprise", "locked": true, "schema_version": 3, "solution": false, "task": false}
+bundle_reprise = {
+    "resourceType": "Bundle",
+    "type": "collection",
+    "entry": [{"resource": ressource}
+              for ressource in [patient_reprise, sejour_reprise] + conditions_reprise + [procedure_reprise]],
+}
+verifier_fhir(Bundle, bundle_reprise)
+print(json.dumps(bundle_reprise, indent=1, ensure_ascii=False))
 
 
 # %% [markdown]
@@ -710,7 +1006,8 @@ print(json.dumps(bundle_fhir, indent=1, ensure_ascii=False))
 #
 # Écrivez la fonction `compter_ressources(identifiants)`, qui reçoit une **liste d'identifiants de
 # patients** et rend un dictionnaire `{"Patient": ..., "Encounter": ..., "Condition": ..., "Procedure": ...}`
-# avec le nombre de ressources de chaque type pour ces patients. Vous pouvez partir de ce modèle :
+# avec le nombre de ressources de chaque type pour ces patients. Vous pouvez partir de ce modèle, à
+# coller à la place de la fonction inachevée de la cellule de réponse :
 #
 # ```python
 # def compter_ressources(identifiants):
@@ -726,8 +1023,19 @@ print(json.dumps(bundle_fhir, indent=1, ensure_ascii=False))
 # Indices : `.isin(liste)` donne Vrai pour les lignes dont la valeur est dans la liste ; `.sum()`
 # compte les Vrai ; `len(...)` compte les lignes ; par exemple
 # `actes["sejour_id"].isin(sejours_du_groupe["sejour_id"]).sum()` compte les actes des séjours du groupe.
+#
+# La cellule de vérification appelle votre fonction pour un groupe de patients : `dix_patients`, la
+# liste des dix patients les plus hospitalisés, que la cellule suivante prépare. Exécutez-la.
+
+# %% nbgrader={"grade": false, "grade_id": "groupe-dix-patients", "locked": true, "schema_version": 3, "solution": false, "task": false}
+dix_patients = list(sejours.groupby("patient_id").size().sort_values(ascending=False, kind="stable").index[:10])
+print(len(dix_patients), "patients ; le premier :", dix_patients[0])
 
 # %% nbgrader={"grade": false, "grade_id": "q8-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+def compter_ressources(identifiants):
+    return ...  # VOTRE CODE ICI
+
+
 ### BEGIN SOLUTION
 def compter_ressources(identifiants):
     sejours_du_groupe = sejours[sejours["patient_id"].isin(identifiants)]
@@ -738,42 +1046,68 @@ def compter_ressources(identifiants):
         "Procedure": int(actes["sejour_id"].isin(sejours_du_groupe["sejour_id"]).sum()),
     }
 ### END SOLUTION
-compter_ressources([patient_id_choisi])
 
-# %% kit={"appels": {"compter_ressources": ["[patient_id_choisi]", "list(load_table('patients', DONNEES, colonnes=['patient_id'])['patient_id'].sort_values().iloc[:30])", "list(load_table('sejours', DONNEES, colonnes=['sejour_id', 'patient_id']).groupby('patient_id').size().sort_values(ascending=False, kind='stable').index[:5]) + ['inconnu']"]}, "competences": ["interoperabilite", "parcours"], "reponses": []} nbgrader={"grade": true, "grade_id": "q8-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-ressources_du_patient = compter_ressources([patient_id_choisi])
-check(isinstance(ressources_du_patient, dict)
-      and set(ressources_du_patient) == {"Patient", "Encounter", "Condition", "Procedure"},
-      "La fonction doit rendre un dictionnaire avec les clés Patient, Encounter, Condition et Procedure.",
-      success=None)
-check(ressources_du_patient["Patient"] == 1
-      and ressources_du_patient["Encounter"] == (sejours["patient_id"] == patient_id_choisi).sum(),
-      "Pour le seul patient choisi, il faut 1 Patient et une Encounter par séjour de ce patient.", success=None)
-check(ressources_du_patient["Condition"] >= ressources_du_patient["Encounter"],
-      "Il faut au moins une Condition par séjour (le diagnostic principal), plus les diagnostics associés.")
+# %% kit={"appels": {"compter_ressources": ["dix_patients"]}, "competences": ["interoperabilite", "parcours"], "reponses": []} nbgrader={"grade": true, "grade_id": "q8-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+check_answer("q8", compter_ressources(dix_patients))
 ### BEGIN HIDDEN TESTS
-ref_patients = load_table("patients", DONNEES, colonnes=["patient_id"])["patient_id"]
-ref_sejours = load_table("sejours", DONNEES, colonnes=["sejour_id", "patient_id"])
-ref_das = load_table("diagnostics", DONNEES, colonnes=["sejour_id"])
-ref_actes = load_table("actes", DONNEES, colonnes=["sejour_id"])
-ref_plus_hospitalises = ref_sejours.groupby("patient_id").size().sort_values(ascending=False, kind="stable").index[:5]
-for ref_groupe in (list(ref_patients.sort_values().iloc[:30]), list(ref_plus_hospitalises) + ["inconnu"]):
-    ref_s = ref_sejours[ref_sejours["patient_id"].isin(ref_groupe)]
-    ref_attendu = {"Patient": int(ref_patients.isin(ref_groupe).sum()), "Encounter": len(ref_s),
-                   "Condition": len(ref_s) + int(ref_das["sejour_id"].isin(ref_s["sejour_id"]).sum()),
-                   "Procedure": int(ref_actes["sejour_id"].isin(ref_s["sejour_id"]).sum())}
-    ref_recu = compter_ressources(ref_groupe)
-    check(all(ref_recu[k] == v for k, v in ref_attendu.items()),
-          f"Pour un autre groupe de patients, on attendait {ref_attendu}.", success=None)
+from participant.answer_kinds import Series
+from participant.checks import grade_answer
+
+du_groupe = sejours[sejours["patient_id"].isin(dix_patients)]
+das_du_groupe = int(diagnostics["sejour_id"].isin(du_groupe["sejour_id"]).sum())
+attendu = {
+    "Patient": int(patients["patient_id"].isin(dix_patients).sum()),
+    "Encounter": len(du_groupe),
+    "Condition": len(du_groupe) + das_du_groupe,
+    "Procedure": int(actes["sejour_id"].isin(du_groupe["sejour_id"]).sum()),
+}
+grade_answer(
+    "q8", compter_ressources(dix_patients), attendu, Series(),
+    mistakes={
+        "\"Condition\" : il manque les diagnostics principaux, un par séjour du groupe, à ajouter aux diagnostics "
+        "associés.": {**attendu, "Condition": das_du_groupe},
+        "\"Condition\" : il manque les diagnostics associés des séjours du groupe (table diagnostics).": {
+            **attendu, "Condition": len(du_groupe)},
+        "\"Condition\" : comptez seulement les diagnostics associés des séjours du groupe "
+        "(diagnostics[\"sejour_id\"].isin(...)), pas toute la table.": {
+            **attendu, "Condition": len(du_groupe) + len(diagnostics)},
+        "\"Procedure\" : comptez seulement les actes des séjours du groupe "
+        "(actes[\"sejour_id\"].isin(sejours_du_groupe[\"sejour_id\"]).sum()), pas toute la table.": {
+            **attendu, "Procedure": len(actes)},
+        "\"Encounter\" : comptez les séjours du groupe (len(sejours_du_groupe)), pas toute la table.": {
+            **attendu, "Encounter": len(sejours)},
+        "\"Patient\" : comptez les patients de la liste (.isin(identifiants).sum()), pas toute la table.": {
+            **attendu, "Patient": len(patients)},
+        "\"Procedure\" : les actes se relient aux séjours par sejour_id ; comparez-les aux séjours du groupe, "
+        "pas aux identifiants de patients.": {**attendu, "Procedure": 0},
+    },
+    hint="Ce ne sont pas les bons nombres pour ce groupe : reprenez le modèle de la consigne, une clé après l'autre.",
+)
 ### END HIDDEN TESTS
 
+# %% [markdown] nbgrader={"grade": false, "grade_id": "q8-reprise-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ### Point de reprise
+#
+# Que votre fonction soit juste ou non, la cellule suivante définit avec le code ci-dessous la fonction
+# `compter_ressources_reprise`, qui compte de la même façon ; le graphique qui suit l'utilise.
+
+# %% nbgrader={"grade": false, "grade_id": "q8-reprise", "locked": true, "schema_version": 3, "solution": false, "task": false}
+def compter_ressources_reprise(identifiants):
+    sejours_du_groupe = sejours[sejours["patient_id"].isin(identifiants)]
+    return {
+        "Patient": int(patients["patient_id"].isin(identifiants).sum()),
+        "Encounter": len(sejours_du_groupe),
+        "Condition": len(sejours_du_groupe) + int(diagnostics["sejour_id"].isin(sejours_du_groupe["sejour_id"]).sum()),
+        "Procedure": int(actes["sejour_id"].isin(sejours_du_groupe["sejour_id"]).sum()),
+    }
+
+
 # %% [markdown]
-# Appliquons votre fonction aux dix patients les plus hospitalisés : exécutez la cellule pour voir le
-# volume de ressources qu'il faudrait échanger pour eux.
+# Voici le volume de ressources qu'il faudrait échanger pour les dix patients les plus hospitalisés :
+# exécutez la cellule.
 
 # %%
-dix_patients = sejours.groupby("patient_id").size().sort_values(ascending=False, kind="stable").index[:10]
-volumes = pd.Series(compter_ressources(list(dix_patients)), name="ressources")
+volumes = pd.Series(compter_ressources_reprise(dix_patients), name="ressources")
 figure = px.bar(x=volumes.index, y=volumes.values, text_auto=True,
                 labels={"x": "Type de ressource FHIR", "y": "Nombre de ressources"},
                 title="Ressources FHIR à échanger pour les 10 patients les plus hospitalisés")
@@ -816,7 +1150,8 @@ figure.show()
 # ## Question 9 : vrai ou faux ? (2 points)
 #
 # Pour chaque affirmation, indiquez `True` (vrai) ou `False` (faux), **sans guillemets**, dans le
-# dictionnaire `reponses_quiz` : `reponses_quiz = {"a": True, "b": ..., ..., "h": ...}`.
+# dictionnaire `reponses_quiz`, qui a une clé par lettre, de `"a"` à `"h"` :
+# `reponses_quiz = {"a": ..., "b": ..., "c": ..., "d": ..., "e": ..., "f": ..., "g": ..., "h": ...}`.
 #
 # - **a.** Mon espace santé est ouvert automatiquement pour chaque assuré, sauf s'il s'y est opposé.
 # - **b.** Une fois ouvert, Mon espace santé ne peut plus être fermé.
@@ -831,20 +1166,71 @@ figure.show()
 #   mêmes médicaments dans deux pharmacies.
 
 # %% nbgrader={"grade": false, "grade_id": "q9-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
+reponses_quiz = ...  # VOTRE CODE ICI
 ### BEGIN SOLUTION
 reponses_quiz = {"a": True, "b": False, "c": True, "d": False, "e": True, "f": True, "g": True, "h": False}
 ### END SOLUTION
-reponses_quiz
 
 # %% kit={"competences": ["services-numeriques", "cadre-juridique"], "reponses": ["reponses_quiz"]} nbgrader={"grade": true, "grade_id": "q9-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-check(isinstance(reponses_quiz, dict) and set(reponses_quiz) == set("abcdefgh"),
-      "reponses_quiz doit être un dictionnaire avec les clés \"a\" à \"h\".", success=None)
-check(all(isinstance(v, bool) for v in reponses_quiz.values()),
-      "Chaque réponse doit être True ou False, sans guillemets.")
+check_answer("q9", reponses_quiz)
 ### BEGIN HIDDEN TESTS
-ref_quiz = {"a": True, "b": False, "c": True, "d": False, "e": True, "f": True, "g": True, "h": False}
-check(reponses_quiz == ref_quiz, "Au moins une réponse du quiz est inexacte.", success=None)
+from participant.answer_kinds import Series
+from participant.checks import grade_answer
+
+attendu = {"a": True, "b": False, "c": True, "d": False, "e": True, "f": True, "g": True, "h": False}
+a_relire = {
+    "a": "l'ouverture de Mon espace santé",
+    "b": "la fermeture de Mon espace santé",
+    "c": "le dossier médical et le DMP",
+    "d": "qui peut consulter Mon espace santé",
+    "e": "ce que le patient peut décider lui-même",
+    "f": "la messagerie de Mon espace santé",
+    "g": "le QR code de l'ordonnance numérique",
+    "h": "ce que l'ordonnance numérique change pour une photocopie",
+}
+grade_answer(
+    "q9", reponses_quiz, attendu, Series(),
+    mistakes={
+        "Toutes vos réponses sont inversées : True veut dire vrai, False veut dire faux.": {
+            lettre: not reponse for lettre, reponse in attendu.items()},
+        "Toutes les affirmations ne sont pas vraies : relisez la partie 7, certaines sont fausses.": dict.fromkeys(
+            attendu, True),
+        "Toutes les affirmations ne sont pas fausses : relisez la partie 7, certaines sont vraies.": dict.fromkeys(
+            attendu, False),
+        **{f"Une seule affirmation est mal jugée : relisez ce que dit la partie 7 sur {sujet}.": {
+            **attendu, lettre: not attendu[lettre]} for lettre, sujet in a_relire.items()},
+    },
+    hint="Gardez les huit clés \"a\" à \"h\", en minuscules, chacune avec True ou False (sans guillemets).",
+)
 ### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade": false, "grade_id": "identite-ins", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ### Échanger sans se tromper de patient : INS, identitovigilance et sécurité
+#
+# Les références `Patient/...` relient automatiquement chaque diagnostic et chaque acte à un patient :
+# une erreur d'identité se propage donc à tout ce qui est échangé. D'où deux notions à connaître.
+#
+# - L'**identité nationale de santé (INS)** : depuis le 1er janvier 2021, les professionnels et les
+#   établissements doivent référencer les données de santé qu'ils échangent avec l'INS du patient. Elle
+#   se compose du **matricule INS** (le numéro de sécurité sociale, NIR, ou à défaut un numéro d'attente,
+#   NIA) et des **traits d'identité de référence** : nom et prénom(s) de naissance, date et lieu de
+#   naissance, sexe. Le logiciel la récupère auprès de l'Assurance maladie par le téléservice **INSi** ;
+#   dans une ressource FHIR `Patient`, elle figure dans le champ `identifier`.
+# - L'**identitovigilance** : l'organisation et les contrôles qui garantissent que « le bon patient
+#   reçoit le bon soin » et que ses données sont rangées dans le bon dossier : vérifier une pièce
+#   d'identité à l'accueil avant de qualifier l'INS, éviter les doublons (un patient, deux dossiers) et
+#   les collisions (deux patients, un dossier), signaler et corriger les erreurs.
+#
+# Échanger des données structurées demande aussi de maîtriser trois risques :
+#
+# - la **confidentialité** : envoyer par une messagerie sécurisée de santé (pas une messagerie grand
+#   public), avec des professionnels authentifiés (carte CPS ou e-CPS), des échanges chiffrés et des accès
+#   tracés ;
+# - l'**erreur propagée automatiquement** : un mauvais code ou un mauvais patient passe tout seul d'un
+#   logiciel à l'autre ; d'où la validation des ressources et le contrôle des codes autorisés, que la
+#   bibliothèque ne fait pas seule (vous l'avez vu avec `"femme"`) ;
+# - les **données en trop** : n'envoyer que ce qui sert à la prise en charge (principe de
+#   **minimisation** du RGPD).
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q10-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Question 10 : « Pourquoi pas un simple PDF ? » (3 points, corrigée par votre formateur)
@@ -889,13 +1275,13 @@ check(reponses_quiz == ref_quiz, "Au moins une réponse du quiz est inexacte.", 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "pour-aller-plus-loin", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Pour aller plus loin
 #
-# - Enrichissez `patient_fhir` avec le nom (`"name": [{"family": ligne_patient["nom"], "given": [ligne_patient["prenom"]]}]`)
-#   et `sejour_fhir` avec l'établissement (`"serviceProvider": {"reference": "Organization/" + sejour_choisi["finess"]}`),
-#   puis revalidez-les avec `verifier_fhir`.
+# - Enrichissez une copie de `patient_reprise` avec le nom (`"name": [{"family": ligne_patient["nom"], "given": [ligne_patient["prenom"]]}]`)
+#   et une copie de `sejour_reprise` avec l'établissement (`"serviceProvider": {"reference": "Organization/" + sejour_choisi["finess"]}`),
+#   puis revalidez-les avec `verifier_fhir` (`{**patient_reprise, "name": [...]}` fait une copie enrichie).
 # - Dans un terminal, exportez un petit jeu complet en FHIR :
 #   `python -m generators --patients 2000 --out /tmp/essai_fhir --fhir`, puis lisez un fichier avec
-#   `pd.read_json("/tmp/essai_fhir/fhir/Patient.ndjson", lines=True)` et comparez les volumes avec votre
-#   fonction `compter_ressources`.
+#   `pd.read_json("/tmp/essai_fhir/fhir/Patient.ndjson", lines=True)` et comparez les volumes avec la
+#   fonction `compter_ressources_reprise`.
 # - Un passage aux urgences serait aussi une `Encounter`, de classe `"EMER"` : construisez-en une à partir
 #   d'une ligne de la table `urgences` (`load_table("urgences", DONNEES)`).
 # - Parcourez la spécification FHIR (hl7.org/fhir) : la ressource `Observation` porte les résultats de
@@ -918,3 +1304,5 @@ check(reponses_quiz == ref_quiz, "Au moins une réponse du quiz est inexacte.", 
 #   ou l'assureur.
 # - L'**ordonnance numérique** : un QR code, une base sécurisée de l'Assurance maladie, une ordonnance
 #   infalsifiable que le pharmacien retrouve sans ressaisie.
+# - Une donnée échangée se rattache au bon patient grâce à l'**INS** (matricule et traits d'identité) et à
+#   l'**identitovigilance** ; un échange sûr est confidentiel, validé et limité au nécessaire.
