@@ -94,8 +94,8 @@ def label(value) -> str:
     if is_number(value):
         number = float(value)
         return str(int(number)) if number.is_integer() else repr(number)
-    if isinstance(value, tuple):  # a label of a MultiIndex
-        return "(" + ", ".join(label(part) for part in value) + ")"
+    if isinstance(value, tuple):  # a label of a MultiIndex (of one level: DataFrame.value_counts())
+        return label(value[0]) if len(value) == 1 else "(" + ", ".join(label(part) for part in value) + ")"
     if isinstance(value, datetime.date | np.datetime64):  # a date, whichever type holds it
         moment = pd.Timestamp(value)
         return moment.date().isoformat() if moment == moment.normalize() and moment.tz is None else moment.isoformat()
@@ -479,7 +479,7 @@ def _frame_digest(frame, decimals: int | None, rounding: str = "python") -> str:
     columns = []
     for name in frame.columns:
         column = frame[name]
-        if decimals is not None and pd.api.types.is_float_dtype(column):
+        if decimals is not None and pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
             columns.append(column.map(lambda v: cell_text(v, decimals, rounding)))
         else:
             columns.append(column.map(label))

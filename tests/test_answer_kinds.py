@@ -49,6 +49,8 @@ def verdict(question, answer, expected, kind, mistakes=None):
         (Series(), pd.Series({"a": 2, "b": 3}), {"b": 3, "a": 2}),
         (Series(decimals=1), pd.Series({"a": 2.04}), pd.DataFrame({"x": [2.0]}, index=["a"])),
         (Table(columns=("id",)), pd.DataFrame({"id": [1, 2]}), pd.DataFrame({"id": [2, 1], "autre": [0, 0]})),
+        (Table(columns=("n",), decimals=1), pd.DataFrame({"n": [3, 0]}), pd.DataFrame({"n": [3.0, 0.0]})),
+        (Series(), pd.Series({"I": 2}), pd.DataFrame({"chapitre": ["I", "I"]}).value_counts()),
         (Grid(decimals=1), pd.DataFrame({"x": [1.0]}, index=["r"]), pd.DataFrame({"x": [1.04]}, index=["r"])),
     ],
 )
