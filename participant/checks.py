@@ -3,11 +3,10 @@
 A test cell of a course notebook reads
 
     check_answer("q2", pourcentage_femmes)                 # visible: the learner runs it
-    ### BEGIN HIDDEN TESTS
+    # (nbgrader's hidden-tests markers around the rest)
     femmes = (load_table("patients", DONNEES)["sexe"] == "F").mean() * 100
     grade_answer("q2", pourcentage_femmes, femmes, Percentage(decimals=1),
                  mistakes={"Vous avez calculé la part des hommes.": 100 - femmes})
-    ### END HIDDEN TESTS
 
 `grade_answer` (hidden, trusted) compares the answer's canonical forms (participant.answer_kinds) with the
 expected value's. At release, the source notebook runs once on the class's dataset with

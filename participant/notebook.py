@@ -71,14 +71,34 @@ HISTOGRAM_WORDS = [
 
 def french_plots() -> None:
     import plotly.express as px
-    import plotly.io as pio
+    from plotly.basedatatypes import BaseFigure
 
-    # The locale also gives plotly.js its separators (no template: loading one costs seconds).
     px.defaults.labels = dict(AXIS_TITLES)
     _french_histogram_titles()
-    for name in RENDERERS:  # by name: listing plotly's renderers imports them all (seconds)
+    # The locale goes to the renderers when a first figure is drawn: plotly's renderers take seconds to
+    # load (they import nbformat), which a set-up cell need not pay. It also gives plotly.js its separators.
+    for method in ("show", "_repr_mimebundle_", "_repr_html_", "_ipython_display_"):
+        original = getattr(BaseFigure, method, None)
+        if original is not None and not getattr(original, "french", False):
+            setattr(BaseFigure, method, _with_french_locale(original))
+
+
+def _with_french_locale(method):
+    def drawn_in_french(*args, **kwargs):
+        _french_renderers()
+        return method(*args, **kwargs)
+
+    drawn_in_french.french = True
+    return drawn_in_french
+
+
+def _french_renderers() -> None:
+    import plotly.io as pio
+
+    for name in RENDERERS:  # by name: listing plotly's renderers imports them all
         renderer = pio.renderers[name]
-        renderer.config = {**(renderer.config or {}), **PLOTLY_LOCALE}
+        if (renderer.config or {}).get("locale") != "fr":
+            renderer.config = {**(renderer.config or {}), **PLOTLY_LOCALE}
 
 
 def _french_histogram_titles() -> None:
