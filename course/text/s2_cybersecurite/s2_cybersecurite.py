@@ -212,7 +212,8 @@ from participant.answer_kinds import Figure
 from participant.checks import grade_answer
 
 grade_answer(
-    "q2", figure_heures, px.histogram(journaux, x="heure", title="attendu"), Figure(points=("x", "y")),
+    "q2", figure_heures, px.histogram(journaux, x="heure", title="attendu"),
+    Figure(points=("x", "y", "histfunc", "histnorm", "cumulative.enabled")),
     mistakes={
         "L'axe horizontal porte la date et l'heure complètes : prenez la colonne heure (x=\"heure\").": (
             px.histogram(journaux, x="horodatage", title="erreur")
@@ -229,6 +230,10 @@ grade_answer(
         "x=\"heure\", ...), qui compte lui-même les événements.": (
             px.bar(journaux["heure"].value_counts(), title="erreur")
         ),
+        "Ce sont des événements cumulés (cumulative=True) : chaque barre doit compter les événements de "
+        "son heure seulement.": px.histogram(journaux, x="heure", cumulative=True, title="erreur"),
+        "Ce sont des pourcentages (histnorm) : l'histogramme demandé compte les événements, sans "
+        "histnorm.": px.histogram(journaux, x="heure", histnorm="percent", title="erreur"),
     },
     hint="Ce n'est pas l'histogramme des événements selon l'heure ; indice : "
          "px.histogram(journaux, x=\"heure\", title=\"...\").",

@@ -228,7 +228,7 @@ maximum = dms_par_sexe_reprise["duree_moyenne"].max()
 tronque = [dms_par_sexe_reprise["duree_moyenne"].min() * 0.98, maximum * 1.005]
 grade_answer(
     "q2", figure_honnete, barres(rangemode="tozero"),
-    Figure(points=("x", "y", "type"), layout=("yaxis.rangemode", "yaxis.range")),
+    Figure(points=("x", "y", "type"), layout=("yaxis.rangemode", "yaxis.range", "yaxis.type")),
     mistakes={
         "L'axe vertical n'est pas imposé : ajoutez figure_honnete.update_yaxes(rangemode=\"tozero\").": barres(),
         "L'axe est encore tronqué (le range=[bas, haut] du graphique trompeur) : retirez-le et imposez "
@@ -239,6 +239,8 @@ grade_answer(
             barres(x="duree_moyenne", y="sexe", rangemode="tozero")
         ),
         "C'est une courbe : un diagramme en barres se trace avec px.bar.": barres(trace=px.line, rangemode="tozero"),
+        "L'axe vertical est logarithmique (log_y=True) : il ne part pas de zéro et écrase les écarts ; "
+        "gardez un axe ordinaire, avec update_yaxes(rangemode=\"tozero\").": barres(rangemode="tozero", type="log"),
     },
     hint="Ce n'est pas le diagramme en barres des durées moyennes par sexe (dms_par_sexe_reprise) avec un axe "
          "qui part de zéro ; indice : px.bar(dms_par_sexe_reprise, x=\"sexe\", y=\"duree_moyenne\", title=\"...\"), "
