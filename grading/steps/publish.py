@@ -31,7 +31,7 @@ from common.files import staged_folder
 from generators.settings import DATASET_DIR, DICTIONARY, MANIFEST, SIGNALS_FILE
 from grading.errors import GradingError
 from grading.paths import KIT_DIR, Workspace
-from grading.steps.release import release
+from grading.steps.release import make_answer_keys, release
 
 MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
 BINDER = "https://mybinder.org/v2/gh/{repository}/HEAD?urlpath=lab/tree/{path}"
@@ -102,8 +102,10 @@ def _write(workspace: Workspace, folder: Path, data: Path, repository: str | Non
     notebooks = []
     with tempfile.TemporaryDirectory() as scratch:
         released = Workspace(root=Path(scratch), course=workspace.course)
+        cache = workspace.answer_keys / ".cache"  # the instructor's keys, made by release, are reused
+        make_answer_keys(released, released.assignments(), data, key_cache=cache)
         for assignment in released.assignments():
-            release(released, assignment, data, key_cache=workspace.answer_keys / ".cache")
+            release(released, assignment, data, key_cache=cache)
             for notebook in sorted(released.release_dir(assignment).glob("*.ipynb")):
                 target = folder / "carnets" / assignment / notebook.name
                 target.parent.mkdir(parents=True, exist_ok=True)
