@@ -211,7 +211,9 @@ class Count(Kind):
         return str(int(float(value)))
 
     def derived_mistakes(self, expected):
-        boundary = "À une unité près : vérifiez si la borne doit être incluse (<=, >=) ou exclue (<, >)."
+        boundary = (
+            "À une unité près : une borne incluse ou exclue (<= ou <), ou un compte qui commence à 0 au lieu de 1 ?"
+        )
         return [(self, int(float(expected)) + 1, boundary), (self, int(float(expected)) - 1, boundary)]
 
 
@@ -504,7 +506,10 @@ class Table(CellsKind):
             return f"Une table (DataFrame) est attendue, pas {type_name(value)}."
         missing = [name for name in self.columns if name not in value.columns]
         if missing:
-            return f"Il manque à votre table la ou les colonnes {', '.join(missing)} (attention à l'orthographe)."
+            return (
+                f"Il manque à votre table la ou les colonnes {', '.join(missing)} : vérifiez leur orthographe et "
+                "que la table a la forme demandée (une colonne par information, pas un tableau croisé)."
+            )
         return None
 
     def canonical(self, value, rounding: str = "python") -> str:
