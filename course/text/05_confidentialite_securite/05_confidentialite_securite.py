@@ -288,8 +288,8 @@ CLE_SECRETE = b"exemple-de-cle-a-ne-jamais-ecrire-dans-un-carnet"
 #   caractères, comme dans `hachage_simple`.
 #
 # Dans la cellule de réponse, remplacez seulement les trois points après `return`, en gardant le
-# décalage de quatre espaces. La vérification appelle votre fonction sur le texte d'un patient
-# (`identite.iloc[1]`, le deuxième) : elle doit marcher pour n'importe quel texte reçu.
+# décalage de quatre espaces. La vérification appelle votre fonction sur les textes de deux patients
+# (`identite.iloc[1]` et `identite.iloc[2]`) : elle doit marcher pour n'importe quel texte reçu.
 
 # %% nbgrader={"grade": false, "grade_id": "q3-reponse", "locked": false, "schema_version": 3, "solution": true, "task": false}
 def hachage_avec_cle(texte):
@@ -299,31 +299,44 @@ def hachage_avec_cle(texte):
     return hmac.new(CLE_SECRETE, texte.encode(), hashlib.sha256).hexdigest()[:16]
 ### END SOLUTION
 
-# %% kit={"appels": {"hachage_avec_cle": ["identite.iloc[1]"]}, "competences": ["pseudonymisation"], "reponses": []} nbgrader={"grade": true, "grade_id": "q3-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-check_answer("q3", hachage_avec_cle(identite.iloc[1]))
+# %% kit={"appels": {"hachage_avec_cle": ["identite.iloc[1]", "identite.iloc[2]"]}, "competences": ["pseudonymisation"], "reponses": []} nbgrader={"grade": true, "grade_id": "q3-test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+check_answer("q3", [hachage_avec_cle(identite.iloc[1]), hachage_avec_cle(identite.iloc[2])])
 ### BEGIN HIDDEN TESTS
-from participant.answer_kinds import Text
+from participant.answer_kinds import Collection
 from participant.checks import grade_answer
 
 reference = load_table("patients", DONNEES, colonnes=["nom", "prenom", "date_naissance"])
 textes_reference = (reference["nom"] + "|" + reference["prenom"] + "|"
                     + reference["date_naissance"].dt.strftime("%Y-%m-%d"))
 cle_reference = b"exemple-de-cle-a-ne-jamais-ecrire-dans-un-carnet"
-texte_verifie = textes_reference.iloc[1].encode()
-empreinte_cle = hmac.new(cle_reference, texte_verifie, hashlib.sha256).hexdigest()
+textes_verifies = [textes_reference.iloc[1].encode(), textes_reference.iloc[2].encode()]
+empreintes_cle = [hmac.new(cle_reference, texte, hashlib.sha256).hexdigest() for texte in textes_verifies]
 grade_answer(
-    "q3", hachage_avec_cle(identite.iloc[1]), empreinte_cle[:16], Text(),
+    "q3", [hachage_avec_cle(identite.iloc[1]), hachage_avec_cle(identite.iloc[2])],
+    [empreinte[:16] for empreinte in empreintes_cle], Collection(),
     mistakes={
         "C'est le hachage simple, sans clé, que tout le monde peut recalculer : utilisez "
-        "hmac.new(CLE_SECRETE, texte.encode(), hashlib.sha256).": hashlib.sha256(texte_verifie).hexdigest()[:16],
-        "C'est l'empreinte complète : gardez ses 16 premiers caractères avec [:16].": empreinte_cle,
+        "hmac.new(CLE_SECRETE, texte.encode(), hashlib.sha256).": [
+            hashlib.sha256(texte).hexdigest()[:16] for texte in textes_verifies
+        ],
+        "C'est l'empreinte complète : gardez ses 16 premiers caractères avec [:16].": empreintes_cle,
         "Votre fonction calcule toujours l'empreinte de exemple (le premier patient) : utilisez son "
-        "paramètre, texte.": hmac.new(cle_reference, textes_reference.iloc[0].encode(), hashlib.sha256).hexdigest()[:16],
+        "paramètre, texte.": [
+            hmac.new(cle_reference, textes_reference.iloc[0].encode(), hashlib.sha256).hexdigest()[:16]
+        ],
+        "Votre fonction rend la même empreinte quel que soit le texte reçu : calculez-la à partir de son "
+        "paramètre, texte.": [empreintes_cle[0][:16]],
         "Coller la clé au texte avant un hachage simple n'est pas la recette HMAC : utilisez "
-        "hmac.new(CLE_SECRETE, texte.encode(), hashlib.sha256).": hashlib.sha256(
-            cle_reference + texte_verifie).hexdigest()[:16],
+        "hmac.new(CLE_SECRETE, texte.encode(), hashlib.sha256).": [
+            hashlib.sha256(cle_reference + texte).hexdigest()[:16] for texte in textes_verifies
+        ],
         "La clé et le texte sont inversés : hmac.new(CLE_SECRETE, texte.encode(), hashlib.sha256), la clé "
-        "d'abord.": hmac.new(texte_verifie, cle_reference, hashlib.sha256).hexdigest()[:16],
+        "d'abord.": [hmac.new(texte, cle_reference, hashlib.sha256).hexdigest()[:16] for texte in textes_verifies],
+        "Presque : l'empreinte s'écrit en minuscules, telle que .hexdigest() la rend (sans .upper()).": [
+            empreinte[:16].upper() for empreinte in empreintes_cle
+        ],
+        "Votre fonction ne renvoie rien (None) : print(...) affiche l'empreinte sans la rendre ; écrivez "
+        "return devant le calcul.": [None],
     },
     hint="Ce n'est pas l'empreinte avec clé du texte reçu ; indice : "
          "return hmac.new(CLE_SECRETE, texte.encode(), hashlib.sha256).hexdigest()[:16].",
