@@ -120,7 +120,7 @@ def answer_as_a_participant(notebook_path: Path) -> None:
 
 
 def run_all_cells(page, playwright) -> None:
-    """Exécuter > Exécuter toutes les cellules (JupyterLab in French, binder/overrides.json), as a participant
+    """Exécution > Exécuter toutes les cellules (JupyterLab in French, binder/overrides.json), as a participant
     does, until the cells run. JupyterLab may open the notebook
     before it knows the kernels, and then asks which one to start, or drop the command while the kernel
     starts (under load): the participant takes the kernel proposed, and runs the cells again."""
@@ -129,7 +129,7 @@ def run_all_cells(page, playwright) -> None:
         if choose.count():
             choose.locator(".jp-Dialog-button.jp-mod-accept").click()
         page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000)
-        page.locator(".lm-MenuBar-itemLabel", has_text="Executer").first.click()
+        page.locator(".lm-MenuBar-itemLabel", has_text="Exécution").first.click()
         page.locator(".lm-Menu-itemLabel", has_text="Exécuter toutes les cellules").first.click()
         try:  # a prompt shows [*] or a number once its cell is sent to the kernel
             page.wait_for_function(

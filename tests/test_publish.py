@@ -65,8 +65,11 @@ def test_nothing_of_the_instructor_is_published(kit):
     assert not [n for n in names if n.startswith("grading/")]  # the notebooks import participant/, never grading
     assert {n for n in names if n.startswith("participant/")} == {
         "participant/__init__.py",
+        "participant/answer_kinds.py",
         "participant/checks.py",
         "participant/data.py",
+        "participant/notebook.py",
+        "participant/novice_errors.py",
     }
     assert not [n for n in names if n.startswith("datathon/") and not n.endswith(".ipynb")]
     for path, text in texts(kit):  # a truth file's keys (the generator's code may name them)
