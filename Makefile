@@ -56,4 +56,4 @@ notebooks: $(INSTALLED)
 	$(VENV)/bin/jupytext --sync course/source/*/*.ipynb
 
 clean:
-	rm -rf datasets/generated release submitted submitted-history autograded feedback gradebook.db status reports
+	rm -rf datasets/generated release submitted submitted-history autograded feedback gradebook.db status reports .answer-keys
