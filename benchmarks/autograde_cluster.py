@@ -26,7 +26,7 @@ SANDBOX = [] if sandbox_available() else ["--no-sandbox"]
 
 def graded_in(root: Path, inbox: Path, extra: list[str]) -> float:
     python = [sys.executable, "-m", "grading", "--root", str(root)]
-    subprocess.run([*python, "release", ASSIGNMENT], check=True, capture_output=True)
+    subprocess.run([*python, "release", ASSIGNMENT, "--data", str(SAMPLE_DATA)], check=True, capture_output=True)
     subprocess.run([*python, "collect", str(inbox), "--assignment", ASSIGNMENT], check=True, capture_output=True)
     started = time.perf_counter()
     grade = [*python, "autograde", ASSIGNMENT, "--data", str(SAMPLE_DATA), *SANDBOX, *extra]

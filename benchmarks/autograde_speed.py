@@ -61,7 +61,9 @@ def main() -> None:
 
         ours = folder / "kit"
         subprocess.run(
-            [python, "-m", "grading", "--root", str(ours), "release", ASSIGNMENT], check=True, capture_output=True
+            [python, "-m", "grading", "--root", str(ours), "release", ASSIGNMENT, "--data", str(SAMPLE_DATA)],
+            check=True,
+            capture_output=True,
         )
         subprocess.run(
             [python, "-m", "grading", "--root", str(ours), "collect", str(inbox), "--assignment", ASSIGNMENT],
