@@ -14,6 +14,7 @@ A kind says three things about an answer, the same way for the learner's self-ch
 The tolerance policy of the course (course/README.md) is written here and nowhere else.
 """
 
+import abc
 import datetime
 import decimal
 import hashlib
@@ -172,7 +173,7 @@ def _scalar_form_error(value, what: str) -> str | None:
 
 
 @dataclass(frozen=True)
-class Kind:
+class Kind(abc.ABC):
     """The base of every kind of answer; `to_dict`/`kind_from_dict` carry it in an answer key."""
 
     def to_dict(self) -> dict:
@@ -184,8 +185,9 @@ class Kind:
     def forms(self, value) -> list[str]:
         return [self.canonical(value)]
 
+    @abc.abstractmethod
     def canonical(self, value) -> str:
-        raise NotImplementedError
+        """The answer written as text, so that two answers are the same exactly when their texts are."""
 
     def derived_mistakes(self, expected) -> list[tuple["Kind", object, str]]:
         return []

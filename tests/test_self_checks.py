@@ -15,6 +15,7 @@ whose grade is 0 fails the build.
 """
 
 import json
+import os
 import queue
 import tempfile
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ import pytest
 import yaml
 from jupyter_client.manager import start_new_kernel
 
+from grading.answer_keys import CHECK_CALL
 from grading.questions import is_question, questions, setup_sources
 from tests.conftest import COURSE_NOTEBOOKS, KIT_DIR, SAMPLE_DATASET
 
@@ -89,8 +91,6 @@ class Ran:
 class Kernel:
     def __init__(self, folder: Path):
         env = {"KIT_DATASET": str(SAMPLE_DATASET), "PYTHONPATH": str(KIT_DIR)}
-        import os
-
         self.manager, self.client = start_new_kernel(kernel_name="python3", cwd=str(folder), env={**os.environ, **env})
 
     def run(self, code: str) -> Ran:
@@ -119,9 +119,7 @@ def grade_id(cell) -> str:
 
 
 def question_id(test_source: str) -> str:
-    import re
-
-    found = re.search(r"""check_answer\(\s*["']([\w.-]+)["']""", test_source)
+    found = CHECK_CALL.search(test_source)
     assert found, f"no check_answer in a graded test cell:\n{test_source[:300]}"
     return found[1]
 
