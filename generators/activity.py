@@ -20,10 +20,12 @@ import numpy as np
 import pyarrow as pa
 
 from generators import reference
+from generators.calendar import planned_days, seance_days
 from generators.clinical import Clinical
 from generators.columns import pick, timestamps
 from generators.etablissements import Etablissements
 from generators.ids import block_numbers, keyed_ids
+from generators.modules import ModuleError, Modules, principal_codes
 from generators.patients import Period, Population
 from generators.sampling import events_in_days_before, inside_intervals, ragged_arange
 from generators.signals import Signals, Truth, length_factor, readmission_probability
@@ -52,7 +54,8 @@ class Catalogue:
     modules (and the Charlson points of signaux.yml), shared by every block."""
 
     motif: np.ndarray
-    diagnoses: list[np.ndarray]  # CIM-10 codes the principal diagnosis is drawn from
+    diagnoses: list[np.ndarray]  # CIM-10 codes the principal diagnosis is drawn from (valid all period)
+    diagnosis_weights: list[np.ndarray]  # their chances: each item of the module shares one part
     root: np.ndarray  # GHM root, e.g. 05M09
     acts: np.ndarray  # (motifs, max acts) CCAM codes, "" for none
     ambulatory: np.ndarray
@@ -69,20 +72,28 @@ class Catalogue:
     seance_count: np.ndarray
     seance_associated: list[np.ndarray]
     seance_rate: np.ndarray  # (séance kinds, 6 age groups): prevalence (chronique) or courses a year (cure)
-    ghm_levels: dict[str, set[str]]  # the severity suffixes each root has in ghm.csv
-    tariff: dict[str, int]
+    ghm_levels: dict[str, set[str]]  # the suffixes each root has in every year of the period
+    tariff: dict[tuple[str, int], int]  # GHS tariff by (GHM, year of the nomenclatures)
     chronic_code: np.ndarray  # CIM-10 code of each chronic condition of the modules
     chronic_points: np.ndarray  # its points in the Charlson-like score (signaux.yml)
 
 
-def build_catalogue(clinical: Clinical) -> Catalogue:
-    modules, ghm = clinical.modules, reference.ghm()
+def build_catalogue(clinical: Clinical, period: Period) -> Catalogue:
+    """`period`: every code the catalogue holds is valid in ATIH's nomenclatures of each of its years."""
+    modules = clinical.modules
+    first_year, last_year = period.start_year, period.start_year + period.years - 1
+    _check_codes(modules, period)
     motifs, seances = modules.motifs, modules.seances
     split = lambda column: [
         np.array(str(v).split(";")) if isinstance(v, str) else np.array([], dtype=str) for v in column
     ]
     acts = split(motifs["actes"]) + split(seances["actes"])
     width = max(len(a) for a in acts)
+    diagnoses, weights = [], []
+    for items in split(motifs["diagnostics"]):
+        expanded = [principal_codes(item, first_year, last_year) for item in items]
+        diagnoses.append(np.array([code for codes in expanded for code in codes], dtype=object))
+        weights.append(np.concatenate([np.full(len(codes), 1 / len(codes) / len(items)) for codes in expanded]))
     ratio = motifs["ratio_femmes_hommes"].to_numpy(float)
     rates = reference.by_age_group(motifs, "taux")
     female = np.where(
@@ -97,11 +108,13 @@ def build_catalogue(clinical: Clinical) -> Catalogue:
     )
     zeros = np.zeros(len(seances))
     levels: dict[str, set[str]] = {}
-    for code, root in zip(ghm["ghm"], ghm["racine"]):
-        levels.setdefault(root, set()).add(code[len(root) :])
+    for code in reference.tariffed_ghm_codes(first_year, last_year):
+        levels.setdefault(code[:5], set()).add(code[5:])
+    tariffs = reference.ghs_tariffs()
     return Catalogue(
         motif=np.concatenate([motifs["motif"], seances["seance"]]).astype(object),
-        diagnoses=split(motifs["diagnostics"]) + [np.array([c]) for c in seances["diagnostic_principal"]],
+        diagnoses=diagnoses + [np.array([c], dtype=object) for c in seances["diagnostic_principal"]],
+        diagnosis_weights=weights + [np.ones(1) for _ in range(len(seances))],
         root=np.concatenate([motifs["racine_ghm"], seances["racine_ghm"]]).astype(object),
         acts=np.array([list(a) + [""] * (width - len(a)) for a in acts], dtype=object),
         ambulatory=np.concatenate([motifs["part_ambulatoire"], zeros + 1]),
@@ -119,10 +132,48 @@ def build_catalogue(clinical: Clinical) -> Catalogue:
         seance_associated=split(seances["diagnostics_associes"]),
         seance_rate=reference.by_age_group(seances, "taux") / 1000,
         ghm_levels=levels,
-        tariff=dict(zip(ghm["ghm"], ghm["tarif_ghs"].astype(int))),
+        tariff={(g, int(y)): int(round(t)) for g, y, t in zip(tariffs["ghm"], tariffs["annee"], tariffs["tarif_ghs"])},
         chronic_code=modules.chronic["code"].to_numpy(object),
         chronic_points=np.array([clinical.signals.charlson_points.get(code, 0) for code in modules.chronic["code"]]),
     )
+
+
+def _check_codes(modules: Modules, period: Period) -> None:
+    """Every code of the modules exists, in the position it takes, in each year of the period: one line
+    naming the module and the code otherwise (ATIH changes its nomenclatures every year)."""
+    first_year, last_year = period.start_year, period.start_year + period.years - 1
+    years = f"{first_year}-{last_year}" if last_year > first_year else str(first_year)
+    open_acts = reference.ccam_codes(str(period.start), str(period.end - 1))
+    roots = {code[:5] for code in reference.tariffed_ghm_codes(first_year, last_year)}
+    das = reference.cim10_codes(first_year, last_year, reference.DAS_TYPES)
+    dp = reference.cim10_codes(first_year, last_year, reference.DP_TYPES)
+
+    def fail(module: str, what: str) -> None:
+        raise ModuleError(
+            f"{modules.folder / (module + '.yml')}: {what} in {years} (ATIH's nomenclatures); "
+            "choose another --start-year or another code"
+        )
+
+    for table in (modules.motifs, modules.seances):
+        for row in table.itertuples(index=False):
+            if row.racine_ghm not in roots:
+                fail(row.module, f"GHM root {row.racine_ghm} has no GHM with a GHS tariff every year")
+            for act in row.actes.split(";") if isinstance(row.actes, str) else []:
+                if act not in open_acts:
+                    fail(row.module, f"CCAM act {act} is not open every day")
+    for row in modules.motifs.itertuples(index=False):
+        for item in row.diagnostics.split(";"):
+            if not principal_codes(item, first_year, last_year):
+                fail(row.module, f"{item} gives no code allowed as principal diagnosis")
+    for row in modules.seances.itertuples(index=False):
+        if row.diagnostic_principal not in dp:
+            fail(row.module, f"{row.diagnostic_principal} is not allowed as principal diagnosis")
+        for code in row.diagnostics_associes.split(";"):
+            if code not in das:
+                fail(row.module, f"{code} is not allowed as secondary diagnosis")
+    for row in modules.chronic.itertuples(index=False):
+        if row.code not in das:
+            fail(row.module, f"{row.code} is not allowed as secondary diagnosis")
 
 
 @dataclass(frozen=True)
@@ -232,6 +283,8 @@ def hospital_activity(
     _route(ordinary, b)
     ambulatory = rng.random(len(patient)) < cat.ambulatory[motif]
     entry = _entry_days(cat, motif, start, stays_until[patient], rng)
+    planned = ~ordinary.via_emergency  # on working days, fewer in August (calendar.py)
+    entry[planned] = planned_days(entry[planned], rng, start, stays_until[patient[planned]])
     factor = _length_factor(ordinary, b, entry)
     length = np.where(ambulatory, 0, _lengths(cat, motif, population.age[patient], rng, factor))
     kept, entry = _without_overlaps(patient, entry, length, stays_until)
@@ -267,7 +320,7 @@ def hospital_activity(
     diagnostics, severity = _secondary_diagnoses(
         cat, population, chronic, stays.patient, stays.motif, stays.kind, length, principal, group, rng
     )
-    ghm = _ghm(cat, stays.motif, stays.kind, length, severity)
+    ghm = _ghm(cat, stays.motif, length, severity)
 
     sejours = pa.table(
         {
@@ -287,7 +340,7 @@ def hospital_activity(
             ),
             "diagnostic_principal": principal,
             "ghm": ghm,
-            "tarif_ghs": np.array([cat.tariff[g] for g in ghm], dtype=np.int32),
+            "tarif_ghs": _tariffs(cat, ghm, stays.exit),
         }
     )
     return Activity(
@@ -524,6 +577,7 @@ def _seances(cat: Catalogue, population: Population, group, start, until, rng):
             step = np.repeat(course_start, cat.seance_count[k]) + np.tile(
                 np.arange(cat.seance_count[k]), len(course_start)
             ) * int(cat.seance_interval[k])
+        step = seance_days(step, cat.seance_kind[k], start, until[owner])
         keep = step < until[owner]
         patients.append(owner[keep])
         days.append(step[keep])
@@ -539,9 +593,16 @@ def _principal_diagnoses(cat: Catalogue, motif: np.ndarray, rng) -> np.ndarray:
     pick = rng.random(len(motif))
     for m in np.unique(motif):
         members = motif == m
-        options = cat.diagnoses[m]
-        principal[members] = options[(pick[members] * len(options)).astype(int)]
+        cumulative = np.cumsum(cat.diagnosis_weights[m])
+        chosen = np.searchsorted(cumulative / cumulative[-1], pick[members], side="right")
+        principal[members] = cat.diagnoses[m][np.minimum(chosen, len(cumulative) - 1)]
     return principal
+
+
+def _tariffs(cat: Catalogue, ghm: np.ndarray, exit_day: np.ndarray) -> np.ndarray:
+    """The GHS tariff of each stay's GHM in the year it ends (later years: the last tariffs known)."""
+    year = reference.nomenclature_year(exit_day.astype("datetime64[D]").astype("datetime64[Y]").astype(int) + 1970)
+    return np.array([cat.tariff[key] for key in zip(ghm, year.tolist())], dtype=np.int32)
 
 
 def _secondary_diagnoses(cat, population, has_chronic, patient, motif, kind, length, principal, group, rng):
@@ -576,9 +637,8 @@ def _secondary_diagnoses(cat, population, has_chronic, patient, motif, kind, len
     stay, code = stay[order], code[order]
     rank = ragged_arange(np.bincount(stay, minlength=stay_count)) + 1
 
-    levels = reference.cim10().set_index("code")["niveau_severite"]
     severity = np.ones(stay_count, dtype=np.int64)
-    np.maximum.at(severity, stay, levels.reindex(code).fillna(1).to_numpy(np.int64))
+    np.maximum.at(severity, stay, reference.severity_of(code))
     return (stay, rank, code), severity
 
 
@@ -590,24 +650,31 @@ def _associated_for_sex(options: np.ndarray, female: np.ndarray, rng) -> np.ndar
     return options[np.minimum(choice, len(options) - 1)]
 
 
-def _ghm(cat: Catalogue, motif, kind, length, severity) -> np.ndarray:
-    """Root + severity suffix: Z for séances, J/T for no night, A-D in obstetrics, 1-4 otherwise.
-
-    As in the real classification, levels 2, 3 and 4 need at least 3, 4 and 5 nights.
-    """
+def _ghm(cat: Catalogue, motif, length, severity) -> np.ndarray:
+    """Root + the suffix ATIH's grouping would give, among those the root has every year of the period:
+    Z for séances and roots without levels; J without a night, T for very short stays (under 2 nights);
+    A-D in obstetrics and 1-4 otherwise from the secondary diagnoses' severity, levels 2, 3 and 4 needing
+    at least 3, 4 and 5 nights; a level the root lacks falls to the highest one it has below."""
     root = cat.root[motif]
     level = np.minimum(severity, np.select([length < 3, length < 4, length < 5], [1, 2, 3], 4))
-    numeric = level.astype(str).astype(object)
-    letters = np.array(["", "A", "B", "C", "D"], dtype=object)[level]
-    obstetric = np.char.startswith(root.astype(str), "14")
-    has_j = np.array([("J" in cat.ghm_levels[r]) for r in root], bool)
-    has_t = np.array([("T" in cat.ghm_levels[r]) for r in root], bool)
-    suffix = np.where(
-        kind == SEANCE,
-        "Z",
-        np.where(obstetric, letters, np.where(length == 0, np.where(has_j, "J", np.where(has_t, "T", "1")), numeric)),
-    )
-    return root + suffix.astype(object)
+    suffix = np.empty(len(root), dtype=object)
+    for r in np.unique(root):
+        members = np.flatnonzero(root == r)
+        suffix[members] = _suffixes(cat.ghm_levels[r], length[members], level[members])
+    return root + suffix
+
+
+def _suffixes(available: set[str], length: np.ndarray, level: np.ndarray) -> np.ndarray:
+    graded = sorted(s for s in available if s.isdigit()) or sorted(s for s in available if s in "ABCD")
+    if graded:
+        chosen = np.array(graded, dtype=object)[np.minimum(level, len(graded)) - 1]
+    else:  # Z, or T/J/E only: the most general suffix the root has
+        chosen = np.full(len(level), next(s for s in ("Z", "T", "J", "E") if s in available), dtype=object)
+    if "T" in available:
+        chosen = np.where(length < 2, "T", chosen)
+    if "J" in available:
+        chosen = np.where(length == 0, "J", chosen)
+    return chosen
 
 
 def _acts(cat: Catalogue, motif, kind, entry, length, age, sejour_id, rng) -> pa.Table:

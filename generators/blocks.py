@@ -68,7 +68,7 @@ class Context:
             hospitals,
             truth,
             clinical,
-            build_catalogue(clinical),
+            build_catalogue(clinical, period),
             tables,
             defects,
             incidents(seed, period, hospitals),

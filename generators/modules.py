@@ -18,7 +18,17 @@ import pandas as pd
 import yaml
 
 from common.errors import BadInput
-from generators.reference import AGE_GROUPS, ccam, cim10, ghm
+from generators.reference import (
+    AGE_GROUPS,
+    DAS_TYPES,
+    DP_TYPES,
+    ccam,
+    cim10,
+    cim10_codes,
+    cmd_of_diagnosis,
+    ghm,
+    nomenclature_years,
+)
 
 AGE_LABELS = ("0-1", "2-17", "18-44", "45-64", "65-79", "80+")  # in the files; AGE_GROUPS in the tables
 
@@ -32,7 +42,7 @@ MODULE_FIELDS = {
     "seances": (False, "list", "a list of kinds of séance"),
 }
 CHRONIC_FIELDS = {
-    "code": (True, "cim10", "a CIM-10 code of reference/cim10.csv"),
+    "code": (True, "das", "a CIM-10 FR code allowed as secondary diagnosis (reference/cim10.csv.gz)"),
     "prevalence": (
         True,
         "shares_by_age",
@@ -43,9 +53,14 @@ CHRONIC_FIELDS = {
 STAY_FIELDS = {
     "motif": (True, "name", "a name in lower case, letters, digits and _"),
     "libelle": (True, "text", "a label in French"),
-    "diagnostics": (True, "cim10_list", "a list of CIM-10 codes of reference/cim10.csv"),
-    "ghm": (True, "ghm_root", "a GHM root of reference/ghm.csv, such as 05M09"),
-    "actes": (False, "ccam_list", "a list of CCAM codes of reference/ccam.csv"),
+    "diagnostics": (
+        True,
+        "dp_list",
+        "a list of CIM-10 FR categories (I63: all its codes allowed as principal diagnosis) or codes (I63.5) "
+        "of reference/cim10.csv.gz",
+    ),
+    "ghm": (True, "ghm_root", "a GHM root of reference/ghm.csv.gz, such as 05M09"),
+    "actes": (False, "ccam_list", "a list of CCAM codes of reference/ccam.csv.gz"),
     "taux_pour_1000": (
         True,
         "rates_by_age",
@@ -65,10 +80,14 @@ SEANCE_FIELDS = {
     "seance": (True, "name", "a name in lower case, letters, digits and _"),
     "libelle": (True, "text", "a label in French"),
     "mode": (True, "seance_mode", "chronique (a prevalence, séances for the whole period) or cure (courses)"),
-    "diagnostic_principal": (True, "cim10", "a CIM-10 code of reference/cim10.csv"),
-    "diagnostics_associes": (True, "cim10_list", "a list of CIM-10 codes of reference/cim10.csv"),
-    "ghm": (True, "ghm_root", "a GHM root of reference/ghm.csv, such as 28Z04"),
-    "actes": (False, "ccam_list", "a list of CCAM codes of reference/ccam.csv"),
+    "diagnostic_principal": (True, "dp", "a CIM-10 FR code allowed as principal diagnosis (reference/cim10.csv.gz)"),
+    "diagnostics_associes": (
+        True,
+        "das_list",
+        "a list of CIM-10 FR codes allowed as secondary diagnoses (reference/cim10.csv.gz)",
+    ),
+    "ghm": (True, "ghm_root", "a GHM root of reference/ghm.csv.gz, such as 28Z04"),
+    "actes": (False, "ccam_list", "a list of CCAM codes of reference/ccam.csv.gz"),
     "intervalle_jours": (True, "nights", "days between two séances, from 0.5 to 100"),
     "nombre_seances": (False, "count", "séances in a course (mode cure), a whole number from 1 to 100"),
     "taux_pour_1000": (
@@ -138,13 +157,15 @@ def load_modules(folder: Path) -> Modules:
         (chronic, "code", "maladies_chroniques"),
     ):
         _unique(folder, rows, key, section)
-    return Modules(
+    modules = Modules(
         pd.DataFrame(motifs),
         pd.DataFrame(seances, columns=_SEANCE_COLUMNS),
         pd.DataFrame(chronic),
         tuple(files),
         folder,
     )
+    check_coherence(modules)
+    return modules
 
 
 _SEANCE_COLUMNS = [
@@ -254,7 +275,17 @@ class _Checker:
                     self.fail(f"{prefix}{name}", f"{expected} (this field is required)", None)
                 continue
             if not self.valid(kind, item[name]):
-                self.fail(f"{prefix}{name}", expected, item[name])
+                self.fail(f"{prefix}{name}", expected + self.why(kind, item[name]), item[name])
+
+    def why(self, kind: str, value) -> str:
+        """For a code refused, what is wrong with it (a father code, a type not allowed...)."""
+        if kind not in ("dp", "das", "dp_list", "das_list"):
+            return ""
+        values = value if isinstance(value, list) else [value]
+        bad = [v for v in values if isinstance(v, str) and not self.valid(kind.removesuffix("_list"), v)]
+        if kind == "dp_list":
+            bad = [v for v in values if isinstance(v, str) and not principal_codes(v)]
+        return f" ({explain_code(bad[0])})" if bad else ""
 
     def valid(self, kind: str, value) -> bool:
         number = isinstance(value, (int, float)) and not isinstance(value, bool)
@@ -289,10 +320,14 @@ class _Checker:
             return value in ("F", "M")
         if kind == "seance_mode":
             return value in ("chronique", "cure")
-        if kind == "cim10":
-            return value in _codes("cim10")
-        if kind == "cim10_list":
-            return isinstance(value, list) and value != [] and all(v in _codes("cim10") for v in value)
+        if kind == "dp":
+            return value in _codes("dp")
+        if kind == "das":
+            return value in _codes("das")
+        if kind == "dp_list":
+            return isinstance(value, list) and value != [] and all(principal_codes(v) for v in value)
+        if kind == "das_list":
+            return isinstance(value, list) and value != [] and all(v in _codes("das") for v in value)
         if kind == "ccam_list":
             return isinstance(value, list) and all(v in _codes("ccam") for v in value)
         if kind == "ghm_root":
@@ -300,6 +335,69 @@ class _Checker:
         raise AssertionError(kind)
 
 
+def principal_codes(item, first_year: int | None = None, last_year: int | None = None) -> list[str]:
+    """The codes a module's `diagnostics` item stands for, allowed as principal diagnosis in every year
+    from first_year to last_year (default: the nomenclature in force): the code itself, or every
+    such code of a 3-character category (I63: I63.0 ... I63.9). ATIH's extensions written with a + are
+    left out of categories."""
+    if not isinstance(item, str):
+        return []
+    if first_year is None:
+        first_year = last_year = nomenclature_years()[1]
+    allowed = cim10_codes(first_year, last_year, DP_TYPES)
+    if len(item) == 3:  # a category: its codes, or itself when it has no subdivision (I10, R55)
+        return sorted(c for c in _children(item) if c in allowed and ("+" not in c or c == item))
+    return [item] if item in allowed else []
+
+
+@cache
+def _children(category: str) -> tuple[str, ...]:
+    return tuple(_category_index().get(category, ()))
+
+
+@cache
+def _category_index() -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for code in cim10()["code"].drop_duplicates():
+        index.setdefault(code[:3], []).append(code)
+    return index
+
+
+def explain_code(code: str) -> str:
+    """Why a CIM-10 code cannot be used, in one phrase (for the error messages)."""
+    rows = cim10()[cim10()["code"] == code]
+    if rows.empty:
+        return f"{code} is not a CIM-10 FR code"
+    last = rows.iloc[-1]
+    if last["type_mco"] == "3":
+        children = [c for c in _children(code[:3]) if c.startswith(code) and c != code][:3]
+        children = ", ".join(children)
+        return f"{code} is a father code (ATIH type 3), never coded itself: use one of its children ({children})"
+    return f"{code} has ATIH type {last['type_mco']} in {last['annee_fin']}, not allowed in this position"
+
+
+def check_coherence(modules: "Modules") -> None:
+    """Each kind of stay's principal diagnoses lead to the CMD of its GHM root, as ATIH's grouping would."""
+    for row in modules.motifs.itertuples(index=False):
+        cmd = row.racine_ghm[:2]
+        for item in row.diagnostics.split(";"):
+            found = cmd_of_diagnosis(item)
+            if found is not None and found != cmd:
+                raise ModuleError(
+                    f"{modules.folder / (row.module + '.yml')}: sejours ({row.motif}).diagnostics: {item} leads to "
+                    f"CMD {found}, not to the CMD {cmd} of GHM root {row.racine_ghm}; expected principal diagnoses "
+                    "of the GHM's CMD (reference/cmd_diagnostics.csv)"
+                )
+
+
 @cache
 def _codes(kind: str) -> frozenset:
-    return frozenset({"cim10": cim10()["code"], "ccam": ccam()["code"], "ghm_root": ghm()["racine"]}[kind])
+    last = nomenclature_years()[1]
+    if kind == "dp":
+        return cim10_codes(last, last, DP_TYPES)
+    if kind == "das":
+        return cim10_codes(last, last, DAS_TYPES)
+    if kind == "ccam":
+        return frozenset(ccam()["code"])
+    table = ghm()
+    return frozenset(table.loc[table["annee_fin"] == last, "racine"])

@@ -76,19 +76,124 @@ def age_pyramid() -> AgePyramid:
     )
 
 
+# ATIH's nomenclatures, built by tools/reference from ATIH's files (see reference/README.md).
+DP_TYPES = frozenset({"0"})  # CIM-10 FR types of use allowed as principal diagnosis (0: no restriction)
+DAS_TYPES = frozenset({"0", "1", "4"})  # ...and as secondary diagnosis (3: father code, never; 2: external causes)
+
+
 @cache
 def cim10() -> pd.DataFrame:
-    return _read("cim10.csv", dtype={"code": str, "chapitre": str})
-
-
-@cache
-def ccam() -> pd.DataFrame:
-    return _read("ccam.csv", dtype=str)
+    """CIM-10 FR: one row per code and run of years with the same ATIH type of use (type_mco)."""
+    return _read("cim10.csv.gz", dtype={"code": str, "type_mco": str, "categorie": str, "chapitre": str})
 
 
 @cache
 def ghm() -> pd.DataFrame:
-    return _read("ghm.csv", dtype={"ghm": str, "racine": str})
+    """Every GHM since 2015 with root, CMD, type, the years it exists and the national mean length."""
+    return _read("ghm.csv.gz", dtype={"ghm": str, "racine": str, "cmd": str, "type_ghm": str})
+
+
+@cache
+def ghs_tariffs() -> pd.DataFrame:
+    """The GHS tariff of each GHM and year (public sector)."""
+    return _read("ghs_tarifs.csv.gz", dtype={"ghm": str, "ghs": str})
+
+
+@cache
+def ccam() -> pd.DataFrame:
+    """CCAM acts with their opening and closing dates (date_fin empty: still open)."""
+    return _read("ccam.csv.gz", dtype=str)
+
+
+def nomenclature_years() -> tuple[int, int]:
+    """The first and last years the nomenclatures describe; later years use the last one."""
+    years = ghs_tariffs()["annee"]
+    return int(years.min()), int(years.max())
+
+
+def nomenclature_year(year: np.ndarray | int) -> np.ndarray | int:
+    """The year of the nomenclatures that applies to a stay ending in `year`."""
+    first, last = nomenclature_years()
+    return np.clip(year, first, last)
+
+
+@cache
+def cim10_codes(first_year: int, last_year: int, types: frozenset) -> frozenset:
+    """Codes whose ATIH type is one of `types` in every year from first_year to last_year."""
+    years = range(nomenclature_year(first_year), nomenclature_year(last_year) + 1)
+    rows = cim10()[cim10()["type_mco"].isin(types)]
+    covered = {code: set() for code in rows["code"]}
+    for code, start, end in rows[["code", "annee_debut", "annee_fin"]].itertuples(index=False):
+        covered[code].update(range(start, end + 1))
+    return frozenset(code for code, seen in covered.items() if seen.issuperset(years))
+
+
+@cache
+def ghm_codes(first_year: int, last_year: int) -> frozenset:
+    """GHMs of the classification in every year from first_year to last_year."""
+    table = ghm()
+    return frozenset(
+        table.loc[
+            (table["annee_debut"] <= nomenclature_year(first_year))
+            & (table["annee_fin"] >= nomenclature_year(last_year)),
+            "ghm",
+        ]
+    )
+
+
+@cache
+def tariffed_ghm_codes(first_year: int, last_year: int) -> frozenset:
+    """GHMs of the classification with a GHS tariff in every year from first_year to last_year (a few,
+    such as abortions, are paid otherwise)."""
+    years = range(nomenclature_year(first_year), nomenclature_year(last_year) + 1)
+    tariffs = ghs_tariffs()
+    priced = set.intersection(*(set(tariffs.loc[tariffs["annee"] == year, "ghm"]) for year in years))
+    return ghm_codes(first_year, last_year) & frozenset(priced)
+
+
+@cache
+def ccam_codes(first_day: str, last_day: str) -> frozenset:
+    """Acts open on every day from first_day to last_day (ISO dates)."""
+    table = ccam()
+    open_ = (table["date_debut"] <= first_day) & (table["date_fin"].isna() | (table["date_fin"] >= last_day))
+    return frozenset(table.loc[open_, "code"])
+
+
+@cache
+def severity_levels() -> pd.DataFrame:
+    """Severity level (2-4) of secondary diagnoses by code prefix; any other code is level 1."""
+    return _read("niveaux_severite.csv", dtype={"prefixe": str})
+
+
+def severity_of(codes: np.ndarray) -> np.ndarray:
+    """The level of each secondary diagnosis: that of its longest matching prefix, else 1."""
+    levels = np.ones(len(codes), dtype=np.int64)
+    table = severity_levels().assign(width=lambda t: t["prefixe"].str.len()).sort_values("width")
+    text = codes.astype(str)
+    for prefix, level in zip(table["prefixe"], table["niveau"]):
+        levels[np.char.startswith(text, prefix)] = level
+    return levels
+
+
+@cache
+def cmd_of_categories() -> pd.DataFrame:
+    return _read("cmd_diagnostics.csv", dtype=str)
+
+
+def cmd_of_diagnosis(code: str) -> str | None:
+    """The CMD a principal diagnosis leads to (the narrowest range of cmd_diagnostics.csv holding its
+    category), None when the table has none."""
+    table = cmd_of_categories()
+    category = code[:3]
+    inside = table[(table["premiere_categorie"] <= category) & (table["derniere_categorie"] >= category)]
+    if inside.empty:
+        return None
+    width = inside["derniere_categorie"].map(_category_number) - inside["premiere_categorie"].map(_category_number)
+    return inside.loc[width.idxmin(), "cmd"]
+
+
+def _category_number(category: str) -> int:
+    return (ord(category[0]) - ord("A")) * 100 + int(category[1:3])
 
 
 @cache

@@ -1,9 +1,11 @@
 """The `urgences` table: emergency visits of a block of patients.
 
 Stays that came through the emergency department get the visit that led to
-them (same hospital, arrival on the day the stay starts); other visits end at
-home and are drawn from the rates of reference/urgences.csv, divided by the
-true admission odds factor of signals.py.
+them (same hospital, arrival on the day the stay starts, so they keep the
+stays' respiratory winter); other visits end at home and are drawn from the
+rates of reference/urgences.csv, divided by the true admission odds factor of
+signals.py, on days that follow the calendar of calendar.py: a Monday peak,
+quieter weekends, public holidays like Sundays, a dip in August.
 """
 
 import numpy as np
@@ -11,6 +13,7 @@ import pyarrow as pa
 
 from generators import reference
 from generators.activity import Stays
+from generators.calendar import weighted_days
 from generators.columns import pick, timestamps
 from generators.ids import block_numbers, keyed_ids
 from generators.patients import Period, Population
@@ -63,7 +66,8 @@ def emergency_visits(
     )
     counts = rng.poisson(rates[group] / odds / 1000 * span / 365.25)
     other_patient = np.repeat(np.arange(len(population.age)), counts)
-    other_day = start + np.floor(rng.random(len(other_patient)) * span[other_patient]).astype(np.int64)
+    # Days in proportion to calendar.emergency_day_weights: one draw per visit, as a uniform day would take.
+    other_day = weighted_days(start, stays.alive_until[other_patient], rng)
     inside = inside_intervals(other_patient, other_day, stays.patient, stays.entry, stays.exit)
     other_patient, other_day = other_patient[~inside], other_day[~inside]
 

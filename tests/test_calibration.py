@@ -16,7 +16,8 @@ def data(tmp_path_factory):
     out = tmp_path_factory.mktemp("calibration") / "ds"
     generate_dataset(Options(patients=PATIENTS, years=YEARS, seed=7), out)
     return {
-        name: pd.read_parquet(out / f"{name}.parquet") for name in ("patients", "sejours", "urgences", "etablissements")
+        name: pd.read_parquet(out / f"{name}.parquet")
+        for name in ("patients", "sejours", "urgences", "etablissements", "diagnostics", "actes")
     }
 
 
@@ -41,6 +42,30 @@ def figures(data) -> dict[str, float]:
         "emergency_visits_per_inhabitant_a_year": len(visits) / person_years,
         "share_of_emergency_visits_admitted": visits["sejour_id"].notna().mean(),
         "respiratory_stays_winter_to_summer": respiratory.isin([12, 1, 2]).sum() / respiratory.isin([6, 7, 8]).sum(),
+        **case_mix(data, hospital),
+    }
+
+
+def case_mix(data, hospital: pd.DataFrame) -> dict[str, float]:
+    """The activity as ATIH describes it: by CMD, by type of GHM, by chapter of the principal diagnosis."""
+    cmd = hospital["ghm"].str[:2]
+    surgical = hospital["ghm"].str[2] == "C"
+    secondary = data["diagnostics"]
+    return {
+        "share_cmd_23": (cmd == "23").mean(),
+        "share_cmd_06_digestive": (cmd == "06").mean(),
+        "share_cmd_05_circulatory": (cmd == "05").mean(),
+        "share_cmd_08_musculoskeletal": (cmd == "08").mean(),
+        "share_cmd_14_pregnancy": (cmd == "14").mean(),
+        "share_cmd_02_eye": (cmd == "02").mean(),
+        "share_of_surgical_ghm": surgical.mean(),
+        "share_of_surgery_without_a_night": (hospital.loc[surgical, "duree_sejour"] == 0).mean(),
+        "share_of_symptoms_chapter_xviii": hospital["diagnostic_principal"].str.startswith("R").mean(),
+        "secondary_diagnoses_per_stay": len(secondary[secondary["sejour_id"].isin(hospital["sejour_id"])])
+        / len(hospital),
+        "distinct_principal_diagnoses": hospital["diagnostic_principal"].nunique(),
+        "distinct_ghm": hospital["ghm"].nunique(),
+        "distinct_ccam_acts": data["actes"]["code_ccam"].nunique(),
     }
 
 

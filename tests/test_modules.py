@@ -21,7 +21,9 @@ REQUIRED_MOTIFS = {
     "avc": {"avc"},
     "sante_mentale": {"episode_depressif", "intoxication_alcoolique"},
     "maternite": {"accouchement_voie_basse", "cesarienne"},
-    "chirurgie_ambulatoire": {"cataracte", "arthroscopie_genou"},
+    "ophtalmologie_orl": {"cataracte"},
+    "chirurgie_orthopedique": {"arthroscopie_genou", "prothese_hanche"},
+    "neurologie": {"canal_carpien"},
     "traumatologie_sujet_age": {"fracture_col_femur"},
     "infections_respiratoires": {"pneumonie", "bronchiolite", "grippe"},
 }
@@ -31,8 +33,8 @@ def test_the_required_pathways_are_modules():
     catalogue = load_modules(KIT_MODULES)
     for module, motifs in REQUIRED_MOTIFS.items():
         assert motifs <= set(catalogue.motifs.loc[catalogue.motifs["module"] == module, "motif"]), module
-    assert set(catalogue.seances["seance"]) == {"hemodialyse", "chimiotherapie"}
-    assert {"E11.9", "I50.9", "J44.9"} <= set(catalogue.chronic["code"])
+    assert set(catalogue.seances["seance"]) == {"hemodialyse", "chimiotherapie", "radiotherapie", "transfusion"}
+    assert {"E11.98", "I50.9", "J44.9"} <= set(catalogue.chronic["code"])
     seasonal = catalogue.motifs.set_index("motif")["amplitude_hivernale"]
     assert seasonal[["pneumonie", "bronchiolite", "grippe"]].min() > 0.4
 
@@ -64,12 +66,27 @@ def spoil(folder, name, edit):
         (
             "bpco",
             lambda m: m["sejours"][0].update(ghm="99Z99"),
-            "sejours[0].ghm: expected a GHM root of reference/ghm.csv",
+            "sejours[0].ghm: expected a GHM root of reference/ghm.csv.gz",
         ),
         (
             "bpco",
             lambda m: m["sejours"][0].update(diagnostics=["J44.1", "XYZ"]),
-            "sejours[0].diagnostics: expected a list of CIM-10 codes of reference/cim10.csv",
+            "sejours[0].diagnostics: expected a list of CIM-10 FR categories",
+        ),
+        (
+            "bpco",
+            lambda m: m["sejours"][0].update(diagnostics=["J44.1", "E11.9"]),
+            "E11.9 is a father code (ATIH type 3), never coded itself: use one of its children (E11.90, E11.98)",
+        ),
+        (
+            "bpco",
+            lambda m: m["maladies_chroniques"][0].update(code="E66.9"),
+            "maladies_chroniques[0].code: expected a CIM-10 FR code allowed as secondary diagnosis",
+        ),
+        (
+            "bpco",
+            lambda m: m["sejours"][0].update(diagnostics=["J44.1", "I10"]),
+            "I10 leads to CMD 05, not to the CMD 04 of GHM root 04M08",
         ),
         (
             "bpco",
@@ -150,4 +167,13 @@ def test_cli_names_a_missing_modules_folder(tmp_path, cli):
     result = cli("generators", "--patients", "100", "--out", str(tmp_path / "ds"), "--modules", str(tmp_path / "nope"))
     assert result.returncode == 2 and len(result.stderr.splitlines()) == 1, result.stderr
     assert f"{tmp_path / 'nope'}: no such folder" in result.stderr
+    assert not (tmp_path / "ds").exists()
+
+
+def test_a_code_not_valid_in_the_period_stops_the_run_before_any_work(tmp_path):
+    # The kit's modules use ATIH's 2022 classification (deliveries 14Z13/14Z14, CCAM BFGA427 since 2019...).
+    with pytest.raises(
+        ModuleError, match=r"\.yml: .+ in 2018-2020 \(ATIH's nomenclatures\); choose another --start-year"
+    ):
+        generate_dataset(Options(patients=100, years=3, start_year=2018), tmp_path / "ds")
     assert not (tmp_path / "ds").exists()
