@@ -41,7 +41,7 @@ REGION_SHARE = 0.15  # any hospital of the rÃ©gion (by beds), else one of the dÃ
 TRANSFER_IN_SHARE = 0.05  # planned stays coming from another hospital
 MEDICO_SOCIAL_EXIT_80_PLUS = 0.03  # exits to a nursing home, patients of 80 and over
 SECONDARY_ACT_SHARE = 0.6  # chance of each act listed after the first one
-ECG_SHARE_50_PLUS, CHEST_XRAY_SHARE = 0.3, 0.2  # routine acts on medical stays
+AMBULATORY_ROUTINE_FACTOR = 0.3  # routine examinations (reference/actes_courants.csv) in a stay without a night
 OVERLAP_PASSES = 20
 SEASON_PASSES = 30
 WINTER_PEAK = np.datetime64("2000-01-15").astype(np.int64)  # respiratory stays peak in mid-January
@@ -678,7 +678,7 @@ def _suffixes(available: set[str], length: np.ndarray, level: np.ndarray) -> np.
 
 
 def _acts(cat: Catalogue, motif, kind, entry, length, age, sejour_id, rng) -> pa.Table:
-    """The motif's acts (the first always, the others often) plus routine ECG and chest X-rays."""
+    """The motif's acts (the first always, the others often) plus routine examinations (actes_courants.csv)."""
     stays, codes, days = [], [], []
     for slot in range(cat.acts.shape[1]):
         code = cat.acts[motif, slot]
@@ -688,9 +688,16 @@ def _acts(cat: Catalogue, motif, kind, entry, length, age, sejour_id, rng) -> pa
         stays.append(done)
         codes.append(code[done])
         days.append(entry[done] + offset.astype(np.int64))
-    medical = (kind != SEANCE) & np.array(["M" in r[2] for r in cat.root[motif]], bool)
-    for code, chance in (("DEQP003", np.where(age >= 50, ECG_SHARE_50_PLUS, 0)), ("ZBQK002", CHEST_XRAY_SHARE)):
-        done = np.flatnonzero(medical & (rng.random(len(motif)) < chance))
+    routine = reference.routine_acts()
+    cmd = np.array([r[:2] for r in cat.root[motif]], dtype=object)
+    ghm_type = np.array([r[2] for r in cat.root[motif]], dtype=object)
+    # More examinations in longer stays, fewer in a day case.
+    intensity = np.where(length == 0, AMBULATORY_ROUTINE_FACTOR, np.minimum(1 + length / 10, 2))
+    for code, of_cmd, of_type, age_min, chance in routine.itertuples(index=False):
+        eligible = (kind != SEANCE) & (age >= age_min)
+        eligible &= (cmd == of_cmd) if of_cmd != "*" else True
+        eligible &= (ghm_type == of_type) if of_type != "*" else True
+        done = np.flatnonzero(eligible & (rng.random(len(motif)) < chance * intensity))
         stays.append(done)
         codes.append(np.full(len(done), code, dtype=object))
         days.append(entry[done] + np.floor(rng.random(len(done)) * (length[done] + 1)).astype(np.int64))

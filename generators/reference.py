@@ -197,6 +197,13 @@ def _category_number(category: str) -> int:
 
 
 @cache
+def routine_acts() -> pd.DataFrame:
+    """Examinations any stay may have: by CMD (* any) and GHM type (M, C, K; * any), from an age, with a
+    chance per stay with a night."""
+    return _read("actes_courants.csv", dtype={"code": str, "cmd": str, "type_ghm": str})
+
+
+@cache
 def complications() -> pd.DataFrame:
     return _read("complications.csv", dtype={"code": str})
 

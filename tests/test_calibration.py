@@ -5,8 +5,11 @@ The figures, their sources and tolerances are in datasets/README.md (Calibration
 
 import pandas as pd
 import pytest
+from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.metrics import roc_auc_score
 
 from generators.generate import Options, generate_dataset
+from grading.datathon.features import available_features, prediction_table
 
 PATIENTS, YEARS = 200_000, 3
 
@@ -83,14 +86,30 @@ PUBLISHED = {
     "share_65_plus": (0.213, 0.015),
     "share_under_20": (0.234, 0.015),
     "deaths_per_1000_a_year": (9.3, 1.0),
-    "stays_per_inhabitant_a_year": (0.18, 0.03),
-    "seances_per_inhabitant_a_year": (0.09, 0.03),
+    "stays_per_inhabitant_a_year": (0.27, 0.03),
+    "seances_per_inhabitant_a_year": (0.17, 0.03),
     "ambulatory_share": (0.45, 0.06),
     "mean_length_of_stay_with_a_night": (5.6, 0.8),
     "share_of_deaths_in_an_mco_stay": (0.40, 0.07),
     "emergency_visits_per_inhabitant_a_year": (0.31, 0.04),
     "share_of_emergency_visits_admitted": (0.20, 0.03),
     "respiratory_stays_winter_to_summer": (2.5, 1.0),
+    "share_cmd_23": (0.04, 0.02),
+    "share_cmd_06_digestive": (0.15, 0.05),
+    "share_cmd_05_circulatory": (0.11, 0.04),
+    "share_cmd_08_musculoskeletal": (0.10, 0.03),
+    "share_cmd_14_pregnancy": (0.06, 0.02),
+    "share_cmd_02_eye": (0.05, 0.02),
+    "share_of_surgical_ghm": (0.33, 0.05),
+    "share_of_surgery_without_a_night": (0.60, 0.08),
+    "share_of_symptoms_chapter_xviii": (0.08, 0.03),
+}
+# Not published as such, but what an analyst expects at 200 000 patients: the breadth of the case mix.
+AT_LEAST = {
+    "secondary_diagnoses_per_stay": 1.3,
+    "distinct_principal_diagnoses": 300,
+    "distinct_ghm": 300,
+    "distinct_ccam_acts": 80,
 }
 
 
@@ -102,3 +121,29 @@ def test_every_published_figure_is_reproduced_within_tolerance(data):
         if abs(measured[name] - value) > tolerance
     }
     assert not missed, missed
+    too_few = {name: measured[name] for name, floor in AT_LEAST.items() if measured[name] < floor}
+    assert not too_few, too_few
+
+
+@pytest.mark.parametrize(
+    "target, gain", [("readmission_30_jours", 0.03), ("sejour_long", 0.1), ("admission_apres_urgences", 0.05)]
+)
+def test_the_datathon_signals_depend_on_more_than_age(data, target, gain):
+    """Comorbidities, prior care, discharge destination, établissement and territory: a model using the
+    datathon's features clearly beats one using age alone (AUROC on held-out patients)."""
+    table = prediction_table(target, data)
+    features = table[sorted(available_features(target) & set(table.columns))].copy()
+    for column in features.columns:
+        if not pd.api.types.is_numeric_dtype(features[column]):
+            values = features[column].astype(str)
+            features[column] = (values.str[:3] if values.nunique() > 250 else values).astype("category")
+    held_out = (pd.util.hash_pandas_object(table["patient_id"], index=False) % 3 == 0).to_numpy()
+    target_values = table["cible"].to_numpy()
+
+    def auroc(columns: list[str]) -> float:
+        model = HistGradientBoostingClassifier(max_iter=150, categorical_features="from_dtype", random_state=0)
+        model.fit(features.loc[~held_out, columns], target_values[~held_out])
+        return roc_auc_score(target_values[held_out], model.predict_proba(features.loc[held_out, columns])[:, 1])
+
+    age_alone, everything = auroc(["age"]), auroc(list(features.columns))
+    assert everything >= age_alone + gain, (age_alone, everything)
