@@ -23,7 +23,7 @@ from generators import reference
 from generators.calendar import planned_days, seance_days
 from generators.clinical import Clinical
 from generators.columns import pick, timestamps
-from generators.etablissements import Etablissements
+from generators.etablissements import LINES, Etablissements
 from generators.ids import block_numbers, keyed_ids
 from generators.modules import ModuleError, Modules, principal_codes
 from generators.patients import Period, Population
@@ -35,13 +35,11 @@ IN_HOSPITAL_DEATH_SHARE = 0.4  # of deaths, in an MCO stay
 FRAILTY_SHAPE = 1.5  # gamma frailty of mean 1: some patients have many stays
 LENGTH_SPREAD = 0.6  # sigma of the log-normal length of stay
 CHRONIC_CODED = 0.7  # chance a chronic condition is coded on a given stay
-HOME_HOSPITAL_SHARE = 0.60  # planned stays in the patient's usual hospital; the others go to
-REGIONAL_CHU_SHARE = 0.10  # the région's CHU, often in another département,
-REGION_SHARE = 0.15  # any hospital of the région (by beds), else one of the département
 TRANSFER_IN_SHARE = 0.05  # planned stays coming from another hospital
 MEDICO_SOCIAL_EXIT_80_PLUS = 0.03  # exits to a nursing home, patients of 80 and over
 SECONDARY_ACT_SHARE = 0.6  # chance of each act listed after the first one
 AMBULATORY_ROUTINE_FACTOR = 0.3  # routine examinations (reference/actes_courants.csv) in a stay without a night
+DIALYSIS_ROOT = "28Z04"  # séances of dialysis; the other séances (chemotherapy, radiotherapy...) are cancer care
 OVERLAP_PASSES = 20
 SEASON_PASSES = 30
 WINTER_PEAK = np.datetime64("2000-01-15").astype(np.int64)  # respiratory stays peak in mid-January
@@ -64,6 +62,7 @@ class Catalogue:
     exit_to_rehab: np.ndarray
     death_weight: np.ndarray
     readmission_risk: np.ndarray  # added to the log-odds of readmission after a stay of this motif
+    line: np.ndarray  # line of care (etablissements.LINES) of each motif; surgery done in a day: the next one
     winter_amplitude: np.ndarray  # 0: no season; a: (1 + a) times the mean in mid-January
     rate: np.ndarray  # (2 sexes: M, F; motifs; 6 age groups), stays per 1000 person-years
     hospital_motifs: int  # motifs before this index are stays, after it séances
@@ -123,6 +122,13 @@ def build_catalogue(clinical: Clinical, period: Period) -> Catalogue:
         exit_to_rehab=np.concatenate([motifs["part_sortie_ssr"], zeros]),
         death_weight=motifs["poids_deces"].to_numpy(float),
         readmission_risk=np.concatenate([motifs["surrisque_readmission"], zeros]),
+        line=np.array(
+            [_line(root, codes) for root, codes in zip(motifs["racine_ghm"], diagnoses)]
+            + [
+                LINES.index("seances_dialyse" if r == DIALYSIS_ROOT else "seances_chimio")
+                for r in seances["racine_ghm"]
+            ]
+        ),
         winter_amplitude=np.concatenate([motifs["amplitude_hivernale"], zeros]),
         rate=np.stack([male, female]),
         hospital_motifs=len(motifs),
@@ -136,6 +142,15 @@ def build_catalogue(clinical: Clinical, period: Period) -> Catalogue:
         chronic_code=modules.chronic["code"].to_numpy(object),
         chronic_points=np.array([clinical.signals.charlson_points.get(code, 0) for code in modules.chronic["code"]]),
     )
+
+
+def _line(root: str, principal: np.ndarray) -> int:
+    """The line of care of a kind of stay, which sets the categories of établissement it goes to."""
+    if root[:2] in ("14", "15"):
+        return LINES.index("obstetrique")
+    if any(code.startswith("C") for code in principal):
+        return LINES.index("cancerologie")
+    return LINES.index("chirurgie" if root[2] == "C" else "medecine")
 
 
 def _check_codes(modules: Modules, period: Period) -> None:
@@ -245,7 +260,7 @@ def hospital_activity(
     death = np.where(np.isnat(population.death), NO_DAY, population.death.astype("datetime64[D]").astype(np.int64))
     alive_until = np.minimum(end, death)
     chronic = population.chronic
-    home = hospitals.by_departement.draw(population.departement, rng)
+    home = hospitals.usual(population.departement, rng)
     b = _Block(
         cat=cat,
         signals=signals,
@@ -280,8 +295,8 @@ def hospital_activity(
     patient = np.repeat(np.arange(n), rng.poisson(per_cell[b.sex, group] / 1000 * years * frailty))
     motif = _draw_motifs(cat.rate, b.sex[patient], group[patient], rng)
     ordinary = _Stays(patient=patient, motif=motif, entry=None, exit=None, kind=np.full(len(patient), ORDINARY))
-    _route(ordinary, b)
     ambulatory = rng.random(len(patient)) < cat.ambulatory[motif]
+    _route(ordinary, b, day_case=ambulatory)
     entry = _entry_days(cat, motif, start, stays_until[patient], rng)
     planned = ~ordinary.via_emergency  # on working days, fewer in August (calendar.py)
     entry[planned] = planned_days(entry[planned], rng, start, stays_until[patient[planned]])
@@ -406,8 +421,10 @@ class _Stays:
         return merged.take(np.lexsort((merged.kind, merged.entry, merged.patient)))
 
 
-def _route(stays: _Stays, b: _Block) -> None:
-    """Where each stay comes from and goes to: emergency department or not, hospital, exit mode."""
+def _route(stays: _Stays, b: _Block, day_case: np.ndarray | bool = False) -> None:
+    """Where each stay comes from and goes to: emergency department or not, hospital (by line of care,
+    etablissements.choose), exit mode. `day_case`: stays without a night (surgery then goes where day
+    surgery is done)."""
     count, rng = len(stays.patient), b.rng
     kind, motif, patient = stays.kind, stays.motif, stays.patient
     age = b.population.age[patient]
@@ -420,22 +437,18 @@ def _route(stays: _Stays, b: _Block) -> None:
         )
     )
     departement = b.population.departement[patient]
-    choice = rng.random(count)
-    hospitals = b.hospitals
-    in_region = hospitals.region_order[hospitals.by_region.draw(hospitals.region_of_departement[departement], rng)]
-    usual = np.select(
-        [
-            choice < HOME_HOSPITAL_SHARE,
-            choice < HOME_HOSPITAL_SHARE + REGIONAL_CHU_SHARE,
-            choice < HOME_HOSPITAL_SHARE + REGIONAL_CHU_SHARE + REGION_SHARE,
-        ],
-        [b.home[patient], hospitals.regional_chu[departement], in_region],
-        hospitals.by_departement.draw(departement, rng),
-    )
+    line = b.cat.line[motif]
+    line = np.where(day_case & (line == LINES.index("chirurgie")), LINES.index("chirurgie_ambulatoire"), line)
+    usual = b.hospitals.choose(departement, line, b.home[patient], rng)
+    seance = np.flatnonzero(kind == SEANCE)
+    if len(seance):  # a patient has each kind of séance in one place: the first séance's
+        key = patient[seance] * len(b.cat.motif) + motif[seance]
+        _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+        usual[seance] = usual[seance][first][inverse]
     if stays.finess is not None:  # readmissions: the first stay's hospital unless they come through the ED
         usual = stays.finess
     stays.via_emergency = via
-    stays.finess = np.where(via, b.emergency_hospital[patient], np.where(kind == SEANCE, b.home[patient], usual))
+    stays.finess = np.where(via, b.emergency_hospital[patient], usual)
     stays.transfer_in = ~via & (kind == ORDINARY) & (rng.random(count) < TRANSFER_IN_SHARE)
     ordinary = (kind == ORDINARY) | (kind == READMISSION)
     stays.to_rehab = ordinary & (rng.random(count) < b.cat.exit_to_rehab[motif] * np.where(age >= 65, 1.5, 0.5))

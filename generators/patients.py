@@ -12,6 +12,7 @@ import numpy as np
 import pyarrow as pa
 
 from generators.columns import fixed_width_strings, join, pick, timestamps
+from generators.geography import commune_pool
 from generators.ids import keyed_ids
 from generators.modules import Modules
 from generators.pools import IdentityPools
@@ -98,7 +99,8 @@ def patients_block(
 
     deps = departements()
     dep = draw_from(cumulative(deps["population"].to_numpy(float)), count, rng)
-    commune = pools.communes_by_departement.draw(dep, rng)
+    places = commune_pool()
+    commune = places.by_departement.draw(dep, rng)  # real communes, in proportion to their population
 
     chronic_table = modules.chronic
     group = age_group(age_years)
@@ -125,8 +127,9 @@ def patients_block(
             "patient_id": keyed_ids("patients", seed, np.arange(first_row, first_row + count)),
             "sexe": pick(["M", "F"], female.astype(np.int8)),
             "date_naissance": timestamps(date_naissance),
-            "code_postal": pick(pools.code_postal, commune),
-            "commune": pick(pools.commune, commune),
+            "code_postal": places.column("code_postal", commune),
+            "commune": places.column("nom", commune),
+            "code_commune": places.column("code_commune", commune),
             "departement": pick(deps["code"], dep),
             "region": pick(deps["region"], dep),
             "date_deces": timestamps(date_deces),

@@ -46,6 +46,21 @@ def figures(data) -> dict[str, float]:
         "share_of_emergency_visits_admitted": visits["sejour_id"].notna().mean(),
         "respiratory_stays_winter_to_summer": respiratory.isin([12, 1, 2]).sum() / respiratory.isin([6, 7, 8]).sum(),
         **case_mix(data, hospital),
+        **landscape(data, hospital),
+    }
+
+
+def landscape(data, hospital: pd.DataFrame) -> dict[str, float]:
+    """Who does what: stays by category of établissement (DREES, FHP)."""
+    category = hospital["finess"].map(data["etablissements"].set_index("finess")["categorie"])
+    surgical = hospital["ghm"].str[2] == "C"
+    day_case = hospital["duree_sejour"] == 0
+    return {
+        "clinic_share_of_stays": (category == "clinique privée").mean(),
+        "chu_share_of_stays": (category == "CHU").mean(),
+        "clcc_share_of_stays": (category == "CLCC").mean(),
+        "clinic_share_of_surgery": (category[surgical] == "clinique privée").mean(),
+        "clinic_share_of_day_surgery": (category[surgical & day_case] == "clinique privée").mean(),
     }
 
 
@@ -77,7 +92,10 @@ def test_some_stays_take_place_outside_the_patients_departement(data):
     where = stays.merge(data["patients"][["patient_id", "departement"]], on="patient_id").merge(
         data["etablissements"][["finess", "departement"]], on="finess", suffixes=("_patient", "_soins")
     )
-    assert 0.08 <= (where["departement_patient"] != where["departement_soins"]).mean() <= 0.16
+    assert 0.08 <= (where["departement_patient"] != where["departement_soins"]).mean() <= 0.20
+    regions = where["patient_id"].map(data["patients"].set_index("patient_id")["region"])
+    elsewhere = where["finess"].map(data["etablissements"].set_index("finess")["region"]) != regions
+    assert 0.01 <= elsewhere.mean() <= 0.06  # some care crosses régions (Paris, the big CHU)
 
 
 # figure: (published value, tolerance); the sources are in datasets/README.md.
@@ -103,6 +121,11 @@ PUBLISHED = {
     "share_of_surgical_ghm": (0.33, 0.05),
     "share_of_surgery_without_a_night": (0.60, 0.08),
     "share_of_symptoms_chapter_xviii": (0.08, 0.03),
+    "clinic_share_of_stays": (0.36, 0.06),
+    "chu_share_of_stays": (0.23, 0.05),
+    "clcc_share_of_stays": (0.01, 0.01),
+    "clinic_share_of_surgery": (0.54, 0.06),
+    "clinic_share_of_day_surgery": (0.66, 0.07),
 }
 # Not published as such, but what an analyst expects at 200 000 patients: the breadth of the case mix.
 AT_LEAST = {

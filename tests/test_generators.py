@@ -52,7 +52,8 @@ def test_patients_look_like_a_french_population(dataset):
     assert set(patients["region"]) <= set(REGIONS)
     assert 0.17 < (patients["region"] == "Île-de-France").mean() < 0.20  # 18 % of residents
     metropolitan = patients[patients["departement"].str.fullmatch(r"\d\d")]
-    assert (metropolitan["code_postal"].str[:2] == metropolitan["departement"]).all()
+    # a few small communes are served by a neighbouring département's post office
+    assert (metropolitan["code_postal"].str[:2] == metropolitan["departement"]).mean() > 0.998
     age = (START - patients["date_naissance"]).dt.days / 365.25
     assert age.min() >= 0 and age.max() < 106 and 40 < age.mean() < 45
     deaths = patients["date_deces"].dropna()
@@ -63,8 +64,8 @@ def test_patients_look_like_a_french_population(dataset):
 
 def test_etablissements_are_finess_like_and_cover_every_departement(dataset):
     hospitals = dataset[2]["etablissements"]
-    assert hospitals["finess"].is_unique and hospitals["finess"].str.fullmatch(r"(\d\d|2A|2B|9[A-F])\d{7}").all()
-    assert set(hospitals["categorie"]) == {"CHU", "CH", "clinique privée", "ESPIC"}
+    assert hospitals["finess"].is_unique and hospitals["finess"].str.fullmatch(r"(\d\d|2A|2B)\d{7}").all()
+    assert set(hospitals["categorie"]) == {"CHU", "CH", "clinique privée", "ESPIC", "CLCC"}
     assert set(hospitals["departement"]) == set(departements()["code"])
     with_emergency = hospitals[hospitals["urgences"]]
     assert set(with_emergency["departement"]) == set(departements()["code"])
