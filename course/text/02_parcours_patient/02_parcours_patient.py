@@ -73,7 +73,7 @@ print(f"{len(sejours):,} séjours ; {len(diagnostics):,} diagnostics associés ;
 # maladies : une lettre, deux chiffres, puis un point et une précision. Par exemple :
 #
 # - `I50` regroupe les **insuffisances cardiaques** (`I50.0`, `I50.1`, `I50.9`…) ;
-# - `E10` à `E14` regroupent les **diabètes** (`E11` : diabète de type 2, `E11.9` : sans complication).
+# - `E10` à `E14` regroupent les **diabètes** (`E11` : diabète de type 2, `E11.98` : sans complication).
 #
 # La cellule suivante affiche les libellés de ces codes dans la table de référence du kit.
 
@@ -268,7 +268,7 @@ grade_answer(
         ),
         "Vous avez relié les deux conditions par & (et) : un patient entre dans la cohorte avec l'une ou l'autre, "
         "écrivez |.": ref_sejours.loc[ref_dp & ref_das, "patient_id"],
-        "Aucun patient (ou presque) : les codes ont une précision (E11.9) ; comparez leurs 3 premiers caractères, "
+        "Aucun patient (ou presque) : les codes ont une précision (E11.98) ; comparez leurs 3 premiers caractères, "
         ".str[:3].isin(codes_diabete).": ref_sejours.loc[ref_codes_entiers, "patient_id"],
         "C'est la cohorte des insuffisants cardiaques : ici, les codes E10 à E14.": ref_sejours.loc[ref_ic, "patient_id"],
         "Vous avez réuni diabétiques et insuffisants cardiaques : ici, seulement les codes E10 à E14.": (

@@ -193,9 +193,10 @@ grade_answer(
 # La **CIM-10** (classification internationale des maladies, 10e révision, publiée par l'OMS ; l'ATIH
 # en tient une version française pour le PMSI) code les diagnostics. Un code commence par **une
 # lettre et deux chiffres**, la *catégorie* (`E11` : diabète de type 2), parfois suivis d'un point et
-# d'un ou deux chiffres, la *sous-catégorie* (`E11.9` : sans complication). Les catégories sont
-# rangées en 22 **chapitres**, numérotés en chiffres romains. Voici un extrait de la table de
-# référence `cim10` du kit :
+# d'un ou deux chiffres, la *sous-catégorie* (`E11.9` : sans complication). L'ATIH ajoute parfois un
+# cinquième caractère (`E11.98` : sans complication, non insulinotraité) ; le code « père » `E11.9` ne
+# se code alors jamais seul (type 3 dans la table). Les catégories sont rangées en 22 **chapitres**,
+# numérotés en chiffres romains. Voici un extrait de la table de référence `cim10` du kit :
 
 # %%
 cim10.head(8)
@@ -384,7 +385,7 @@ grade_answer(
 #
 # - une **valeur manquante** (case vide) ;
 # - un **doublon** (la même ligne deux fois) ;
-# - un **code mal écrit** : `e11.9` ou `E119` au lieu de `E11.9`, un sexe noté `1`/`2` au lieu de `M`/`F` ;
+# - un **code mal écrit** : `e11.98` ou `E1198` au lieu de `E11.98`, un sexe noté `1`/`2` au lieu de `M`/`F` ;
 # - une **date impossible** : une sortie avant l'entrée, une naissance dans le futur.
 #
 # Ses tables s'appellent `patients_brut`, `sejours_brut` et `diagnostics_brut` (les diagnostics
@@ -500,14 +501,14 @@ sejours_brut["sejour_id"].duplicated().sum()
 #
 # Lisons-le lentement, de gauche à droite :
 #
-# | morceau | signification | dans `E11.9` |
+# | morceau | signification | dans `E11.98` |
 # | --- | --- | --- |
 # | `[A-Z]` | une lettre **majuscule**, de A à Z | `E` |
 # | `\d` | un chiffre (*digit*) | `1` |
 # | `\d` | un second chiffre | `1` |
 # | `\.` | un point ; la barre oblique inversée est nécessaire car un point seul veut dire « n'importe quel caractère » | `.` |
-# | `\d{1,2}` | un ou deux chiffres | `9` |
-# | `( ... )?` | les parenthèses regroupent le point et ses chiffres ; le `?` rend ce groupe **facultatif** | `.9` |
+# | `\d{1,2}` | un ou deux chiffres | `98` |
+# | `( ... )?` | les parenthèses regroupent le point et ses chiffres ; le `?` rend ce groupe **facultatif** | `.98` |
 #
 # La méthode `.str.fullmatch(motif)` renvoie Vrai quand le code **entier** suit le motif, du premier
 # au dernier caractère. Le `r` devant les guillemets (`r"..."`) dit à Python de laisser les barres
@@ -515,12 +516,12 @@ sejours_brut["sejour_id"].duplicated().sum()
 
 # %%
 motif_cim10 = r"[A-Z]\d\d(\.\d{1,2})?"
-exemples = pd.Series(["E11.9", "I10", "N18.5", "e11.9", "E119", "E11.", "11.9"])
+exemples = pd.Series(["E11.98", "I10", "N18.5", "e11.98", "E1198", "E11.", "11.98"])
 pd.DataFrame({"code": exemples, "bien écrit": exemples.str.fullmatch(motif_cim10)})
 
 # %% [markdown]
 # `I10` est bien écrit : c'est une catégorie sans sous-catégorie, le groupe facultatif est absent.
-# `e11.9` (minuscule), `E119` (point oublié), `E11.` (rien après le point) et `11.9` (pas de lettre)
+# `e11.98` (minuscule), `E1198` (point oublié), `E11.` (rien après le point) et `11.98` (pas de lettre)
 # sont refusés.
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q6-consigne", "locked": true, "schema_version": 3, "solution": false, "task": false}
@@ -911,7 +912,7 @@ print(f"{uniques.mean() * 100:.1f} % des patients sont seuls à avoir leur date 
 #   quelles colonnes sont touchées ? Lesquelles sont vides « normalement » (par exemple `date_deces`) ?
 # - Les GHM de `sejours_brut` ont aussi des défauts : écrivez un motif pour un GHM (deux chiffres, une
 #   lettre parmi C, K, M, Z, deux chiffres, puis un caractère) et comptez ceux qui ne le suivent pas.
-# - Comptez les diagnostics de diabète de type 2 (`E11.9`) dans `diagnostics_brut` avant et après
+# - Comptez les diagnostics de diabète de type 2 (catégorie `E11`) dans `diagnostics_brut` avant et après
 #   correction des codes et suppression des doublons : les deux défauts se compensent-ils ?
 # - Tracez le nombre de séjours par CMD (`sejours["ghm"].str[:2]`) avec `px.bar`.
 
