@@ -74,11 +74,15 @@ def load_table(name: str, dossier: str | Path | None = None, colonnes: list[str]
 def load_reference(name: str) -> pd.DataFrame:
     """A reference table of the kit (nomenclatures, départements...): cim10, ccam, ghm, departements...
 
-    Codes are read as text, so that "01" (Ain) or "2A" keep their form.
+    Codes are read as text, so that "01" (Ain) or "2A" keep their form. The CIM-10 comes as ATIH's
+    version in force: one row per code, with its type of use in the PMSI (`type_mco`).
     """
     folder = REFERENCE_DIR
-    path = folder / f"{name}.csv"
-    if not path.is_file():
-        known = ", ".join(sorted(p.stem for p in folder.glob("*.csv")))
+    path = next((p for p in (folder / f"{name}.csv", folder / f"{name}.csv.gz") if p.is_file()), None)
+    if path is None:
+        known = ", ".join(sorted(p.name.split(".")[0] for p in folder.glob("*.csv*")))
         raise KeyError(f"Table de référence inconnue : {name!r}. Tables disponibles : {known}.")
-    return pd.read_csv(path, dtype={"code": str, "ghm": str, "racine": str})
+    table = pd.read_csv(path, dtype={"code": str, "ghm": str, "racine": str, "cmd": str, "type_mco": str})
+    if "annee_debut" in table and "code" in table:  # codes by run of years: the last run of each
+        table = table.sort_values(["code", "annee_debut"]).drop_duplicates("code", keep="last").reset_index(drop=True)
+    return table

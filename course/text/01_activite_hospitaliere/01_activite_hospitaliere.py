@@ -450,8 +450,8 @@ sejours_etab_reprise[["sejour_id", "finess", "nom", "categorie", "duree_sejour"]
 # ## Question 6 : la DMS par catégorie d'établissement (2 points)
 #
 # Calculez `dms_par_categorie` : la DMS en **hospitalisation complète** (séjours d'au moins une
-# nuit) de chaque catégorie d'établissement (CHU, CH, ESPIC, clinique privée, centre de lutte contre le cancer CLCC), jugée à deux
-# décimales près.
+# nuit) de chaque catégorie d'établissement (CHU, CH, ESPIC, clinique privée, CLCC : centre de lutte
+# contre le cancer), jugée à deux décimales près.
 #
 # Indice : filtrez d'abord `sejours_etab_reprise` comme à la question 4, puis utilisez
 # `.groupby("categorie")["duree_sejour"].mean()`. `groupby` range les lignes en groupes, ici un
