@@ -149,7 +149,7 @@ def _charlson_points(check: "_Fields", content: dict) -> dict[str, int]:
     known = set(cim10()["code"])
     for code, value in points.items():
         if code not in known:
-            check.fail(f"charlson.{code}: not a code of reference/cim10.csv")
+            check.fail(f"charlson.{code}: not a CIM-10 FR code of reference/cim10.csv.gz")
         if not isinstance(value, int) or value < 0:
             check.fail(f"charlson.{code}: expected a whole number of points, got {value!r}")
     return dict(points)

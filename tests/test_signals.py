@@ -153,7 +153,10 @@ def test_cli_refuses_a_truth_file_inside_the_dataset(tmp_path, cli):
             lambda s: s["readmission_30_jours"].update(part_par_les_urgences=1.5),
             "part_par_les_urgences: expected a number from 0 to 1",
         ),
-        (lambda s: s["charlson"].update({"Z99.9": 1}), "charlson.Z99.9: not a code of reference/cim10.csv"),
+        (
+            lambda s: s["charlson"].update({"Z99.99": 1}),
+            "charlson.Z99.99: not a CIM-10 FR code of reference/cim10.csv.gz",
+        ),
     ],
 )
 def test_a_faulty_signals_file_is_named_with_its_field(tmp_path, edit, says):
