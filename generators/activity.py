@@ -65,6 +65,7 @@ class Catalogue:
     line: np.ndarray  # line of care (etablissements.LINES) of each motif; surgery done in a day: the next one
     winter_amplitude: np.ndarray  # 0: no season; a: (1 + a) times the mean in mid-January
     rate: np.ndarray  # (2 sexes: M, F; motifs; 6 age groups), stays per 1000 person-years
+    ages: np.ndarray  # (motifs, 2): youngest and oldest age of each kind of stay, inside its age groups
     hospital_motifs: int  # motifs before this index are stays, after it séances
     seance_kind: np.ndarray  # "chronique" or "cure", séances only
     seance_interval: np.ndarray
@@ -131,6 +132,7 @@ def build_catalogue(clinical: Clinical, period: Period) -> Catalogue:
         ),
         winter_amplitude=np.concatenate([motifs["amplitude_hivernale"], zeros]),
         rate=np.stack([male, female]),
+        ages=np.concatenate([motifs[["age_min", "age_max"]].to_numpy(int), np.tile([0, 120], (len(seances), 1))]),
         hospital_motifs=len(motifs),
         seance_kind=seances["mode"].to_numpy(object),
         seance_interval=seances["intervalle_jours"].to_numpy(float),
@@ -294,6 +296,8 @@ def hospital_activity(
     per_cell = cat.rate.sum(axis=1)  # (sex, age group)
     patient = np.repeat(np.arange(n), rng.poisson(per_cell[b.sex, group] / 1000 * years * frailty))
     motif = _draw_motifs(cat.rate, b.sex[patient], group[patient], rng)
+    inside = _within_ages(cat, motif, population.age[patient])  # no delivery at 12 or at 60
+    patient, motif = patient[inside], motif[inside]
     ordinary = _Stays(patient=patient, motif=motif, entry=None, exit=None, kind=np.full(len(patient), ORDINARY))
     ambulatory = rng.random(len(patient)) < cat.ambulatory[motif]
     _route(ordinary, b, day_case=ambulatory)
@@ -509,7 +513,9 @@ def _readmissions(stays: _Stays, b: _Block, until: np.ndarray) -> _Stays:
         (index + 1 < len(stays.patient)) & (stays.patient[following] == patient), stays.entry[following], NO_DAY
     )
     again.exit = np.minimum(again.exit, np.minimum(next_entry, until[patient]) - 1)
-    return again.take(np.flatnonzero(again.entry <= again.exit))
+    return again.take(
+        np.flatnonzero((again.entry <= again.exit) & _within_ages(b.cat, again.motif, b.population.age[patient]))
+    )
 
 
 def _lengths(cat: Catalogue, motif: np.ndarray, age: np.ndarray, rng, factor: np.ndarray | float = 1.0) -> np.ndarray:
@@ -534,6 +540,11 @@ def _entry_days(cat: Catalogue, motif: np.ndarray, start: int, until: np.ndarray
             break
         entry[pending] = start + np.floor(rng.random(len(pending)) * (until[pending] - start)).astype(np.int64)
     return entry
+
+
+def _within_ages(cat: Catalogue, motif: np.ndarray, age: np.ndarray) -> np.ndarray:
+    """Whether each stay's patient is of an age its kind of stay allows (age_min, age_max of the modules)."""
+    return (age >= cat.ages[motif, 0]) & (age <= cat.ages[motif, 1])
 
 
 def _draw_motifs(rate: np.ndarray, sex: np.ndarray, group: np.ndarray, rng) -> np.ndarray:

@@ -126,14 +126,10 @@ class Etablissements:
     table: pa.Table
     departement: np.ndarray  # index into departements(), per établissement (sorted)
     category: np.ndarray  # index into CATEGORIES, per établissement
-    by_departement: Groups  # weighted by beds
     usual_by_departement: Groups  # the hospitals a patient may call theirs (not the CLCC), weighted by beds
     emergency_by_departement: Groups  # only those with an emergency department, weighted by beds
     emergency_index: np.ndarray  # établissement index of each item of emergency_by_departement
-    regional_chu: np.ndarray  # per département: the CHU nearest its préfecture, in its région if it has one
     region_of_departement: np.ndarray  # per département: its région's index (alphabetical)
-    by_region: Groups  # per région, weighted by beds; items are positions in region_order
-    region_order: np.ndarray  # établissement indices sorted by région, weighted by beds in by_region
     usual_index: np.ndarray  # établissement index of each item of usual_by_departement
     routes: "_Routes"  # what choose() draws from
 
@@ -219,7 +215,6 @@ def build_etablissements(patients: int, seed: int, pools=None) -> Etablissements
 
     region_of_departement = region_index(deps)
     region = region_of_departement[dep]
-    order = np.argsort(region, kind="stable")
     latitude, longitude = places["latitude"].to_numpy()[commune], places["longitude"].to_numpy()[commune]
     nearest = _nearest(category, region, latitude, longitude, deps, region_of_departement)
     usual = category != CATEGORIES.index("CLCC")
@@ -253,14 +248,10 @@ def build_etablissements(patients: int, seed: int, pools=None) -> Etablissements
         ),
         departement=dep,
         category=category,
-        by_departement=Groups.from_sorted(dep, beds, len(deps)),
         usual_by_departement=Groups.from_sorted(dep[usual], beds[usual], len(deps)),
         emergency_by_departement=Groups.from_sorted(dep[emergency], beds[emergency], len(deps)),
         emergency_index=np.flatnonzero(emergency),
-        regional_chu=nearest[CATEGORIES.index("CHU")],
         region_of_departement=region_of_departement,
-        by_region=Groups.from_sorted(region[order], beds[order], regions),
-        region_order=order,
         usual_index=np.flatnonzero(usual),
         routes=routes,
     )

@@ -67,6 +67,8 @@ STAY_FIELDS = {
         "stays per 1 000 person-years, a number >= 0 for each age group: 0-1, 2-17, 18-44, 45-64, 65-79, 80+",
     ),
     "sexe": (False, "sex", "F or M, when only one sex is concerned"),
+    "age_min": (False, "age", "the youngest age, in whole years from 0 to 120, for this kind of stay (0 by default)"),
+    "age_max": (False, "age", "the oldest age, in whole years from 0 to 120, for this kind of stay (120 by default)"),
     "ratio_femmes_hommes": (False, "ratio", "the rate of women over that of men, from 0.1 to 20"),
     "ambulatoire": (True, "share", "the share of stays without a night, from 0 to 1"),
     "duree_moyenne": (True, "nights", "the mean length in nights of stays with a night, from 0.5 to 100"),
@@ -195,6 +197,8 @@ def _stay_row(item: dict, module: str) -> dict:
         "part_urgences": float(item["par_les_urgences"]),
         **_by_age(item["taux_pour_1000"], "taux"),
         "sexe": item.get("sexe"),
+        "age_min": int(item.get("age_min", 0)),
+        "age_max": int(item.get("age_max", 120)),
         "ratio_femmes_hommes": float(item.get("ratio_femmes_hommes", 1)),
         "part_sortie_ssr": float(item.get("sortie_ssr", 0.02)),
         "poids_deces": float(item.get("poids_deces", 0)),
@@ -316,6 +320,8 @@ class _Checker:
             return number and -3 <= value <= 3
         if kind == "count":
             return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 100
+        if kind == "age":
+            return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 120
         if kind == "sex":
             return value in ("F", "M")
         if kind == "seance_mode":

@@ -170,3 +170,13 @@ def test_the_datathon_signals_depend_on_more_than_age(data, target, gain):
 
     age_alone, everything = auroc(["age"]), auroc(list(features.columns))
     assert everything >= age_alone + gain, (age_alone, everything)
+
+
+def test_mothers_are_of_childbearing_age(data):
+    """Deliveries and pregnancy stays for women of 15 to 49 at the start of the period (INSEE: mean age
+    of mothers about 31)."""
+    stays = data["sejours"][data["sejours"]["ghm"].str.startswith("14")]
+    patients = data["patients"].set_index("patient_id")
+    age = (stays["date_entree"] - stays["patient_id"].map(patients["date_naissance"])).dt.days / 365.25
+    assert (stays["patient_id"].map(patients["sexe"]) == "F").all()
+    assert age.between(15, 53).all() and 28 <= age.mean() <= 35, age.describe()
