@@ -12,7 +12,6 @@ from generators.etablissements import (
     CLINIC_NAMES,
     ESPIC_NAMES,
     LINES,
-    STAY_MIX,
     build_etablissements,
     finess_prefix,
 )
@@ -174,17 +173,11 @@ def test_choose_gives_the_published_shares_by_line():
         region = hospitals.region_of_departement
         assert (hospitals.departement[chosen] == dep).mean() > 0.65, line
         assert (region[hospitals.departement[chosen]] != region[dep]).mean() < 0.08, line
-    stays = sum(STAY_MIX[line] * shares[line] for line in STAY_MIX)
-    private, chu, clcc = (stays[CATEGORIES.index(c)] for c in ("clinique privée", "CHU", "CLCC"))
-    assert private == pytest.approx(0.36, abs=0.015) and chu == pytest.approx(0.23, abs=0.015)
-    assert clcc == pytest.approx(0.01, abs=0.005)
-    surgery = (
-        STAY_MIX["chirurgie"] * shares["chirurgie"]
-        + STAY_MIX["chirurgie_ambulatoire"] * shares["chirurgie_ambulatoire"]
-    ) / (STAY_MIX["chirurgie"] + STAY_MIX["chirurgie_ambulatoire"])
-    assert surgery[CATEGORIES.index("clinique privée")] == pytest.approx(0.54, abs=0.02)
-    assert shares["chirurgie_ambulatoire"][CATEGORIES.index("clinique privée")] == pytest.approx(2 / 3, abs=0.02)
-    assert shares["obstetrique"][CATEGORIES.index("clinique privée")] == pytest.approx(0.25, abs=0.02)
+    # Planned stays lean private for medicine and surgery; with emergency admissions (mostly public)
+    # the national shares come out: tests/test_calibration.py checks them on generated data.
+    clinic = CATEGORIES.index("clinique privée")
+    assert shares["chirurgie_ambulatoire"][clinic] > shares["chirurgie"][clinic] > shares["medecine"][clinic]
+    assert shares["obstetrique"][clinic] == pytest.approx(0.25, abs=0.02)
     assert shares["seances_chimio"][CATEGORIES.index("CLCC")] > 0.1
 
 

@@ -1027,7 +1027,7 @@ print(f"Tout essayer avec 600 000 répétitions : {secondes_pbkdf2 / 86_400:.0f}
 #   `journaux[journaux["patient_id"] == patient]`. Que pourrait-on lui répondre ?
 # - **Les journaux du jeu du cours.** La mise en place a chargé dans `journaux_du_cours` ceux du jeu
 #   de données du cours. Refaites-y les trois détections : sur un petit jeu (comme l'échantillon de
-#   2 000 patients), certains incidents sont-ils encore visibles ? Pourquoi ?
+#   5 000 patients), certains incidents sont-ils encore visibles ? Pourquoi ?
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "recap", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## À retenir

@@ -311,14 +311,18 @@ grade_answer(
 # ## Partie 2 : une ressource Patient
 #
 # Pour que tout le monde obtienne les mêmes résultats, la cellule suivante choisit pour vous le patient
-# de l'exercice : parmi les patients qui ont au moins un séjour « complet » (avec au moins un
-# diagnostic associé et au moins un acte), celui qui a eu **le plus de séjours** (à égalité, le plus
+# de l'exercice : parmi les patients qui ont au moins un séjour « complet » (au moins une nuit, un
+# diagnostic associé et des actes sur deux jours), celui qui a eu **le plus de séjours** (à égalité, le plus
 # petit identifiant). Elle retient ensuite **son séjour complet le plus récent**. Exécutez-la, puis
 # la suivante, qui affiche la ligne du patient dans la table `patients`.
 
 # %% nbgrader={"grade": false, "grade_id": "choix-patient", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# 1. Les séjours « complets » : au moins un diagnostic associé ET au moins un acte
-complet = sejours["sejour_id"].isin(diagnostics["sejour_id"]) & sejours["sejour_id"].isin(actes["sejour_id"])
+# 1. Les séjours « complets » : au moins une nuit, un diagnostic associé, et des actes sur au moins deux
+#    jours, le premier après le jour d'entrée (ainsi chaque date du séjour compte dans l'exercice)
+jours_actes = actes.groupby("sejour_id")["date_acte"].agg(["nunique", "min"])
+complet = ((sejours["duree_sejour"] > 0) & sejours["sejour_id"].isin(diagnostics["sejour_id"])
+           & sejours["sejour_id"].map(jours_actes["nunique"]).ge(2)
+           & (sejours["sejour_id"].map(jours_actes["min"]) > sejours["date_entree"]))
 # 2. Parmi les patients qui en ont un, celui qui a le plus de séjours (groupby trie les identifiants,
 #    idxmax garde le premier en cas d'égalité)
 candidats = sejours[sejours["patient_id"].isin(sejours.loc[complet, "patient_id"])]
