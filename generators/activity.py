@@ -27,6 +27,7 @@ from generators.etablissements import LINES, Etablissements
 from generators.ids import block_numbers, keyed_ids
 from generators.modules import ModuleError, Modules, principal_codes
 from generators.patients import Period, Population
+from generators.pools import IdentityPools
 from generators.sampling import events_in_days_before, inside_intervals, ragged_arange
 from generators.signals import Signals, Truth, length_factor, readmission_probability
 
@@ -40,6 +41,8 @@ MEDICO_SOCIAL_EXIT_80_PLUS = 0.03  # exits to a nursing home, patients of 80 and
 SECONDARY_ACT_SHARE = 0.6  # chance of each act listed after the first one
 AMBULATORY_ROUTINE_FACTOR = 0.3  # routine examinations (reference/actes_courants.csv) in a stay without a night
 DIALYSIS_ROOT = "28Z04"  # séances of dialysis; the other séances (chemotherapy, radiotherapy...) are cancer care
+BOYS_AT_BIRTH = 0.512  # INSEE: about 105 boys for 100 girls
+NEWBORN_LEVEL_SHARES = (0.92, 0.05, 0.02, 0.01)  # newborn GHM levels A-D (order of magnitude)
 OVERLAP_PASSES = 20
 SEASON_PASSES = 30
 WINTER_PEAK = np.datetime64("2000-01-15").astype(np.int64)  # respiratory stays peak in mid-January
@@ -67,12 +70,14 @@ class Catalogue:
     rate: np.ndarray  # (2 sexes: M, F; motifs; 6 age groups), stays per 1000 person-years
     ages: np.ndarray  # (motifs, 2): youngest and oldest age of each kind of stay, inside its age groups
     hospital_motifs: int  # motifs before this index are stays, after it séances
+    delivery: np.ndarray  # per motif: a delivery (a child is born)
     seance_kind: np.ndarray  # "chronique" or "cure", séances only
     seance_interval: np.ndarray
     seance_count: np.ndarray
     seance_associated: list[np.ndarray]
     seance_rate: np.ndarray  # (séance kinds, 6 age groups): prevalence (chronique) or courses a year (cure)
     ghm_levels: dict[str, set[str]]  # the suffixes each root has in every year of the period
+    newborn_levels: dict[str, set[str]]  # the same for the newborn roots of reference/naissances.csv
     tariff: dict[tuple[str, int], int]  # GHS tariff by (GHM, year of the nomenclatures)
     chronic_code: np.ndarray  # CIM-10 code of each chronic condition of the modules
     chronic_points: np.ndarray  # its points in the Charlson-like score (signaux.yml)
@@ -134,16 +139,24 @@ def build_catalogue(clinical: Clinical, period: Period) -> Catalogue:
         rate=np.stack([male, female]),
         ages=np.concatenate([motifs[["age_min", "age_max"]].to_numpy(int), np.tile([0, 120], (len(seances), 1))]),
         hospital_motifs=len(motifs),
+        delivery=np.r_[motifs["racine_ghm"].isin(_delivery_roots()).to_numpy(), np.zeros(len(seances), bool)],
         seance_kind=seances["mode"].to_numpy(object),
         seance_interval=seances["intervalle_jours"].to_numpy(float),
         seance_count=seances["nombre_seances"].fillna(0).to_numpy(int),
         seance_associated=split(seances["diagnostics_associes"]),
         seance_rate=reference.by_age_group(seances, "taux") / 1000,
         ghm_levels=levels,
+        newborn_levels={root: levels[root] for root in reference.births()["racine"]},
         tariff={(g, int(y)): int(round(t)) for g, y, t in zip(tariffs["ghm"], tariffs["annee"], tariffs["tarif_ghs"])},
         chronic_code=modules.chronic["code"].to_numpy(object),
         chronic_points=np.array([clinical.signals.charlson_points.get(code, 0) for code in modules.chronic["code"]]),
     )
+
+
+def _delivery_roots() -> set[str]:
+    """GHM roots of deliveries, by their label in the classification (Accouchements..., Césariennes...)."""
+    table = reference.ghm()
+    return set(table.loc[table["libelle"].str.match(r"(Accouchements|Césariennes) "), "racine"])
 
 
 def _line(root: str, principal: np.ndarray) -> int:
@@ -210,10 +223,12 @@ class Stays:
 
 @dataclass(frozen=True)
 class Activity:
-    stays: Stays
+    stays: Stays  # the block's residents' stays, row for row those of `sejours`
     sejours: pa.Table
     diagnostics: pa.Table
     actes: pa.Table
+    newborns: pa.Table  # rows of the patients table: children born in the block's deliveries
+    newborn_stays: pa.Table  # rows of the sejours table: their stays (CMD 15)
 
 
 ORDINARY, LAST, SEANCE, READMISSION = 0, 1, 2, 3  # kinds of stay
@@ -253,8 +268,10 @@ def hospital_activity(
     truth: Truth,
     cat: Catalogue,
     signals: Signals,
+    pools: IdentityPools,
 ) -> Activity:
-    """`cat` and `signals`: the run's catalogue and true effects, the same for every block."""
+    """`cat` and `signals`: the run's catalogue and true effects, the same for every block; `pools`:
+    the first names newborns are given."""
     rng = np.random.default_rng([seed, STREAM, block])
     n = len(population.age)
     group = reference.age_group(population.age)
@@ -360,8 +377,10 @@ def hospital_activity(
             "diagnostic_principal": principal,
             "ghm": ghm,
             "tarif_ghs": _tariffs(cat, ghm, stays.exit),
+            "sejour_mere_id": pa.nulls(count, pa.string()),
         }
     )
+    newborns, newborn_stays = _births(stays, b, sejour_id, block, seed, end, pools)
     return Activity(
         stays=Stays(
             patient=stays.patient,
@@ -375,6 +394,8 @@ def hospital_activity(
             charlson=b.charlson,
         ),
         sejours=sejours,
+        newborns=newborns,
+        newborn_stays=newborn_stays,
         diagnostics=pa.table(
             {
                 "sejour_id": sejour_id.take(pa.array(diagnostics[0])),
@@ -540,6 +561,71 @@ def _entry_days(cat: Catalogue, motif: np.ndarray, start: int, until: np.ndarray
             break
         entry[pending] = start + np.floor(rng.random(len(pending)) * (until[pending] - start)).astype(np.int64)
     return entry
+
+
+def _births(stays: _Stays, b: _Block, sejour_id: pa.Array, block: int, seed: int, end: int, pools: IdentityPools):
+    """A child for each delivery, born on the day of the delivery act: a row of the patients table (the
+    mother's commune, address and name, a first name of its sex) and a stay of CMD 15 in the mother's
+    établissement, linked to hers (sejour_mere_id), as long as hers, longer for preterm groups."""
+    rng, population = b.rng, b.population
+    mother = np.flatnonzero(b.cat.delivery[stays.motif])
+    count, total = len(mother), len(stays.patient)
+    birth = stays.entry[mother] + np.minimum(stays.exit[mother] - stays.entry[mother], 1)
+    groups = reference.births()
+    group = rng.choice(len(groups), size=count, p=groups["part"] / groups["part"].sum())
+    extra = groups["duree_moyenne"].to_numpy(float)[group]
+    nights = np.where(extra > 0, np.round(rng.lognormal(np.log(np.maximum(extra, 0.5)), LENGTH_SPREAD)), 0)
+    exit_day = np.minimum(np.maximum(stays.exit[mother], birth + nights.astype(np.int64)), end - 1)
+    levels = np.array(["A", "B", "C", "D"], dtype=object)[
+        np.searchsorted(np.cumsum(NEWBORN_LEVEL_SHARES), rng.random(count), side="right").clip(0, 3)
+    ]
+    root = groups["racine"].to_numpy(object)[group]
+    ghm = root + np.array([_newborn_level(r, lvl, b.cat) for r, lvl in zip(root, levels)], dtype=object)
+    boy = rng.random(count) < BOYS_AT_BIRTH
+    patient_id = keyed_ids("naissances", seed, block_numbers(block, count))
+    names = np.concatenate([pools.prenom_homme, pools.prenom_femme])  # as in patients.py
+    first_name = np.where(
+        boy,
+        rng.integers(0, len(pools.prenom_homme), count),
+        len(pools.prenom_homme) + rng.integers(0, len(pools.prenom_femme), count),
+    )
+    mothers = population.table.take(pa.array(stays.patient[mother]))
+    newborns = (
+        mothers.set_column(mothers.schema.get_field_index("patient_id"), "patient_id", patient_id)
+        .set_column(mothers.schema.get_field_index("sexe"), "sexe", pick(["M", "F"], (~boy).astype(np.int8)))
+        .set_column(mothers.schema.get_field_index("date_naissance"), "date_naissance", timestamps(birth))
+        .set_column(
+            mothers.schema.get_field_index("date_deces"),
+            "date_deces",
+            pa.nulls(count, mothers.schema.field("date_deces").type),
+        )
+        .set_column(mothers.schema.get_field_index("prenom"), "prenom", pick(names, first_name))
+    ).cast(population.table.schema)
+    stay_table = pa.table(
+        {
+            "sejour_id": keyed_ids("sejours", seed, block_numbers(block, total + count)[total:]),
+            "patient_id": patient_id,
+            "finess": pick(b.hospitals.table["finess"], stays.finess[mother]),
+            "date_entree": timestamps(birth),
+            "date_sortie": timestamps(exit_day),
+            "duree_sejour": (exit_day - birth).astype(np.int32),
+            "mode_entree": np.full(count, "8", dtype=object),
+            "provenance": pa.nulls(count, pa.string()),
+            "mode_sortie": np.full(count, "8", dtype=object),
+            "destination": pa.nulls(count, pa.string()),
+            "diagnostic_principal": groups["diagnostic_principal"].to_numpy(object)[group],
+            "ghm": ghm,
+            "tarif_ghs": _tariffs(b.cat, ghm, exit_day),
+            "sejour_mere_id": sejour_id.take(pa.array(mother)),
+        }
+    )
+    return newborns, stay_table
+
+
+def _newborn_level(root: str, level: str, cat: Catalogue) -> str:
+    """The level drawn, or the highest the root has below it (15M12 to 15M14 stop at B)."""
+    available = sorted(cat.newborn_levels.get(root, {"A"}))
+    return max((s for s in available if s <= level), default=available[0])
 
 
 def _within_ages(cat: Catalogue, motif: np.ndarray, age: np.ndarray) -> np.ndarray:

@@ -104,9 +104,12 @@ def generate_block(block: int, context: Context) -> Block:
             context.truth,
             context.catalogue,
             signals,
+            context.pools,
         )
+        # Children born during the period join the population (only when stays are generated).
+        tables["patients"] = pa.concat_tables([population.table, activity.newborns])
         tables |= {
-            "sejours": activity.sejours,
+            "sejours": pa.concat_tables([activity.sejours, activity.newborn_stays]),
             "diagnostics": activity.diagnostics,
             "actes": activity.actes,
             "urgences": emergency_visits(

@@ -204,6 +204,13 @@ def routine_acts() -> pd.DataFrame:
 
 
 @cache
+def births() -> pd.DataFrame:
+    """Newborn stays by GHM root (weight and gestational age groups of CMD 15): share of births,
+    principal diagnosis, mean nights beyond the mother's stay."""
+    return _read("naissances.csv", dtype={"racine": str, "diagnostic_principal": str})
+
+
+@cache
 def complications() -> pd.DataFrame:
     return _read("complications.csv", dtype={"code": str})
 

@@ -60,7 +60,8 @@ TABLES = {
     for t in (
         Table(
             "patients",
-            "Population résidente simulée : une ligne par personne, vivante au début de la période.",
+            "Population résidente simulée : une ligne par personne vivante au début de la période, puis "
+            "une par enfant né pendant la période (date de naissance dans la période, même adresse que sa mère).",
             (
                 Column(
                     "patient_id",
@@ -170,7 +171,13 @@ TABLES = {
                 Column(
                     "tarif_ghs",
                     "euros",
-                    "Tarif du groupe homogène de séjours correspondant (ordre de grandeur, euros).",
+                    "Tarif du groupe homogène de séjours (tarif GHS de l'année de sortie, secteur public, euros).",
+                ),
+                Column(
+                    "sejour_mere_id",
+                    "code",
+                    "Séjour d'un nouveau-né (CMD 15) : le séjour d'accouchement de sa mère (chaînage "
+                    "mère-enfant) ; vide pour les autres séjours.",
                 ),
             ),
         ),

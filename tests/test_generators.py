@@ -119,6 +119,23 @@ def test_referential_integrity(dataset):
     assert (stays["provenance"] == "5").sum() == len(admitted)
 
 
+def test_each_delivery_brings_a_newborn_into_the_population(dataset):
+    t = dataset[2]
+    stays, patients = t["sejours"], t["patients"].set_index("patient_id")
+    newborn = stays[stays["sejour_mere_id"].notna()]
+    mother = stays.set_index("sejour_id").loc[newborn["sejour_mere_id"]]
+    deliveries = stays[stays["ghm"].str.match(r"14(Z1[34]|C08)")]
+    assert len(newborn) == len(deliveries) > 0 and newborn["patient_id"].is_unique
+    assert newborn["ghm"].str.startswith("15").all() and (mother["ghm"].str[:2] == "14").all()
+    assert (newborn["finess"].to_numpy() == mother["finess"].to_numpy()).all()
+    assert (mother["patient_id"].map(patients["sexe"]) == "F").all()
+    born = newborn["patient_id"].map(patients["date_naissance"]).to_numpy()
+    assert ((born == newborn["date_entree"].to_numpy()) & (born >= mother["date_entree"].to_numpy())).all()
+    assert (born <= mother["date_sortie"].to_numpy()).all()
+    same_home = newborn["patient_id"].map(patients["code_commune"]).to_numpy()
+    assert (same_home == mother["patient_id"].map(patients["code_commune"]).to_numpy()).all()
+
+
 def test_stays_are_coded_as_the_pmsi_codes_them(dataset):
     """Validity of each code in the year of its stay: tests/test_nomenclatures.py."""
     t = dataset[2]
