@@ -576,9 +576,9 @@ def _births(stays: _Stays, b: _Block, sejour_id: pa.Array, block: int, seed: int
     extra = groups["duree_moyenne"].to_numpy(float)[group]
     nights = np.where(extra > 0, np.round(rng.lognormal(np.log(np.maximum(extra, 0.5)), LENGTH_SPREAD)), 0)
     exit_day = np.minimum(np.maximum(stays.exit[mother], birth + nights.astype(np.int64)), end - 1)
-    levels = np.array(["A", "B", "C", "D"], dtype=object)[
-        np.searchsorted(np.cumsum(NEWBORN_LEVEL_SHARES), rng.random(count), side="right").clip(0, 3)
-    ]
+    drawn = np.searchsorted(np.cumsum(NEWBORN_LEVEL_SHARES), rng.random(count), side="right").clip(0, 3)
+    cap = np.select([(exit_day - birth) < 3, (exit_day - birth) < 4, (exit_day - birth) < 5], [0, 1, 2], 3)
+    levels = np.array(["A", "B", "C", "D"], dtype=object)[np.minimum(drawn, cap)]
     root = groups["racine"].to_numpy(object)[group]
     ghm = root + np.array([_newborn_level(r, lvl, b.cat) for r, lvl in zip(root, levels)], dtype=object)
     boy = rng.random(count) < BOYS_AT_BIRTH
@@ -609,12 +609,12 @@ def _births(stays: _Stays, b: _Block, sejour_id: pa.Array, block: int, seed: int
             "date_entree": timestamps(birth),
             "date_sortie": timestamps(exit_day),
             "duree_sejour": (exit_day - birth).astype(np.int32),
-            "mode_entree": np.full(count, "8", dtype=object),
+            "mode_entree": pa.array(np.full(count, "8", dtype=object), pa.string()),
             "provenance": pa.nulls(count, pa.string()),
-            "mode_sortie": np.full(count, "8", dtype=object),
+            "mode_sortie": pa.array(np.full(count, "8", dtype=object), pa.string()),
             "destination": pa.nulls(count, pa.string()),
-            "diagnostic_principal": groups["diagnostic_principal"].to_numpy(object)[group],
-            "ghm": ghm,
+            "diagnostic_principal": pa.array(groups["diagnostic_principal"].to_numpy(object)[group], pa.string()),
+            "ghm": pa.array(ghm, pa.string()),
             "tarif_ghs": _tariffs(b.cat, ghm, exit_day),
             "sejour_mere_id": sejour_id.take(pa.array(mother)),
         }

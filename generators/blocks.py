@@ -109,7 +109,9 @@ def generate_block(block: int, context: Context) -> Block:
         # Children born during the period join the population (only when stays are generated).
         tables["patients"] = pa.concat_tables([population.table, activity.newborns])
         tables |= {
-            "sejours": pa.concat_tables([activity.sejours, activity.newborn_stays]),
+            "sejours": pa.concat_tables(
+                [conform("sejours", activity.sejours), conform("sejours", activity.newborn_stays)]
+            ),
             "diagnostics": activity.diagnostics,
             "actes": activity.actes,
             "urgences": emergency_visits(

@@ -20,13 +20,17 @@ dataset the key was made for. On another dataset it checks the form only, and sa
 import base64
 import functools
 import hashlib
+import itertools
 import json
 import os
 import zlib
 
+import pandas as pd
+
 from participant.answer_kinds import NOT_ANSWERED, UNREADABLE, Kind, SeriesIndex, kind_from_dict, unanswered
 
 RECORD_ENV = "KIT_ANSWER_KEY_RECORD"  # set by the release: where grade_answer records expected answers
+MAX_TIED_CHOICES = 50  # selections top_with_ties gives at most (ties of many values: the first ones)
 DIGEST_ITERATIONS = 20_000  # PBKDF2 rounds per digest: unreadable keys, slow to brute-force
 DIGEST_BYTES = 12
 RIGHT = "✅ Bonne réponse"
@@ -80,9 +84,10 @@ def _judgement(answer, entries: list, matches) -> str | None:
     return entries[0][2] or kind.wrong()
 
 
-def _entries(expected, kind: Kind, mistakes: dict, hint: str | None) -> list:
-    """The right answer and the mistakes, as their canonical forms, for `_judge`."""
-    entries = [(kind, kind.forms(expected), hint)]
+def _entries(expected, kind: Kind, mistakes: dict, hint: str | None, also_right=()) -> list:
+    """The right answer (and those equally right) and the mistakes, as their canonical forms, for `_judge`."""
+    right = list(dict.fromkeys(form for value in (expected, *also_right) for form in kind.forms(value)))
+    entries = [(kind, right, hint)]
     for message, value in mistakes.items():
         if kind.form_error(value) is None:  # a mistake with no value on these data (NaN...) is left out
             entries.append((kind, kind.forms(value), message))
@@ -97,17 +102,38 @@ def _entries(expected, kind: Kind, mistakes: dict, hint: str | None) -> list:
 
 
 def grade_answer(
-    question: str, answer, expected, kind: Kind, mistakes: dict | None = None, hint: str | None = None
+    question: str,
+    answer,
+    expected,
+    kind: Kind,
+    mistakes: dict | None = None,
+    hint: str | None = None,
+    also_right=(),
 ) -> None:
     """Raises WrongAnswer (one French line) unless `answer` is `expected` as `kind` judges it.
     `mistakes`: {what to tell the learner: a wrong value}, computed from the data like `expected`;
-    `hint`: the line for a wrong answer no mistake explains."""
-    entries = _entries(expected, kind, mistakes or {}, hint)
+    `hint`: the line for a wrong answer no mistake explains; `also_right`: other values as right as
+    `expected` on these data (see `top_with_ties`)."""
+    entries = _entries(expected, kind, mistakes or {}, hint, also_right)
     if os.environ.get(RECORD_ENV):
         _record(question, entries)
     problem = _judge(answer, entries, lambda _kind, forms, targets: not set(forms).isdisjoint(targets))
     if problem:
         raise WrongAnswer(problem)
+
+
+def top_with_ties(counts, n: int) -> list:
+    """Every selection of the `n` largest of `counts` (a Series) that a sort could give when values tie
+    at the cut: value_counts().head(n) and nlargest(n) may keep different ones, both right."""
+    ordered = counts.sort_values(ascending=False, kind="stable")
+    if len(ordered) <= n:
+        return [ordered]
+    cut = ordered.iloc[n - 1]
+    above, tied = ordered[ordered > cut], ordered[ordered == cut]
+    return [
+        pd.concat([above, tied[list(chosen)]])
+        for chosen in itertools.islice(itertools.combinations(tied.index, n - len(above)), MAX_TIED_CHOICES)
+    ]
 
 
 def _record(question: str, entries: list) -> None:

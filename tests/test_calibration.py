@@ -27,6 +27,7 @@ def data(tmp_path_factory):
 def figures(data) -> dict[str, float]:
     patients, stays, visits = data["patients"], data["sejours"], data["urgences"]
     person_years = PATIENTS * YEARS
+    patients = patients[patients["date_naissance"] < "2022-01-01"]  # the residents; children born later aside
     age = (pd.Timestamp("2022-01-01") - patients["date_naissance"]).dt.days / 365.25
     seance = stays["ghm"].str.startswith("28")
     hospital = stays[~seance]

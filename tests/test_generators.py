@@ -54,7 +54,9 @@ def test_patients_look_like_a_french_population(dataset):
     metropolitan = patients[patients["departement"].str.fullmatch(r"\d\d")]
     # a few small communes are served by a neighbouring département's post office
     assert (metropolitan["code_postal"].str[:2] == metropolitan["departement"]).mean() > 0.998
-    age = (START - patients["date_naissance"]).dt.days / 365.25
+    born_in_period = patients["date_naissance"] >= START
+    assert (patients.loc[born_in_period, "date_naissance"] < END).all() and 0 < born_in_period.mean() < 0.05
+    age = (START - patients.loc[~born_in_period, "date_naissance"]).dt.days / 365.25
     assert age.min() >= 0 and age.max() < 106 and 40 < age.mean() < 45
     deaths = patients["date_deces"].dropna()
     assert 0.015 < len(deaths) / len(patients) < 0.04  # about 0.9 % a year
@@ -227,7 +229,8 @@ def test_interrupted_generation_leaves_nothing_behind(tmp_path, monkeypatch):
 def test_overwrite_replaces_a_dataset(tmp_path):
     generate_dataset(Options(patients=100, seed=1), tmp_path / "ds")
     manifest = generate_dataset(Options(patients=200, seed=1), tmp_path / "ds", overwrite=True)
-    assert len(pd.read_parquet(tmp_path / "ds" / "patients.parquet")) == 200 == manifest["tables"]["patients"]["rows"]
+    patients = pd.read_parquet(tmp_path / "ds" / "patients.parquet")
+    assert len(patients) == manifest["tables"]["patients"]["rows"] and residents(patients) == 200
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ds"]
 
 
@@ -236,7 +239,7 @@ def test_cli_writes_a_dataset(tmp_path, cli):
     result = cli("generators", "--patients", "500", "--seed", "3", "--out", str(tmp_path / "ds"), "--format", "csv")
     assert result.returncode == 0, result.stderr
     assert result.stderr.startswith(f"wrote {tmp_path / 'ds'} in ") and "sejours" in result.stderr
-    assert json.loads((tmp_path / "ds" / "manifest.json").read_text())["tables"]["patients"]["rows"] == 500
+    assert residents(pd.read_csv(tmp_path / "ds" / "patients.csv", parse_dates=["date_naissance"])) == 500
     quiet = cli("generators", "--patients", "500", "--out", str(tmp_path / "quiet"), "--quiet")
     assert quiet.returncode == 0 and quiet.stderr == ""
 
@@ -306,6 +309,11 @@ def test_reference_tables_are_consistent():
     assert not cim10().duplicated(["code", "annee_debut"]).any()
 
 
+def residents(patients: pd.DataFrame) -> int:
+    """The population at the start of the default period (the others are born during it)."""
+    return int((patients["date_naissance"] < "2022-01-01").sum())
+
+
 def test_notebook_loader_finds_the_dataset_or_says_what_to_do(tmp_path, monkeypatch):
     monkeypatch.setenv("KIT_DATASET", str(SAMPLE_DATASET))
     assert len(load_table("patients")) == load_manifest()["tables"]["patients"]["rows"]
@@ -318,4 +326,4 @@ def test_notebook_loader_finds_the_dataset_or_says_what_to_do(tmp_path, monkeypa
     with pytest.raises(DatasetNotFound, match="python -m generators"):
         load_table("patients")
     generate_dataset(Options(patients=50), tmp_path / "datasets" / "generated")
-    assert len(load_table("patients")) == 50  # found in a parent folder
+    assert residents(load_table("patients")) == 50  # found in a parent folder

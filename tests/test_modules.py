@@ -3,6 +3,7 @@
 import re
 import shutil
 
+import pandas as pd
 import pytest
 import yaml
 
@@ -144,7 +145,10 @@ def test_workers_follow_the_instructors_modules(tmp_path, module_copy):
     kit = generate_dataset(options, tmp_path / "kit")
     assert parallel["tables"] == serial["tables"]
     assert serial["tables"]["sejours"]["rows"] > kit["tables"]["sejours"]["rows"]
-    assert serial["tables"]["patients"] == kit["tables"]["patients"]
+    # The residents do not depend on the modules (the children born in the period do: deliveries).
+    residents = [pd.read_parquet(path / "patients.parquet") for path in (tmp_path / "serial", tmp_path / "kit")]
+    residents = [r[r["date_naissance"] < "2022-01-01"].reset_index(drop=True) for r in residents]
+    pd.testing.assert_frame_equal(*residents)
 
 
 @pytest.mark.parametrize("how", ["environment", "option"])

@@ -180,7 +180,9 @@ def test_difference_in_differences_recovers_the_programme_effect(run):
     hospitals = tables["etablissements"].set_index("finess")
     assert set(hospitals.index[hospitals["date_programme_sortie"].notna()]) == set(truth["etablissements"])
     stays = tables["sejours"]
-    stays = stays[~stays["ghm"].str.startswith("28") & (stays["duree_sejour"] > 0) & (stays["mode_sortie"] != "9")]
+    stays = stays[
+        ~stays["ghm"].str[:2].isin(["28", "15"]) & (stays["duree_sejour"] > 0) & (stays["mode_sortie"] != "9")
+    ]
     in_programme = stays["finess"].map(hospitals["date_programme_sortie"]).notna()
     after = stays["date_entree"] >= pd.Timestamp(truth["date_debut"])
     log_length = np.log(stays["duree_sejour"])

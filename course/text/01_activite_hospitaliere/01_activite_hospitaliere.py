@@ -276,14 +276,14 @@ top_racines = sejours_libelles["libelle_racine"].value_counts().head(10)
 check_answer("q3", top_racines)
 ### BEGIN HIDDEN TESTS
 from participant.answer_kinds import Series
-from participant.checks import grade_answer
+from participant.checks import grade_answer, top_with_ties
 
 reference = load_table("sejours", DONNEES, colonnes=["ghm"])["ghm"].str[:5]
 nomenclature = load_reference("ghm").drop_duplicates("racine")
 libelles = dict(zip(nomenclature["racine"], nomenclature["libelle"].str.rsplit(", ", n=1).str[0]))
 effectifs = reference.map(libelles).value_counts()
 grade_answer(
-    "q3", top_racines, effectifs.head(10), Series(),
+    "q3", top_racines, effectifs.head(10), Series(), also_right=top_with_ties(effectifs, 10),
     mistakes={
         "Ce sont toutes les racines : gardez les 10 premières avec .head(10).": effectifs,
         "Ce sont 5 racines : .head() en garde 5 par défaut, écrivez .head(10).": effectifs.head(5),
