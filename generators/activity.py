@@ -41,6 +41,7 @@ MEDICO_SOCIAL_EXIT_80_PLUS = 0.03  # exits to a nursing home, patients of 80 and
 SECONDARY_ACT_SHARE = 0.6  # chance of each act listed after the first one
 AMBULATORY_ROUTINE_FACTOR = 0.3  # routine examinations (reference/actes_courants.csv) in a stay without a night
 DIALYSIS_ROOT = "28Z04"  # séances of dialysis; the other séances (chemotherapy, radiotherapy...) are cancer care
+DAYS_BETWEEN_DELIVERIES = 300  # a pregnancy and a little more
 BOYS_AT_BIRTH = 0.512  # INSEE: about 105 boys for 100 girls
 NEWBORN_LEVEL_SHARES = (0.92, 0.05, 0.02, 0.01)  # newborn GHM levels A-D (order of magnitude)
 OVERLAP_PASSES = 20
@@ -326,6 +327,7 @@ def hospital_activity(
     kept, entry = _without_overlaps(patient, entry, length, stays_until)
     ordinary = ordinary.take(kept)
     ordinary.entry, ordinary.exit = entry, entry + length[kept]
+    ordinary = ordinary.take(_one_pregnancy_at_a_time(cat, ordinary))
 
     # 3. Séances, on days without a stay.
     s_patient, s_motif, s_day = _seances(cat, population, group, start, stays_until, rng)
@@ -516,7 +518,9 @@ def _readmissions(stays: _Stays, b: _Block, until: np.ndarray) -> _Stays:
     index = index[rng.random(len(index)) < probability]
     patient = stays.patient[index]
 
-    urgent = b.cat.rate * b.cat.via_emergency[None, : b.cat.hospital_motifs, None]
+    # An unplanned stay after discharge, never a delivery (a pregnancy lasts nine months).
+    motifs = slice(0, b.cat.hospital_motifs)
+    urgent = b.cat.rate * (b.cat.via_emergency[motifs] * ~b.cat.delivery[motifs])[None, :, None]
     again = _Stays(
         patient=patient,
         motif=_draw_motifs(urgent, b.sex[patient], b.group[patient], rng),
@@ -626,6 +630,17 @@ def _newborn_level(root: str, level: str, cat: Catalogue) -> str:
     """The level drawn, or the highest the root has below it (15M12 to 15M14 stop at B)."""
     available = sorted(cat.newborn_levels.get(root, {"A"}))
     return max((s for s in available if s <= level), default=available[0])
+
+
+def _one_pregnancy_at_a_time(cat: Catalogue, stays: _Stays) -> np.ndarray:
+    """Positions of the stays to keep (sorted by patient and entry): a delivery less than
+    DAYS_BETWEEN_DELIVERIES after the patient's previous one is dropped."""
+    delivery = np.flatnonzero(cat.delivery[stays.motif])
+    same_mother = np.r_[False, stays.patient[delivery][1:] == stays.patient[delivery][:-1]]
+    too_soon = same_mother & (np.diff(stays.entry[delivery], prepend=0) < DAYS_BETWEEN_DELIVERIES)
+    keep = np.ones(len(stays.patient), bool)
+    keep[delivery[too_soon]] = False
+    return np.flatnonzero(keep)
 
 
 def _within_ages(cat: Catalogue, motif: np.ndarray, age: np.ndarray) -> np.ndarray:
