@@ -581,8 +581,7 @@ def _births(stays: _Stays, b: _Block, sejour_id: pa.Array, block: int, seed: int
     nights = np.where(extra > 0, np.round(rng.lognormal(np.log(np.maximum(extra, 0.5)), LENGTH_SPREAD)), 0)
     exit_day = np.minimum(np.maximum(stays.exit[mother], birth + nights.astype(np.int64)), end - 1)
     drawn = np.searchsorted(np.cumsum(NEWBORN_LEVEL_SHARES), rng.random(count), side="right").clip(0, 3)
-    cap = np.select([(exit_day - birth) < 3, (exit_day - birth) < 4, (exit_day - birth) < 5], [0, 1, 2], 3)
-    levels = np.array(["A", "B", "C", "D"], dtype=object)[np.minimum(drawn, cap)]
+    levels = np.array(["A", "B", "C", "D"], dtype=object)[np.minimum(drawn, _highest_level(exit_day - birth) - 1)]
     root = groups["racine"].to_numpy(object)[group]
     ghm = root + np.array([_newborn_level(r, lvl, b.cat) for r, lvl in zip(root, levels)], dtype=object)
     boy = rng.random(count) < BOYS_AT_BIRTH
@@ -781,12 +780,17 @@ def _ghm(cat: Catalogue, motif, length, severity) -> np.ndarray:
     A-D in obstetrics and 1-4 otherwise from the secondary diagnoses' severity, levels 2, 3 and 4 needing
     at least 3, 4 and 5 nights; a level the root lacks falls to the highest one it has below."""
     root = cat.root[motif]
-    level = np.minimum(severity, np.select([length < 3, length < 4, length < 5], [1, 2, 3], 4))
+    level = np.minimum(severity, _highest_level(length))
     suffix = np.empty(len(root), dtype=object)
     for r in np.unique(root):
         members = np.flatnonzero(root == r)
         suffix[members] = _suffixes(cat.ghm_levels[r], length[members], level[members])
     return root + suffix
+
+
+def _highest_level(length: np.ndarray) -> np.ndarray:
+    """The highest severity level (1-4) a stay of `length` nights may reach: 2, 3, 4 need 3, 4, 5 nights."""
+    return np.select([length < 3, length < 4, length < 5], [1, 2, 3], 4)
 
 
 def _suffixes(available: set[str], length: np.ndarray, level: np.ndarray) -> np.ndarray:

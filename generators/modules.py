@@ -286,9 +286,12 @@ class _Checker:
         if kind not in ("dp", "das", "dp_list", "das_list"):
             return ""
         values = value if isinstance(value, list) else [value]
-        bad = [v for v in values if isinstance(v, str) and not self.valid(kind.removesuffix("_list"), v)]
-        if kind == "dp_list":
-            bad = [v for v in values if isinstance(v, str) and not principal_codes(v)]
+        refused = (
+            (lambda v: not principal_codes(v))
+            if kind == "dp_list"
+            else (lambda v: not self.valid(kind.removesuffix("_list"), v))
+        )
+        bad = [v for v in values if isinstance(v, str) and refused(v)]
         return f" ({explain_code(bad[0])})" if bad else ""
 
     def valid(self, kind: str, value) -> bool:

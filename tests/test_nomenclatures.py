@@ -76,7 +76,7 @@ def test_coding_hangs_together_as_the_grouping_would_have_it(tables):
     )
     numeric = hospital[hospital["ghm"].str[5].isin(["2", "3", "4"])]
     assert len(numeric) and (worst.reindex(numeric["sejour_id"]).to_numpy() >= numeric["ghm"].str[5].astype(int)).all()
-    # Deliveries only for women of childbearing age, and no father code anywhere.
+    # No father code anywhere.
     assert not stays["diagnostic_principal"].isin(reference.cim10().query("type_mco == '3'")["code"]).any()
 
 
