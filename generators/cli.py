@@ -51,7 +51,8 @@ def build_parser() -> Parser:
         type=bounded_int(1990, 2100),
         default=settings.START_YEAR,
         metavar="YYYY",
-        help=f"first year of the period (default {settings.START_YEAR})",
+        help=f"first year of the period (default {settings.START_YEAR}); every code must be valid in ATIH's "
+        "nomenclatures of each year: the kit's modules need 2022 or later, years after 2025 use 2025's",
     )
     parser.add_argument(
         "--out",
