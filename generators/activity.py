@@ -22,7 +22,7 @@ import pyarrow as pa
 from generators import reference
 from generators.calendar import planned_days, seance_days
 from generators.clinical import Clinical
-from generators.columns import pick, timestamps
+from generators.columns import coded, pick, timestamps
 from generators.etablissements import LINES, Etablissements
 from generators.ids import block_numbers, keyed_ids
 from generators.modules import ModuleError, Modules, principal_codes
@@ -56,10 +56,16 @@ class Catalogue:
     modules (and the Charlson points of signaux.yml), shared by every block."""
 
     motif: np.ndarray
-    diagnoses: list[np.ndarray]  # CIM-10 codes the principal diagnosis is drawn from (valid all period)
+    # Codes travel as positions in these sorted dictionaries, and become dictionary-encoded columns.
+    cim10: pa.Array  # every CIM-10 code the run may write
+    ghm: pa.Array  # every GHM with a tariff each year of the period
+    ccam: pa.Array  # every act the run may write
+    diagnoses: list[np.ndarray]  # positions in cim10 of the principal diagnoses a motif draws from
     diagnosis_weights: list[np.ndarray]  # their chances: each item of the module shares one part
     root: np.ndarray  # GHM root, e.g. 05M09
-    acts: np.ndarray  # (motifs, max acts) CCAM codes, "" for none
+    ghm_of: np.ndarray  # (motifs, nights 0/1/2+, level 1-4): position in ghm of the GHM the grouping gives
+    acts: np.ndarray  # (motifs, max acts) positions in ccam, -1 for none
+    routine: np.ndarray  # (motifs, routine acts): whether each routine examination applies to the motif
     ambulatory: np.ndarray
     mean_length: np.ndarray
     via_emergency: np.ndarray
@@ -75,13 +81,15 @@ class Catalogue:
     seance_kind: np.ndarray  # "chronique" or "cure", séances only
     seance_interval: np.ndarray
     seance_count: np.ndarray
-    seance_associated: list[np.ndarray]
+    seance_associated: list[np.ndarray]  # positions in cim10
     seance_rate: np.ndarray  # (séance kinds, 6 age groups): prevalence (chronique) or courses a year (cure)
     ghm_levels: dict[str, set[str]]  # the suffixes each root has in every year of the period
     newborn_levels: dict[str, set[str]]  # the same for the newborn roots of reference/naissances.csv
-    tariff: dict[tuple[str, int], int]  # GHS tariff by (GHM, year of the nomenclatures)
-    chronic_code: np.ndarray  # CIM-10 code of each chronic condition of the modules
+    tariff: np.ndarray  # (ghm, years of the nomenclatures from the first): GHS tariff, -1 for none
+    severity: np.ndarray  # per position in cim10: severity level (1-4) as a secondary diagnosis
+    chronic_code: np.ndarray  # position in cim10 of each chronic condition of the modules
     chronic_points: np.ndarray  # its points in the Charlson-like score (signaux.yml)
+    complication_code: np.ndarray  # positions in cim10 of reference/complications.csv
 
 
 def build_catalogue(clinical: Clinical, period: Period) -> Catalogue:
@@ -100,6 +108,22 @@ def build_catalogue(clinical: Clinical, period: Period) -> Catalogue:
         expanded = [principal_codes(item, first_year, last_year) for item in items]
         diagnoses.append(np.array([code for codes in expanded for code in codes], dtype=object))
         weights.append(np.concatenate([np.full(len(codes), 1 / len(codes) / len(items)) for codes in expanded]))
+    diagnoses += [np.array([c], dtype=object) for c in seances["diagnostic_principal"]]
+    associated = split(seances["diagnostics_associes"])
+    chronic = modules.chronic["code"].to_numpy(object)
+    complications = reference.complications()["code"].to_numpy(object)
+    cim10 = np.unique(
+        np.concatenate(
+            [*diagnoses, *associated, chronic, complications, reference.births()["diagnostic_principal"]]
+        ).astype(object)
+    )
+    routine = reference.routine_acts()
+    ccam = np.unique(np.concatenate([*acts, routine["code"]]).astype(object))
+    levels: dict[str, set[str]] = {}
+    for code in reference.tariffed_ghm_codes(first_year, last_year):
+        levels.setdefault(code[:5], set()).add(code[5:])
+    ghm = np.array(sorted(root + suffix for root, suffixes in levels.items() for suffix in suffixes), dtype=object)
+    roots = np.concatenate([motifs["racine_ghm"], seances["racine_ghm"]]).astype(object)
     ratio = motifs["ratio_femmes_hommes"].to_numpy(float)
     rates = reference.by_age_group(motifs, "taux")
     female = np.where(
@@ -113,16 +137,18 @@ def build_catalogue(clinical: Clinical, period: Period) -> Catalogue:
         np.where((motifs["sexe"] == "F").to_numpy()[:, None], 0, rates * 2 / (1 + ratio[:, None])),
     )
     zeros = np.zeros(len(seances))
-    levels: dict[str, set[str]] = {}
-    for code in reference.tariffed_ghm_codes(first_year, last_year):
-        levels.setdefault(code[:5], set()).add(code[5:])
-    tariffs = reference.ghs_tariffs()
+    position = lambda dictionary, codes: np.searchsorted(dictionary, codes).astype(np.int64)
     return Catalogue(
         motif=np.concatenate([motifs["motif"], seances["seance"]]).astype(object),
-        diagnoses=diagnoses + [np.array([c], dtype=object) for c in seances["diagnostic_principal"]],
+        cim10=pa.array(cim10, pa.string()),
+        ghm=pa.array(ghm, pa.string()),
+        ccam=pa.array(ccam, pa.string()),
+        diagnoses=[position(cim10, codes) for codes in diagnoses],
         diagnosis_weights=weights + [np.ones(1) for _ in range(len(seances))],
-        root=np.concatenate([motifs["racine_ghm"], seances["racine_ghm"]]).astype(object),
-        acts=np.array([list(a) + [""] * (width - len(a)) for a in acts], dtype=object),
+        root=roots,
+        ghm_of=np.array([_grouping(levels[root], ghm, root) for root in roots]),
+        acts=np.array([[*position(ccam, a), *[-1] * (width - len(a))] for a in acts], dtype=np.int64),
+        routine=np.array([_routine_applies(routine, root) for root in roots], dtype=bool).reshape(len(roots), -1),
         ambulatory=np.concatenate([motifs["part_ambulatoire"], zeros + 1]),
         mean_length=np.concatenate([motifs["duree_moyenne"], zeros]),
         via_emergency=np.concatenate([motifs["part_urgences"], zeros]),
@@ -144,14 +170,38 @@ def build_catalogue(clinical: Clinical, period: Period) -> Catalogue:
         seance_kind=seances["mode"].to_numpy(object),
         seance_interval=seances["intervalle_jours"].to_numpy(float),
         seance_count=seances["nombre_seances"].fillna(0).to_numpy(int),
-        seance_associated=split(seances["diagnostics_associes"]),
+        seance_associated=[position(cim10, codes) for codes in associated],
         seance_rate=reference.by_age_group(seances, "taux") / 1000,
         ghm_levels=levels,
         newborn_levels={root: levels[root] for root in reference.births()["racine"]},
-        tariff={(g, int(y)): int(round(t)) for g, y, t in zip(tariffs["ghm"], tariffs["annee"], tariffs["tarif_ghs"])},
-        chronic_code=modules.chronic["code"].to_numpy(object),
-        chronic_points=np.array([clinical.signals.charlson_points.get(code, 0) for code in modules.chronic["code"]]),
+        tariff=_tariff_table(ghm),
+        severity=reference.severity_of(cim10),
+        chronic_code=position(cim10, chronic),
+        chronic_points=np.array([clinical.signals.charlson_points.get(code, 0) for code in chronic]),
+        complication_code=position(cim10, complications),
     )
+
+
+def _grouping(suffixes: set[str], ghm: np.ndarray, root: str) -> np.ndarray:
+    """(nights 0/1/2+, level 1-4): the position in `ghm` of the GHM the grouping gives a stay of `root`."""
+    nights, level = np.meshgrid(np.arange(3), np.arange(1, 5), indexing="ij")
+    return np.searchsorted(ghm, root + _suffixes(suffixes, nights.ravel(), level.ravel())).reshape(3, 4)
+
+
+def _routine_applies(routine, root: str) -> list[bool]:
+    """Whether each routine examination (reference/actes_courants.csv) may be done in a stay of `root`."""
+    pairs = zip(routine["cmd"], routine["type_ghm"])
+    return [cmd in ("*", root[:2]) and ghm_type in ("*", root[2]) for cmd, ghm_type in pairs]
+
+
+def _tariff_table(ghm: np.ndarray) -> np.ndarray:
+    """(ghm, year of the nomenclatures from the first): the GHS tariff, -1 where there is none."""
+    tariffs = reference.ghs_tariffs()
+    first, last = reference.nomenclature_years()
+    table = np.full((len(ghm), last - first + 1), -1, dtype=np.int32)
+    known = tariffs[tariffs["ghm"].isin(ghm)]
+    table[np.searchsorted(ghm, known["ghm"]), known["annee"] - first] = np.round(known["tarif_ghs"]).astype(int)
+    return table
 
 
 def _delivery_roots() -> set[str]:
@@ -376,8 +426,8 @@ def hospital_activity(
             "destination": pa.array(
                 np.where(stays.to_rehab, "2", np.where(stays.to_nursing_home, "7", None)), pa.string()
             ),
-            "diagnostic_principal": principal,
-            "ghm": ghm,
+            "diagnostic_principal": coded(principal, cat.cim10),
+            "ghm": coded(ghm, cat.ghm),
             "tarif_ghs": _tariffs(cat, ghm, stays.exit),
             "sejour_mere_id": pa.nulls(count, pa.string()),
         }
@@ -402,7 +452,7 @@ def hospital_activity(
             {
                 "sejour_id": sejour_id.take(pa.array(diagnostics[0])),
                 "rang": diagnostics[1].astype(np.int32),
-                "code_cim10": diagnostics[2],
+                "code_cim10": coded(diagnostics[2], cat.cim10),
             }
         ),
         actes=_acts(cat, stays.motif, stays.kind, stays.entry, length, population.age[stays.patient], sejour_id, rng),
@@ -584,6 +634,9 @@ def _births(stays: _Stays, b: _Block, sejour_id: pa.Array, block: int, seed: int
     levels = np.array(["A", "B", "C", "D"], dtype=object)[np.minimum(drawn, _highest_level(exit_day - birth) - 1)]
     root = groups["racine"].to_numpy(object)[group]
     ghm = root + np.array([_newborn_level(r, lvl, b.cat) for r, lvl in zip(root, levels)], dtype=object)
+    ghm = np.searchsorted(b.cat.ghm.to_numpy(zero_copy_only=False), ghm)
+    principal = groups["diagnostic_principal"].to_numpy(object)
+    principal = np.searchsorted(b.cat.cim10.to_numpy(zero_copy_only=False), principal)
     boy = rng.random(count) < BOYS_AT_BIRTH
     patient_id = keyed_ids("naissances", seed, block_numbers(block, count))
     names = np.concatenate([pools.prenom_homme, pools.prenom_femme])  # as in patients.py
@@ -616,8 +669,8 @@ def _births(stays: _Stays, b: _Block, sejour_id: pa.Array, block: int, seed: int
             "provenance": pa.nulls(count, pa.string()),
             "mode_sortie": pa.array(np.full(count, "8", dtype=object), pa.string()),
             "destination": pa.nulls(count, pa.string()),
-            "diagnostic_principal": pa.array(groups["diagnostic_principal"].to_numpy(object)[group], pa.string()),
-            "ghm": pa.array(ghm, pa.string()),
+            "diagnostic_principal": coded(principal[group], b.cat.cim10),
+            "ghm": coded(ghm, b.cat.ghm),
             "tarif_ghs": _tariffs(b.cat, ghm, exit_day),
             "sejour_mere_id": sejour_id.take(pa.array(mother)),
         }
@@ -713,10 +766,13 @@ def _seances(cat: Catalogue, population: Population, group, start, until, rng):
 
 
 def _principal_diagnoses(cat: Catalogue, motif: np.ndarray, rng) -> np.ndarray:
-    principal = np.empty(len(motif), dtype=object)
+    """Positions in cat.cim10."""
+    principal = np.empty(len(motif), dtype=np.int64)
     pick = rng.random(len(motif))
-    for m in np.unique(motif):
-        members = motif == m
+    order = np.argsort(motif, kind="stable")
+    bounds = np.searchsorted(motif[order], np.arange(len(cat.motif) + 1))
+    for m in np.flatnonzero(np.diff(bounds)):
+        members = order[bounds[m] : bounds[m + 1]]
         cumulative = np.cumsum(cat.diagnosis_weights[m])
         chosen = np.searchsorted(cumulative / cumulative[-1], pick[members], side="right")
         principal[members] = cat.diagnoses[m][np.minimum(chosen, len(cumulative) - 1)]
@@ -724,16 +780,19 @@ def _principal_diagnoses(cat: Catalogue, motif: np.ndarray, rng) -> np.ndarray:
 
 
 def _tariffs(cat: Catalogue, ghm: np.ndarray, exit_day: np.ndarray) -> np.ndarray:
-    """The GHS tariff of each stay's GHM in the year it ends (later years: the last tariffs known)."""
-    year = reference.nomenclature_year(exit_day.astype("datetime64[D]").astype("datetime64[Y]").astype(int) + 1970)
-    return np.array([cat.tariff[key] for key in zip(ghm, year.tolist())], dtype=np.int32)
+    """The GHS tariff of each stay's GHM (positions in cat.ghm) in the year it ends (later years: the
+    last tariffs known)."""
+    year = exit_day.astype("datetime64[D]").astype("datetime64[Y]").astype(int) + 1970
+    tariff = cat.tariff[ghm, reference.nomenclature_year(year) - reference.nomenclature_years()[0]]
+    if (tariff < 0).any():
+        raise AssertionError("a GHM without a tariff: the catalogue should only hold tariffed GHMs")
+    return tariff
 
 
 def _secondary_diagnoses(cat, population, has_chronic, patient, motif, kind, length, principal, group, rng):
     """(stay, rank, code) of the secondary diagnoses, and each stay's highest severity level (1-4)."""
-    chronic_codes = cat.chronic_code
+    chronic_codes, complication_codes = cat.chronic_code, cat.complication_code
     complication_table = reference.complications()
-    complication_codes = complication_table["code"].to_numpy(object)
 
     stay_count = len(patient)
     hospital = kind != SEANCE
@@ -750,7 +809,7 @@ def _secondary_diagnoses(cat, population, has_chronic, patient, motif, kind, len
     seance = np.flatnonzero(kind == SEANCE)
     for k, options in enumerate(cat.seance_associated):  # the condition treated by the séance
         members = seance[motif[seance] == cat.hospital_motifs + k]
-        choice = _associated_for_sex(options, population.female[patient[members]], rng)
+        choice = _associated_for_sex(cat, options, population.female[patient[members]], rng)
         stays.append(members)
         codes.append(choice)
 
@@ -762,30 +821,22 @@ def _secondary_diagnoses(cat, population, has_chronic, patient, motif, kind, len
     rank = ragged_arange(np.bincount(stay, minlength=stay_count)) + 1
 
     severity = np.ones(stay_count, dtype=np.int64)
-    np.maximum.at(severity, stay, reference.severity_of(code))
+    np.maximum.at(severity, stay, cat.severity[code])
     return (stay, rank, code), severity
 
 
-def _associated_for_sex(options: np.ndarray, female: np.ndarray, rng) -> np.ndarray:
-    """One of `options` per patient, breast cancer codes (C50) for women only."""
-    allowed = np.where(np.char.startswith(options.astype(str), "C50")[None, :], female[:, None], True)
+def _associated_for_sex(cat: Catalogue, options: np.ndarray, female: np.ndarray, rng) -> np.ndarray:
+    """One of `options` (positions in cat.cim10) per patient, breast cancer codes (C50) for women only."""
+    breast = np.char.startswith(cat.cim10.take(pa.array(options)).to_numpy(zero_copy_only=False).astype(str), "C50")
+    allowed = np.where(breast[None, :], female[:, None], True)
     weights = allowed / allowed.sum(axis=1, keepdims=True)
     choice = (rng.random(len(female))[:, None] > np.cumsum(weights, axis=1)).sum(axis=1)
     return options[np.minimum(choice, len(options) - 1)]
 
 
 def _ghm(cat: Catalogue, motif, length, severity) -> np.ndarray:
-    """Root + the suffix ATIH's grouping would give, among those the root has every year of the period:
-    Z for séances and roots without levels; J without a night, T for very short stays (under 2 nights);
-    A-D in obstetrics and 1-4 otherwise from the secondary diagnoses' severity, levels 2, 3 and 4 needing
-    at least 3, 4 and 5 nights; a level the root lacks falls to the highest one it has below."""
-    root = cat.root[motif]
-    level = np.minimum(severity, _highest_level(length))
-    suffix = np.empty(len(root), dtype=object)
-    for r in np.unique(root):
-        members = np.flatnonzero(root == r)
-        suffix[members] = _suffixes(cat.ghm_levels[r], length[members], level[members])
-    return root + suffix
+    """The position in cat.ghm of the GHM the grouping gives each stay (see _suffixes)."""
+    return cat.ghm_of[motif, np.minimum(length, 2), np.minimum(severity, _highest_level(length)) - 1]
 
 
 def _highest_level(length: np.ndarray) -> np.ndarray:
@@ -794,6 +845,11 @@ def _highest_level(length: np.ndarray) -> np.ndarray:
 
 
 def _suffixes(available: set[str], length: np.ndarray, level: np.ndarray) -> np.ndarray:
+    """The suffix ATIH's grouping would give, among those the root has every year of the period: Z for
+    séances and roots without levels; J without a night, T for very short stays (under 2 nights); A-D in
+    obstetrics and 1-4 otherwise from the secondary diagnoses' severity (`level`, already limited by the
+    length: levels 2, 3 and 4 need at least 3, 4 and 5 nights); a level the root lacks falls to the
+    highest one it has below."""
     graded = sorted(s for s in available if s.isdigit()) or sorted(s for s in available if s in "ABCD")
     if graded:
         chosen = np.array(graded, dtype=object)[np.minimum(level, len(graded)) - 1]
@@ -812,28 +868,28 @@ def _acts(cat: Catalogue, motif, kind, entry, length, age, sejour_id, rng) -> pa
     for slot in range(cat.acts.shape[1]):
         code = cat.acts[motif, slot]
         chance = 1.0 if slot == 0 else SECONDARY_ACT_SHARE
-        done = np.flatnonzero((code != "") & (rng.random(len(motif)) < chance))
+        done = np.flatnonzero((code >= 0) & (rng.random(len(motif)) < chance))
         offset = np.where(slot == 0, np.minimum(length[done], 1), np.floor(rng.random(len(done)) * (length[done] + 1)))
         stays.append(done)
         codes.append(code[done])
         days.append(entry[done] + offset.astype(np.int64))
     routine = reference.routine_acts()
-    cmd = np.array([r[:2] for r in cat.root[motif]], dtype=object)
-    ghm_type = np.array([r[2] for r in cat.root[motif]], dtype=object)
+    routine_code = np.searchsorted(cat.ccam.to_numpy(zero_copy_only=False), routine["code"].to_numpy(object))
+    hospital = kind != SEANCE
     # More examinations in longer stays, fewer in a day case.
     intensity = np.where(length == 0, AMBULATORY_ROUTINE_FACTOR, np.minimum(1 + length / 10, 2))
-    for code, of_cmd, of_type, age_min, chance in routine.itertuples(index=False):
-        eligible = (kind != SEANCE) & (age >= age_min)
-        eligible &= (cmd == of_cmd) if of_cmd != "*" else True
-        eligible &= (ghm_type == of_type) if of_type != "*" else True
+    for r, (code, age_min, chance) in enumerate(zip(routine_code, routine["age_min"], routine["chance"])):
+        eligible = hospital & (age >= age_min) & cat.routine[motif, r]
         done = np.flatnonzero(eligible & (rng.random(len(motif)) < chance * intensity))
         stays.append(done)
-        codes.append(np.full(len(done), code, dtype=object))
+        codes.append(np.full(len(done), code))
         days.append(entry[done] + np.floor(rng.random(len(done)) * (length[done] + 1)).astype(np.int64))
     stay, code, day = np.concatenate(stays), np.concatenate(codes), np.concatenate(days)
-    first = np.unique(np.stack([stay, np.unique(code, return_inverse=True)[1]]), axis=1, return_index=True)[1]
+    first = np.unique(stay * len(cat.ccam) + code, return_index=True)[1]  # each act once per stay
     first.sort()
     stay, code, day = stay[first], code[first], day[first]
     order = np.lexsort((day, stay))
     stay, code, day = stay[order], code[order], day[order]
-    return pa.table({"sejour_id": sejour_id.take(pa.array(stay)), "code_ccam": code, "date_acte": timestamps(day)})
+    return pa.table(
+        {"sejour_id": sejour_id.take(pa.array(stay)), "code_ccam": coded(code, cat.ccam), "date_acte": timestamps(day)}
+    )

@@ -25,6 +25,21 @@ def pick(pool, index: np.ndarray) -> pa.DictionaryArray:
     )
 
 
+def coded(position: np.ndarray, dictionary: pa.Array) -> pa.DictionaryArray:
+    """dictionary[position] as a dictionary-encoded column, for a dictionary already without repeats."""
+    return pa.DictionaryArray.from_arrays(pa.array(position, type=pa.int32()), dictionary)
+
+
+def per_row(column: pa.Array | pa.ChunkedArray, function) -> np.ndarray:
+    """function(values) -> one numpy value per value, for each row of a column; computed once per distinct
+    value when the column is dictionary-encoded."""
+    if isinstance(column, pa.ChunkedArray):
+        column = column.combine_chunks()
+    if pa.types.is_dictionary(column.type):
+        return np.asarray(function(column.dictionary))[column.indices.to_numpy(zero_copy_only=False)]
+    return np.asarray(function(column))
+
+
 def fixed_width_strings(characters: np.ndarray) -> pa.Array:
     """A string column from a (rows, width) array of ASCII codes, built straight from the buffers."""
     rows, width = characters.shape

@@ -266,23 +266,25 @@ def _slots(patients: int, deps: pd.DataFrame, places: pd.DataFrame, rng: np.rand
     city = places["nom"].map(city_of).to_numpy(object)
     population = places["population"].to_numpy()
     residents = patients * deps["population"].to_numpy(float) / deps["population"].sum()
+    in_departement = places["dep"].to_numpy()
+    listed = {code: list(group.itertuples(index=False)) for code, group in cities.groupby("departement", sort=False)}
     rows = []
     for d, (code, chef_lieu, real) in enumerate(deps[["code", "chef_lieu", "population"]].itertuples(index=False)):
-        here = cities[cities["departement"] == code]
+        here = listed.get(code, [])
         fixed = []  # (categorie, commune, name)
-        for kind, commune, ville, name in here[["categorie", "code_commune", "ville", "nom"]].itertuples(index=False):
-            if kind == "CLCC":
-                continue
-            fixed.append(("CHU", row_of[commune], name or f"{kind} {de(ville)}"))
-        own = np.flatnonzero(places["dep"].to_numpy() == d)
-        if chef_lieu not in set(here.loc[here["categorie"] != "CLCC", "ville"]):
+        for city_row in here:
+            if city_row.categorie != "CLCC":
+                name = city_row.nom or f"{city_row.categorie} {de(city_row.ville)}"
+                fixed.append(("CHU", row_of[city_row.code_commune], name))
+        own = np.flatnonzero(in_departement == d)
+        if chef_lieu not in {c.ville for c in here if c.categorie != "CLCC"}:
             matches = own[city[own] == chef_lieu]
             seat = matches[np.argmax(population[matches])] if len(matches) else own[np.argmax(population[own])]
             fixed.append(("CH", seat, f"Centre hospitalier {de(city[seat])}"))
-        for commune, ville, name in here.loc[here["categorie"] == "CLCC", ["code_commune", "ville", "nom"]].itertuples(
-            index=False
-        ):
-            fixed.append(("CLCC", row_of[commune], name or f"Institut de cancérologie {de(ville)}"))
+        for city_row in here:
+            if city_row.categorie == "CLCC":
+                name = city_row.nom or f"Institut de cancérologie {de(city_row.ville)}"
+                fixed.append(("CLCC", row_of[city_row.code_commune], name))
         others = max(
             MINIMUM_OTHERS,
             round(real / REAL_RESIDENTS_PER_ETABLISSEMENT),

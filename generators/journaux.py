@@ -19,7 +19,7 @@ import pandas as pd
 import pyarrow as pa
 
 from generators.activity import Activity
-from generators.columns import timestamps
+from generators.columns import per_row, timestamps
 from generators.etablissements import Etablissements
 from generators.patients import Period, Population
 
@@ -132,8 +132,7 @@ def access_logs(
     _, end = period.day_numbers()
     window = end - LOG_DAYS
     stays = activity.stays
-    cmd = pd.Series(activity.sejours["ghm"].to_numpy(zero_copy_only=False)).str[:2]
-    service = cmd.map(SERVICE_OF_CMD).fillna("medecine").map({s: i for i, s in enumerate(SERVICES)}).to_numpy()
+    service = per_row(activity.sejours["ghm"], _service_of_ghm)
 
     # Normal work: accesses on the days of each stay that fall in the window.
     first, last = np.maximum(stays.entry, window), np.minimum(stays.exit, end - 1)
@@ -193,6 +192,12 @@ def access_logs(
     parts = [logins, accesses] + ([_credential_stuffing(found, hospitals, rng)] if block == 0 else [])
     table = pd.concat(parts, ignore_index=True).sort_values(["minute", "agent"], kind="stable")
     return _as_arrow(table, population, hospitals)
+
+
+def _service_of_ghm(ghm: pa.Array) -> np.ndarray:
+    """The service (position in SERVICES) that treats each GHM, from its CMD."""
+    cmd = pd.Series(ghm.to_numpy(zero_copy_only=False)).str[:2]
+    return cmd.map(SERVICE_OF_CMD).fillna("medecine").map({s: i for i, s in enumerate(SERVICES)}).to_numpy()
 
 
 def agent_id_service(agent: str) -> int:

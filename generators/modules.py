@@ -227,9 +227,12 @@ def _by_age(values: dict, prefix: str) -> dict:
     return {f"{prefix}_{group}": float(values[label]) for label, group in zip(AGE_LABELS, AGE_GROUPS)}
 
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, when PyYAML has it
+
+
 def _read(path: Path) -> dict:
     try:
-        content = yaml.safe_load(path.read_text(encoding="utf-8"))
+        content = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except OSError as error:
         raise ModuleError(f"{path}: cannot read it: {error.strerror or error}") from None
     except UnicodeDecodeError:
@@ -344,19 +347,24 @@ class _Checker:
         raise AssertionError(kind)
 
 
-def principal_codes(item, first_year: int | None = None, last_year: int | None = None) -> list[str]:
+def principal_codes(item, first_year: int | None = None, last_year: int | None = None) -> tuple[str, ...]:
     """The codes a module's `diagnostics` item stands for, allowed as principal diagnosis in every year
     from first_year to last_year (default: the nomenclature in force): the code itself, or every
     such code of a 3-character category (I63: I63.0 ... I63.9). ATIH's extensions written with a + are
     left out of categories."""
     if not isinstance(item, str):
-        return []
+        return ()
     if first_year is None:
         first_year = last_year = nomenclature_years()[1]
+    return _principal_codes(item, first_year, last_year)
+
+
+@cache
+def _principal_codes(item: str, first_year: int, last_year: int) -> tuple[str, ...]:
     allowed = cim10_codes(first_year, last_year, DP_TYPES)
     if len(item) == 3:  # a category: its codes, or itself when it has no subdivision (I10, R55)
-        return sorted(c for c in _children(item) if c in allowed and ("+" not in c or c == item))
-    return [item] if item in allowed else []
+        return tuple(sorted(c for c in _children(item) if c in allowed and ("+" not in c or c == item)))
+    return (item,) if item in allowed else ()
 
 
 @cache

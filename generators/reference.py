@@ -183,13 +183,22 @@ def cmd_of_categories() -> pd.DataFrame:
 def cmd_of_diagnosis(code: str) -> str | None:
     """The CMD a principal diagnosis leads to (the narrowest range of cmd_diagnostics.csv holding its
     category), None when the table has none."""
-    table = cmd_of_categories()
     category = code[:3]
-    inside = table[(table["premiere_categorie"] <= category) & (table["derniere_categorie"] >= category)]
-    if inside.empty:
+    if not (category[:1].isalpha() and category[1:].isdigit() and len(category) == 3):
         return None
-    width = inside["derniere_categorie"].map(_category_number) - inside["premiere_categorie"].map(_category_number)
-    return inside.loc[width.idxmin(), "cmd"]
+    return _cmd_by_category_number().get(_category_number(category))
+
+
+@cache
+def _cmd_by_category_number() -> dict[int, str]:
+    """Each category's CMD: ranges painted from the widest to the narrowest (the first row among equals)."""
+    table = cmd_of_categories()
+    first = table["premiere_categorie"].map(_category_number).to_numpy()
+    last = table["derniere_categorie"].map(_category_number).to_numpy()
+    cmd = {}
+    for row in sorted(range(len(table)), key=lambda r: (-(last[r] - first[r]), -r)):
+        cmd |= dict.fromkeys(range(first[row], last[row] + 1), table["cmd"].iloc[row])
+    return cmd
 
 
 def _category_number(category: str) -> int:

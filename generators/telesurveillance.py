@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from generators.activity import Activity
-from generators.columns import timestamps
+from generators.columns import per_row, timestamps
 from generators.patients import Population
 from generators.sampling import inside_intervals, ragged_arange
 
@@ -32,7 +32,10 @@ BENIGN_GAIN_KG = (1.0, 2.6)  # a salty meal, a missed diuretic: sometimes as muc
 def telemonitoring(block: int, seed: int, population: Population, activity: Activity) -> pa.Table:
     rng = np.random.default_rng([seed, STREAM, block])
     stays = activity.stays
-    heart_failure = pc.starts_with(activity.sejours["diagnostic_principal"], "I50").to_numpy(zero_copy_only=False)
+    heart_failure = per_row(
+        activity.sejours["diagnostic_principal"],
+        lambda codes: pc.starts_with(codes, "I50").to_numpy(zero_copy_only=False),
+    )
     hf_rows = np.flatnonzero(heart_failure)  # stays are sorted by patient, then entry
     patient, first = np.unique(stays.patient[hf_rows], return_index=True)
     start = stays.exit[hf_rows[first]] + 1

@@ -85,16 +85,19 @@ def test_the_catalogue_emits_only_codes_valid_every_year_of_the_period(start_yea
     """Every code the run could emit, not only those a sample happens to draw."""
     period = Period(start_year, YEARS)
     cat = build_catalogue(load_clinical(modules_dir()), period)
+    cim10, ghm = cat.cim10.to_numpy(zero_copy_only=False), cat.ghm.to_numpy(zero_copy_only=False)
+    first_nomenclature = reference.nomenclature_years()[0]
     for year in range(start_year, start_year + YEARS):
         dp = reference.cim10_codes(year, year, reference.DP_TYPES)
         das = reference.cim10_codes(year, year, reference.DAS_TYPES)
-        assert set(np.concatenate(cat.diagnoses)) <= dp
-        assert set(cat.chronic_code) <= das and set(reference.complications()["code"]) <= das
-        assert set(np.concatenate(cat.seance_associated)) <= das
-        ghms = {root + suffix for root, suffixes in cat.ghm_levels.items() for suffix in suffixes}
-        assert ghms <= reference.ghm_codes(year, year)
-        assert all((g, reference.nomenclature_year(year)) in cat.tariff for g in ghms)
-    acts = set(cat.acts.ravel()) - {""} | set(reference.routine_acts()["code"])
+        assert set(cim10[np.concatenate(cat.diagnoses)]) <= dp
+        assert set(cim10[cat.chronic_code]) <= das and set(reference.complications()["code"]) <= das
+        assert set(cim10[np.concatenate(cat.seance_associated)]) <= das
+        assert set(ghm[cat.ghm_of.ravel()]) <= reference.ghm_codes(year, year)
+        newborn = {root + suffix for root, suffixes in cat.newborn_levels.items() for suffix in suffixes}
+        assert newborn <= reference.ghm_codes(year, year)
+        assert (cat.tariff[:, reference.nomenclature_year(year) - first_nomenclature] > 0).all()
+    acts = set(cat.ccam.to_numpy(zero_copy_only=False)[cat.acts[cat.acts >= 0]]) | set(reference.routine_acts()["code"])
     assert acts <= reference.ccam_codes(str(period.start), str(period.end - 1))
 
 
@@ -119,5 +122,6 @@ def test_the_kit_codes_are_valid_in_atih_files_themselves():
         atih = pd.DataFrame(json.load(file)).set_index("code")["tr"]
     cat = build_catalogue(load_clinical(modules_dir()), Period(START, YEARS))
     undotted = lambda codes: [c.replace(".", "") for c in codes]  # noqa: E731
-    assert (atih.reindex(undotted(np.concatenate(cat.diagnoses))) == "0").all()
-    assert atih.reindex(undotted(cat.chronic_code)).isin(["0", "1", "4"]).all()
+    cim10 = cat.cim10.to_numpy(zero_copy_only=False)
+    assert (atih.reindex(undotted(cim10[np.concatenate(cat.diagnoses)])) == "0").all()
+    assert atih.reindex(undotted(cim10[cat.chronic_code])).isin(["0", "1", "4"]).all()
