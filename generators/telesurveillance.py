@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from generators.activity import Activity
-from generators.columns import per_row, timestamps
+from generators.columns import coded, per_row, timestamps
 from generators.patients import Population
 from generators.sampling import inside_intervals, ragged_arange
 
@@ -66,9 +66,10 @@ def telemonitoring(block: int, seed: int, population: Population, activity: Acti
     heart_rate = rate[row_patient] + 4 * noise[1] + HEART_RATE_GAIN * ramp * strength
     systolic_mm = systolic[row_patient] + 8 * noise[2] - 6 * ramp
     diastolic_mm = 0.6 * systolic_mm + 4 * noise[3]
+    who_sent, monitored = np.unique(who[sent], return_inverse=True)  # a dictionary of the monitored patients
     return pa.table(
         {
-            "patient_id": population.table["patient_id"].take(pa.array(who[sent])),
+            "patient_id": coded(monitored, population.table["patient_id"].take(pa.array(who_sent)).combine_chunks()),
             "date_mesure": timestamps(day[sent]),
             "poids_kg": np.round(weight_kg[sent], 1),
             "pression_systolique": np.round(systolic_mm[sent]).astype(np.int32),
