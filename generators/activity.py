@@ -66,6 +66,9 @@ class Catalogue:
     ghm_of: np.ndarray  # (motifs, nights 0/1/2+, level 1-4): position in ghm of the GHM the grouping gives
     acts: np.ndarray  # (motifs, max acts) positions in ccam, -1 for none
     routine: np.ndarray  # (motifs, routine acts): whether each routine examination applies to the motif
+    routine_code: np.ndarray  # per routine act (reference/actes_courants.csv): position in ccam
+    routine_age_min: np.ndarray
+    routine_chance: np.ndarray
     ambulatory: np.ndarray
     mean_length: np.ndarray
     via_emergency: np.ndarray
@@ -86,10 +89,12 @@ class Catalogue:
     ghm_levels: dict[str, set[str]]  # the suffixes each root has in every year of the period
     newborn_levels: dict[str, set[str]]  # the same for the newborn roots of reference/naissances.csv
     tariff: np.ndarray  # (ghm, years of the nomenclatures from the first): GHS tariff, -1 for none
+    tariff_years: tuple[int, int]  # the first and last years of the nomenclatures (later: the last)
     severity: np.ndarray  # per position in cim10: severity level (1-4) as a secondary diagnosis
     chronic_code: np.ndarray  # position in cim10 of each chronic condition of the modules
     chronic_points: np.ndarray  # its points in the Charlson-like score (signaux.yml)
     complication_code: np.ndarray  # positions in cim10 of reference/complications.csv
+    complication_risk: np.ndarray  # (complications, age groups): chance in a stay of 4 nights
 
 
 def build_catalogue(clinical: Clinical, period: Period) -> Catalogue:
@@ -149,6 +154,9 @@ def build_catalogue(clinical: Clinical, period: Period) -> Catalogue:
         ghm_of=np.array([_grouping(levels[root], ghm, root) for root in roots]),
         acts=np.array([[*position(ccam, a), *[-1] * (width - len(a))] for a in acts], dtype=np.int64),
         routine=np.array([_routine_applies(routine, root) for root in roots], dtype=bool).reshape(len(roots), -1),
+        routine_code=position(ccam, routine["code"].to_numpy(object)),
+        routine_age_min=routine["age_min"].to_numpy(int),
+        routine_chance=routine["chance"].to_numpy(float),
         ambulatory=np.concatenate([motifs["part_ambulatoire"], zeros + 1]),
         mean_length=np.concatenate([motifs["duree_moyenne"], zeros]),
         via_emergency=np.concatenate([motifs["part_urgences"], zeros]),
@@ -175,10 +183,12 @@ def build_catalogue(clinical: Clinical, period: Period) -> Catalogue:
         ghm_levels=levels,
         newborn_levels={root: levels[root] for root in reference.births()["racine"]},
         tariff=_tariff_table(ghm),
+        tariff_years=reference.nomenclature_years(),
         severity=reference.severity_of(cim10),
         chronic_code=position(cim10, chronic),
         chronic_points=np.array([clinical.signals.charlson_points.get(code, 0) for code in chronic]),
         complication_code=position(cim10, complications),
+        complication_risk=reference.by_age_group(reference.complications(), "probabilite"),
     )
 
 
@@ -418,14 +428,12 @@ def hospital_activity(
             "date_entree": timestamps(stays.entry),
             "date_sortie": timestamps(stays.exit),
             "duree_sejour": length.astype(np.int32),
-            "mode_entree": np.where(stays.transfer_in, "7", "8").astype(object),
-            "provenance": pa.array(
-                np.where(stays.via_emergency, "5", np.where(stays.transfer_in, "1", None)), pa.string()
-            ),
-            "mode_sortie": np.where(stays.kind == LAST, "9", np.where(stays.to_rehab, "7", "8")).astype(object),
-            "destination": pa.array(
-                np.where(stays.to_rehab, "2", np.where(stays.to_nursing_home, "7", None)), pa.string()
-            ),
+            # PMSI modes: entry 7 transfer, 8 home; origin 5 emergency department, 1 other MCO hospital;
+            # exit 9 death, 7 transfer, 8 home; destination 2 rehabilitation (SSR), 7 nursing home.
+            "mode_entree": coded(np.where(stays.transfer_in, 0, 1), ["7", "8"]),
+            "provenance": coded(np.where(stays.via_emergency, 0, np.where(stays.transfer_in, 1, -1)), ["5", "1"]),
+            "mode_sortie": coded(np.where(stays.kind == LAST, 0, np.where(stays.to_rehab, 1, 2)), ["9", "7", "8"]),
+            "destination": coded(np.where(stays.to_rehab, 0, np.where(stays.to_nursing_home, 1, -1)), ["2", "7"]),
             "diagnostic_principal": coded(principal, cat.cim10),
             "ghm": coded(ghm, cat.ghm),
             "tarif_ghs": _tariffs(cat, ghm, stays.exit),
@@ -783,7 +791,8 @@ def _tariffs(cat: Catalogue, ghm: np.ndarray, exit_day: np.ndarray) -> np.ndarra
     """The GHS tariff of each stay's GHM (positions in cat.ghm) in the year it ends (later years: the
     last tariffs known)."""
     year = exit_day.astype("datetime64[D]").astype("datetime64[Y]").astype(int) + 1970
-    tariff = cat.tariff[ghm, reference.nomenclature_year(year) - reference.nomenclature_years()[0]]
+    first, last = cat.tariff_years
+    tariff = cat.tariff[ghm, np.clip(year, first, last) - first]
     if (tariff < 0).any():
         raise AssertionError("a GHM without a tariff: the catalogue should only hold tariffed GHMs")
     return tariff
@@ -792,12 +801,11 @@ def _tariffs(cat: Catalogue, ghm: np.ndarray, exit_day: np.ndarray) -> np.ndarra
 def _secondary_diagnoses(cat, population, has_chronic, patient, motif, kind, length, principal, group, rng):
     """(stay, rank, code) of the secondary diagnoses, and each stay's highest severity level (1-4)."""
     chronic_codes, complication_codes = cat.chronic_code, cat.complication_code
-    complication_table = reference.complications()
 
     stay_count = len(patient)
     hospital = kind != SEANCE
     coded = has_chronic[patient] & hospital[:, None] & (rng.random((stay_count, len(chronic_codes))) < CHRONIC_CODED)
-    risk = reference.by_age_group(complication_table, "probabilite")[:, group[patient]].T
+    risk = cat.complication_risk[:, group[patient]].T
     complicated = hospital[:, None] & (
         rng.random((stay_count, len(complication_codes))) < np.minimum(risk * length[:, None] / 4, 0.9)
     )  # none without a night
@@ -873,12 +881,10 @@ def _acts(cat: Catalogue, motif, kind, entry, length, age, sejour_id, rng) -> pa
         stays.append(done)
         codes.append(code[done])
         days.append(entry[done] + offset.astype(np.int64))
-    routine = reference.routine_acts()
-    routine_code = np.searchsorted(cat.ccam.to_numpy(zero_copy_only=False), routine["code"].to_numpy(object))
     hospital = kind != SEANCE
     # More examinations in longer stays, fewer in a day case.
     intensity = np.where(length == 0, AMBULATORY_ROUTINE_FACTOR, np.minimum(1 + length / 10, 2))
-    for r, (code, age_min, chance) in enumerate(zip(routine_code, routine["age_min"], routine["chance"])):
+    for r, (code, age_min, chance) in enumerate(zip(cat.routine_code, cat.routine_age_min, cat.routine_chance)):
         eligible = hospital & (age >= age_min) & cat.routine[motif, r]
         done = np.flatnonzero(eligible & (rng.random(len(motif)) < chance * intensity))
         stays.append(done)

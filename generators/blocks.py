@@ -107,11 +107,9 @@ def generate_block(block: int, context: Context) -> Block:
             context.pools,
         )
         # Children born during the period join the population (only when stays are generated).
-        tables["patients"] = pa.concat_tables([population.table, activity.newborns])
+        tables["patients"] = stacked("patients", population.table, activity.newborns)
         tables |= {
-            "sejours": pa.concat_tables(
-                [conform("sejours", activity.sejours), conform("sejours", activity.newborn_stays)]
-            ),
+            "sejours": stacked("sejours", activity.sejours, activity.newborn_stays),
             "diagnostics": activity.diagnostics,
             "actes": activity.actes,
             "urgences": emergency_visits(
@@ -145,3 +143,12 @@ def conform(name: str, table: pa.Table) -> pa.Table:
         f if pa.types.is_dictionary(f.type) and f.type.value_type == t.type else t for f, t in zip(table.schema, target)
     ]
     return table.cast(pa.schema(fields))
+
+
+def stacked(name: str, *parts: pa.Table) -> pa.Table:
+    """The parts' rows in one table; a column dictionary-encoded in one part and not in another is decoded."""
+    parts = [conform(name, part) for part in parts]
+    documented = TABLES[name].arrow_schema()
+    same = lambda field: all(part.schema.field(field.name).type == field.type for part in parts)  # noqa: E731
+    schema = pa.schema([f if same(f) else documented.field(f.name) for f in parts[0].schema])
+    return pa.concat_tables([part.cast(schema) for part in parts])

@@ -25,9 +25,12 @@ def pick(pool, index: np.ndarray) -> pa.DictionaryArray:
     )
 
 
-def coded(position: np.ndarray, dictionary: pa.Array) -> pa.DictionaryArray:
-    """dictionary[position] as a dictionary-encoded column, for a dictionary already without repeats."""
-    return pa.DictionaryArray.from_arrays(pa.array(position, type=pa.int32()), dictionary)
+def coded(position: np.ndarray, dictionary: pa.Array | list[str]) -> pa.DictionaryArray:
+    """dictionary[position] as a dictionary-encoded column (null where position is -1), for a
+    dictionary already without repeats."""
+    null = position < 0
+    indices = pa.array(position, type=pa.int32(), mask=null if null.any() else None)
+    return pa.DictionaryArray.from_arrays(indices, pa.array(dictionary, type=pa.string()))
 
 
 def per_row(column: pa.Array | pa.ChunkedArray, function) -> np.ndarray:

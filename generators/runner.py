@@ -55,13 +55,22 @@ def _block_in_worker(block: int) -> Block:
 
 
 def _in_local_processes(context: Context, workers: int, blocks: range) -> Iterator[Block]:
-    # "spawn": a fresh interpreter per worker, safe beside the writer's Arrow threads.
     with ProcessPoolExecutor(
-        workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker, initargs=(context,)
+        workers, mp_context=_fresh_processes(), initializer=_start_worker, initargs=(context,)
     ) as pool:
         yield from _in_order(
             lambda block: pool.submit(_block_in_worker, block), blocks, BLOCKS_IN_FLIGHT_PER_WORKER * workers
         )
+
+
+def _fresh_processes() -> multiprocessing.context.BaseContext:
+    """Workers that do not inherit the writer's Arrow threads: forked from a server process that has
+    imported the generator once ("forkserver"), or fresh interpreters where there is none ("spawn")."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["generators.blocks"])
+    return context
 
 
 def _on_dask_cluster(context: Context, address: str, blocks: range) -> Iterator[Block]:
