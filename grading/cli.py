@@ -47,6 +47,11 @@ def build_parser() -> Parser:
         help="the class's dataset: the self-checks tell a right answer from a wrong one on it "
         f"(default: ROOT/{settings.DATA_DIR.as_posix()})",
     )
+    add_exchange_options(
+        release,
+        "also copy the release into nbgrader's exchange DIR (a JupyterHub's shared folder, "
+        "e.g. /srv/nbgrader/exchange), where students fetch it from JupyterLab's Assignments tab",
+    )
 
     samples = commands.add_parser(
         "samples",
@@ -131,6 +136,11 @@ def build_parser() -> Parser:
         "feedback", help="write each graded student's HTML feedback into feedback/, without the hidden tests"
     )
     feedback.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="default: all released")
+    add_exchange_options(
+        feedback,
+        "also release each student's feedback into nbgrader's exchange DIR, where the "
+        "student fetches it from JupyterLab's Assignments tab (for notebooks submitted through it)",
+    )
 
     datathon = commands.add_parser(
         "datathon",
@@ -228,12 +238,46 @@ def build_parser() -> Parser:
     )
     publish.add_argument("--overwrite", action="store_true", help="replace DIR if it exists")
 
-    commands.add_parser(
+    report = commands.add_parser(
         "report",
-        help="write reports/grades.csv (one row per student and assignment), "
-        "reports/moodle.csv (for Moodle's grade import) and reports/dashboard.html",
+        help="write reports/grades.csv (one row per student and assignment) and reports/dashboard.html; "
+        "for Moodle, an assignment's grading worksheet filled and the course gradebook CSV",
+    )
+    report.add_argument(
+        "--moodle-worksheet",
+        type=Path,
+        metavar="WORKSHEET.csv",
+        help="the offline grading worksheet downloaded from a Moodle assignment (View all submissions > "
+        "Download grading worksheet): writes it filled (grades and feedback comments) as "
+        "reports/moodle-worksheet-ASSIGNMENT.csv for 'Upload grading worksheet', and "
+        "reports/moodle-feedback-ASSIGNMENT.zip for 'Upload multiple feedback files in a zip'",
+    )
+    report.add_argument(
+        "--moodle-gradebook",
+        type=Path,
+        metavar="PARTICIPANTS.csv",
+        help="the participants list exported from the Moodle course: writes reports/moodle-gradebook.csv, "
+        "one column per assignment, for the gradebook's CSV import (students it cannot match are listed)",
+    )
+    report.add_argument(
+        "--match",
+        choices=settings.MOODLE_MATCH_FIELDS,
+        default=settings.MOODLE_MATCH,
+        help=f"the participants' field the gradebook CSV identifies students by (default: {settings.MOODLE_MATCH})",
     )
     return parser
+
+
+def add_exchange_options(command: argparse.ArgumentParser, help: str) -> None:
+    """--exchange and --course-id, of release and feedback."""
+    command.add_argument("--exchange", type=Path, default=None, metavar="DIR", help=help)
+    command.add_argument(
+        "--course-id",
+        default=settings.COURSE_ID,
+        metavar="ID",
+        help=f"the course's id in the exchange, as the students' nbgrader_config.py names it "
+        f"(default {settings.COURSE_ID})",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -266,6 +310,10 @@ def run_release(workspace: Workspace, args) -> None:
     from grading.steps.release import release_assignments
 
     release_assignments(workspace, args.assignments, args.data, say=say)
+    if args.exchange:
+        from grading.steps.exchange import release_to_exchange
+
+        release_to_exchange(workspace, args.assignments, args.exchange, args.course_id, say=say)
 
 
 def run_samples(workspace: Workspace, args) -> None:
@@ -304,12 +352,18 @@ def run_feedback(workspace: Workspace, args) -> None:
     from grading.steps.feedback import write_feedback
 
     write_feedback(workspace, args.assignments, say=say)
+    if args.exchange:
+        from grading.steps.exchange import release_feedback_to_exchange
+
+        release_feedback_to_exchange(workspace, args.assignments, args.exchange, args.course_id, say=say)
 
 
 def run_report(workspace: Workspace, args) -> None:
     from grading.steps.report import write_reports
 
-    write_reports(workspace, say=say)
+    write_reports(
+        workspace, say=say, worksheet=args.moodle_worksheet, participants=args.moodle_gradebook, match=args.match
+    )
 
 
 def run_publish(workspace: Workspace, args) -> None:

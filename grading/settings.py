@@ -36,6 +36,10 @@ MAX_ZIP_BYTES = 2 * 2**30  # a zip of submissions may unpack to at most this
 CLAIMED_TIME_SLACK = timedelta(minutes=5)  # an exchange submission may say it was handed in this long before
 # its folder was written (nbgrader submit copying the files); earlier, the folder's time is taken
 
+# Moodle.
+MOODLE_MATCH_FIELDS = ("email", "idnumber", "username")  # what its gradebook's CSV import can match on
+MOODLE_MATCH = "email"
+
 # The datathon.
 MINIMUM_SECRET_SEED = 10**36  # a given secret seed has at least 37 digits (about 120 bits)
 SECRET_SEED_DIGITS = 40  # what prepare draws: 40 digits, over 129 bits

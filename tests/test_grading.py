@@ -178,7 +178,7 @@ def test_status_file_is_plain_json(graded):
     }
 
 
-def test_report_has_per_question_scores_and_a_moodle_sheet(graded):
+def test_report_has_per_question_scores(graded):
     workspace = graded.workspace
     assert graded.steps["report"].returncode == 0, graded.steps["report"].stderr
     rows = grades(workspace)
@@ -190,9 +190,7 @@ def test_report_has_per_question_scores_and_a_moodle_sheet(graded):
     )
     assert rows["exemple-partiel"][f"{ASSIGNMENT}:q2-test"] == "0"
     assert rows["exemple-casse"][f"{ASSIGNMENT}:q1-test"] == ""  # not graded: no score at all
-    with open(workspace.reports / "moodle.csv", newline="", encoding="utf-8") as file:
-        moodle = {row["Identifiant"]: row for row in csv.DictReader(file)}
-    assert moodle["exemple-correct"][ASSIGNMENT] == "9" and moodle["exemple-casse"][ASSIGNMENT] == ""
+    assert rows["exemple-correct"]["score"] == "9" and rows["exemple-casse"]["score"] == ""
 
 
 def test_collect_reads_a_moodle_download_zip(tmp_path, graded):

@@ -2,7 +2,8 @@
 
 Sources: a folder SOURCE/STUDENT/*.ipynb (one folder per student), a zip of such
 folders, the zip of Moodle's "Download all submissions" (folders named
-"Prénom Nom_12345_assignsubmission_file_", collected as "prenom-nom-12345"), or
+"Prénom Nom_12345_assignsubmission_file", collected as "prenom-nom-12345", with
+the participant id and full name Moodle gave them: see grading.steps.moodle), or
 nbgrader's exchange (SOURCE/inbound/STUDENT+ASSIGNMENT+TIMESTAMP+..., or
 SOURCE/COURSE/inbound/...).
 
@@ -33,10 +34,10 @@ from grading.deadlines import due_dates, parse_due, set_due_date
 from grading.errors import GradingError
 from grading.paths import Workspace
 from grading.settings import CLAIMED_TIME_SLACK, MAX_ZIP_BYTES
+from grading.steps.moodle import MoodleIdentity, write_identity
 
 TIMESTAMP = "timestamp.txt"
 TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S.%f UTC"  # nbgrader's, in UTC
-MOODLE_FOLDER = re.compile(r"^(?P<name>.+?)_(?P<id>\d+)_assignsubmission_\w+?_?$")
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Submission:
     submitted_at: datetime | None  # UTC, aware
     refused: str = ""  # why this submission cannot be collected (then nothing of it is copied)
     name: str = ""  # as the source names the student (folder or account)
+    moodle: MoodleIdentity | None = None  # a submission of Moodle's zip: who Moodle says it is
 
 
 @dataclass(frozen=True)
@@ -119,10 +121,10 @@ def collect(
 
 def student_id(folder_name: str) -> str:
     """A safe identifier (lower-case ASCII letters, digits and '-'; '' when none is left):
-    Moodle's 'Camille Martin_123456_assignsubmission_file_' -> 'camille-martin-123456',
+    Moodle's 'Camille Martin_123456_assignsubmission_file' -> 'camille-martin-123456',
     'Zoé Lefèvre' -> 'zoe-lefevre'; '..' or a name of control characters -> ''."""
-    moodle = MOODLE_FOLDER.match(folder_name)
-    name, number = (moodle["name"], [moodle["id"]]) if moodle else (folder_name, [])
+    moodle = MoodleIdentity.of_folder(folder_name)
+    name, number = (moodle.fullname, [moodle.participant]) if moodle else (folder_name, [])
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return "-".join(re.findall(r"[a-z0-9]+", ascii_name.lower()) + number)
 
@@ -165,7 +167,9 @@ def submissions_in_folder(source: Path) -> list[Submission]:
         refused = _refusal(student, entry.name, notebooks)
         if refused or notebooks:
             newest = None if refused else datetime.fromtimestamp(max(nb.stat().st_mtime for nb in notebooks), UTC)
-            found.append(Submission(student, tuple(notebooks), newest, refused, entry.name))
+            found.append(
+                Submission(student, tuple(notebooks), newest, refused, entry.name, MoodleIdentity.of_folder(entry.name))
+            )
     return refuse_shared_ids(found)
 
 
@@ -183,6 +187,7 @@ def refuse_shared_ids(found: list[Submission]) -> list[Submission]:
             f"{' and '.join(map(repr, sorted(names[s.student])))} give the same identifier {s.student!r}: "
             "rename one of them (for instance with a number), then collect again",
             s.name,
+            s.moodle,
         )
         if len(names[s.student]) > 1 and s.student
         else s
@@ -313,6 +318,8 @@ def _write(dest: Path, submission: Submission) -> None:
         for nb in submission.notebooks:
             shutil.copy2(nb, staging / nb.name)
         write_text_atomically(staging / TIMESTAMP, submission.submitted_at.strftime(TIMESTAMP_FORMAT) + "\n")
+        if submission.moodle:
+            write_identity(staging, submission.moodle)
 
 
 def history_count(workspace: Workspace, student: str, assignment: str) -> int:

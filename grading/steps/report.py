@@ -1,6 +1,7 @@
 """Reports: reports/grades.csv (one row per student and assignment, with its status and per-question
-scores), reports/moodle.csv (one row per student, one column per assignment, for Moodle's grade
-import) and reports/dashboard.html (the class at a glance, see grading.dashboard).
+scores) and reports/dashboard.html (the class at a glance, see grading.dashboard); on demand, for
+Moodle (see grading.steps.moodle): an assignment's grading worksheet filled and its feedback zip, and
+the course gradebook's CSV.
 
 Scores come from the gradebook, so grades given by hand in formgrader appear
 in the next report; a submission that was not graded has an empty score.
@@ -16,8 +17,10 @@ from common.files import write_text_atomically
 from grading.deadlines import due_dates
 from grading.errors import GradingError
 from grading.paths import Workspace
+from grading.settings import MOODLE_MATCH
 from grading.spreadsheet import csv_text
 from grading.status import Flag, Status, read_verdict
+from grading.steps import moodle
 from grading.steps.collect import history_count, submitted_at
 
 COLUMNS = ["student", "assignment", "status", "flags", "score", "max_score", "submitted_at"]
@@ -32,16 +35,65 @@ class QuestionScore:
     max_score: float
 
 
-def write_reports(workspace: Workspace, say: Callable[[str], None] = lambda line: None) -> tuple[list[Path], int]:
+def write_reports(
+    workspace: Workspace,
+    say: Callable[[str], None] = lambda line: None,
+    worksheet: Path | None = None,
+    participants: Path | None = None,
+    match: str = MOODLE_MATCH,
+) -> tuple[list[Path], int]:
+    """`worksheet`: an assignment's Moodle grading worksheet to fill (with its feedback zip);
+    `participants`: Moodle's participants list, to write the gradebook CSV matched on `match`."""
     from grading.steps.dashboard import dashboard_html
 
     rows, questions, scores = read_grades(workspace)
     write_text_atomically(workspace.reports / "grades.csv", csv_text(COLUMNS + questions, rows))
-    write_text_atomically(workspace.reports / "moodle.csv", _moodle(rows))
     write_text_atomically(workspace.reports / "dashboard.html", dashboard_html(workspace, rows, scores))
-    paths = [workspace.reports / name for name in ("grades.csv", "moodle.csv", "dashboard.html")]
+    paths = [workspace.reports / name for name in ("grades.csv", "dashboard.html")]
+    if worksheet or participants:
+        collected = _collected(workspace, rows)
+        if worksheet:
+            paths += _moodle_worksheet(workspace, worksheet, collected, say)
+        if participants:
+            result = moodle.write_gradebook(participants, match, collected, workspace.reports / "moodle-gradebook.csv")
+            say(f"Moodle gradebook: {result.matched} participant(s) matched on {match}: {result.path}")
+            for line in result.unmatched:
+                say(f"  not matched, left out: {line}")
+            paths.append(result.path)
     say(f"{len(rows)} submission(s) reported: " + ", ".join(str(path) for path in paths))
     return paths, len(rows)
+
+
+def _collected(workspace: Workspace, rows: list[dict]) -> dict[str, list[moodle.Collected]]:
+    """Every assignment's collected submissions, with their grades.csv row and Moodle identity."""
+    by_key = {(row["student"], row["assignment"]): row for row in rows}
+    return {
+        assignment: [
+            moodle.Collected(
+                student,
+                by_key.get((student, assignment)),
+                moodle.read_identity(workspace.submission_dir(student, assignment)),
+                tuple(sorted(workspace.feedback_dir(student, assignment).glob("*.html"))),
+            )
+            for student in workspace.submitted_students(assignment)
+        ]
+        for assignment in workspace.assignments()
+    }
+
+
+def _moodle_worksheet(workspace: Workspace, worksheet: Path, collected: dict, say: Callable[[str], None]) -> list[Path]:
+    assignment = moodle.worksheet_assignment(worksheet, collected)
+    submissions = collected[assignment]
+    result = moodle.fill_worksheet(
+        worksheet, assignment, submissions, workspace.reports / f"moodle-worksheet-{assignment}.csv"
+    )
+    say(f"{assignment}: Moodle grading worksheet filled for {len(result.filled)} student(s): {result.path}")
+    for line in result.left_alone + result.not_in_worksheet:
+        say(f"  {line}")
+    archive = workspace.reports / f"moodle-feedback-{assignment}.zip"
+    count = moodle.feedback_zip(assignment, submissions, archive)
+    say(f"{assignment}: {count} student(s)' feedback for 'Upload multiple feedback files in a zip': {archive}")
+    return [result.path, archive]
 
 
 def read_grades(workspace: Workspace) -> tuple[list[dict], list[str], list[QuestionScore]]:
@@ -98,15 +150,6 @@ def read_grades(workspace: Workspace) -> tuple[list[dict], list[str], list[Quest
             rows.append(row)
     rows.sort(key=lambda row: (row["assignment"], row["student"]))
     return rows, questions, scores
-
-
-def _moodle(rows: list[dict]) -> str:
-    """One row per student, a column per assignment: map 'Identifiant' to the user field at import."""
-    assignments = sorted({row["assignment"] for row in rows})
-    students: dict[str, dict] = {}
-    for row in rows:
-        students.setdefault(row["student"], {"Identifiant": row["student"]})[row["assignment"]] = row["score"]
-    return csv_text(["Identifiant"] + assignments, [students[s] for s in sorted(students)])
 
 
 def _number(value: float) -> str:
