@@ -30,7 +30,7 @@ demo: $(INSTALLED)
 	@echo "  dataset            datasets/generated/ (see dictionnaire.md)"
 	@echo "  student notebooks  release/"
 	@echo "  graded notebooks   autograded/  (gradebook: gradebook.db, open with 'make lab' > Nbgrader > Formgrader)"
-	@echo "  grades             reports/grades.csv, reports/moodle.csv, reports/dashboard.html (class dashboard)"
+	@echo "  grades             reports/grades.csv, reports/dashboard.html (class dashboard); for Moodle, see the README"
 
 ## test: lint and format check (ruff), then the whole suite: unit and end-to-end tests, nbval on every source notebook
 test: $(INSTALLED)
