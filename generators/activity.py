@@ -11,7 +11,10 @@ into rows, for the whole block at once:
    patient overlap;
 3. chronic dialysis and chemotherapy courses add séances (GHM 28Z..);
 4. chronic conditions (the same on every stay of a patient) and complications
-   become secondary diagnoses, whose severity sets the GHM level, then the tariff.
+   become secondary diagnoses, whose severity sets the GHM level, then the tariff;
+5. each delivery brings a child into the population, with its birth stay (CMD 15); blocks.py then runs
+   this module again for those children (newborns=True): their care from the day they leave the
+   maternity until they turn 2.
 """
 
 from dataclasses import dataclass
@@ -24,7 +27,7 @@ from generators.calendar import planned_days, seance_days
 from generators.clinical import Clinical
 from generators.columns import coded, pick, timestamps
 from generators.etablissements import LINES, Etablissements
-from generators.ids import block_numbers, keyed_ids
+from generators.ids import NEWBORN_ROWS, block_numbers, keyed_ids
 from generators.modules import ModuleError, Modules, principal_codes
 from generators.patients import Period, Population
 from generators.pools import IdentityPools
@@ -44,6 +47,7 @@ DIALYSIS_ROOT = "28Z04"  # séances of dialysis; the other séances (chemotherap
 DAYS_BETWEEN_DELIVERIES = 300  # a pregnancy and a little more
 BOYS_AT_BIRTH = 0.512  # INSEE: about 105 boys for 100 girls
 NEWBORN_LEVEL_SHARES = (0.92, 0.05, 0.02, 0.01)  # newborn GHM levels A-D (order of magnitude)
+INFANT_DAYS = 731  # a child born in the period has the care of the 0-1 age group until it turns 2
 OVERLAP_PASSES = 20
 SEASON_PASSES = 30
 WINTER_PEAK = np.datetime64("2000-01-15").astype(np.int64)  # respiratory stays peak in mid-January
@@ -288,8 +292,8 @@ class Activity:
     sejours: pa.Table
     diagnostics: pa.Table
     actes: pa.Table
-    newborns: pa.Table  # rows of the patients table: children born in the block's deliveries
-    newborn_stays: pa.Table  # rows of the sejours table: their stays (CMD 15)
+    born: Population  # children born in the block's deliveries (their table: rows of the patients table)
+    newborn_stays: pa.Table  # rows of the sejours table: their birth stays (CMD 15)
 
 
 ORDINARY, LAST, SEANCE, READMISSION = 0, 1, 2, 3  # kinds of stay
@@ -330,15 +334,21 @@ def hospital_activity(
     cat: Catalogue,
     signals: Signals,
     pools: IdentityPools,
+    newborns: bool = False,
 ) -> Activity:
     """`cat` and `signals`: the run's catalogue and true effects, the same for every block; `pools`:
-    the first names newborns are given."""
-    rng = np.random.default_rng([seed, STREAM, block])
+    the first names newborns are given. `newborns`: `population` is the children born in the block (see
+    Activity.born), whose care runs from the day after their birth (first_day) until they turn 2."""
+    rng = np.random.default_rng([seed, STREAM, block, 1] if newborns else [seed, STREAM, block])
+    numbered_from = NEWBORN_ROWS if newborns else 0
     n = len(population.age)
     group = reference.age_group(population.age)
-    start, end = period.day_numbers()
+    period_start, end = period.day_numbers()
+    start = np.full(n, period_start) if population.first_day is None else population.first_day
     death = np.where(np.isnat(population.death), NO_DAY, population.death.astype("datetime64[D]").astype(np.int64))
     alive_until = np.minimum(end, death)
+    if population.last_day is not None:
+        alive_until = np.minimum(alive_until, population.last_day)
     chronic = population.chronic
     home = hospitals.usual(population.departement, rng)
     b = _Block(
@@ -356,7 +366,7 @@ def hospital_activity(
             home,
             hospitals.emergency_index[hospitals.emergency_by_departement.draw(population.departement, rng)],
         ),
-        middle=(start + end) // 2,
+        middle=(period_start + end) // 2,
         rng=rng,
     )
 
@@ -364,7 +374,7 @@ def hospital_activity(
     dies_in_hospital = (death < end) & (rng.random(n) < IN_HOSPITAL_DEATH_SHARE)
     last = np.flatnonzero(dies_in_hospital)
     last_motif = rng.choice(len(cat.death_weight), size=len(last), p=cat.death_weight / cat.death_weight.sum())
-    last_entry = np.maximum(start, death[last] - _lengths(cat, last_motif, population.age[last], rng))
+    last_entry = np.maximum(start[last], death[last] - _lengths(cat, last_motif, population.age[last], rng))
     stays_until = alive_until.copy()  # other stays end before the last one starts
     stays_until[last] = last_entry
 
@@ -379,9 +389,9 @@ def hospital_activity(
     ordinary = _Stays(patient=patient, motif=motif, entry=None, exit=None, kind=np.full(len(patient), ORDINARY))
     ambulatory = rng.random(len(patient)) < cat.ambulatory[motif]
     _route(ordinary, b, day_case=ambulatory)
-    entry = _entry_days(cat, motif, start, stays_until[patient], rng)
+    entry = _entry_days(cat, motif, start[patient], stays_until[patient], rng)
     planned = ~ordinary.via_emergency  # on working days, fewer in August (calendar.py)
-    entry[planned] = planned_days(entry[planned], rng, start, stays_until[patient[planned]])
+    entry[planned] = planned_days(entry[planned], rng, start[patient[planned]], stays_until[patient[planned]])
     factor = _length_factor(ordinary, b, entry)
     length = np.where(ambulatory, 0, _lengths(cat, motif, population.age[patient], rng, factor))
     kept, entry = _without_overlaps(patient, entry, length, stays_until)
@@ -414,7 +424,7 @@ def hospital_activity(
     count = len(stays.patient)
     length = stays.exit - stays.entry
     principal = _principal_diagnoses(cat, stays.motif, rng)
-    sejour_id = keyed_ids("sejours", seed, block_numbers(block, count))
+    sejour_id = keyed_ids("sejours", seed, block_numbers(block, count, numbered_from))
     diagnostics, severity = _secondary_diagnoses(
         cat, population, chronic, stays.patient, stays.motif, stays.kind, length, principal, group, rng
     )
@@ -440,7 +450,7 @@ def hospital_activity(
             "sejour_mere_id": pa.nulls(count, pa.string()),
         }
     )
-    newborns, newborn_stays = _births(stays, b, sejour_id, block, seed, end, pools)
+    born, newborn_stays = _births(stays, b, sejour_id, block, seed, end, pools)
     return Activity(
         stays=Stays(
             patient=stays.patient,
@@ -454,7 +464,7 @@ def hospital_activity(
             charlson=b.charlson,
         ),
         sejours=sejours,
-        newborns=newborns,
+        born=born,
         newborn_stays=newborn_stays,
         diagnostics=pa.table(
             {
@@ -609,7 +619,7 @@ def _lengths(cat: Catalogue, motif: np.ndarray, age: np.ndarray, rng, factor: np
     return np.maximum(1, np.round(drawn)).astype(np.int64)
 
 
-def _entry_days(cat: Catalogue, motif: np.ndarray, start: int, until: np.ndarray, rng) -> np.ndarray:
+def _entry_days(cat: Catalogue, motif: np.ndarray, start: np.ndarray, until: np.ndarray, rng) -> np.ndarray:
     """Uniform over the patient's time in the period, except for seasonal motifs: a draw is kept with a
     chance that follows 1 + a cos(time since mid-January), and drawn again otherwise."""
     entry = start + np.floor(rng.random(len(motif)) * (until - start)).astype(np.int64)
@@ -621,7 +631,8 @@ def _entry_days(cat: Catalogue, motif: np.ndarray, start: int, until: np.ndarray
         pending = pending[rng.random(len(pending)) > (1 + a * season) / (1 + a)]
         if len(pending) == 0:
             break
-        entry[pending] = start + np.floor(rng.random(len(pending)) * (until[pending] - start)).astype(np.int64)
+        span = until[pending] - start[pending]
+        entry[pending] = start[pending] + np.floor(rng.random(len(pending)) * span).astype(np.int64)
     return entry
 
 
@@ -683,7 +694,17 @@ def _births(stays: _Stays, b: _Block, sejour_id: pa.Array, block: int, seed: int
             "sejour_mere_id": sejour_id.take(pa.array(mother)),
         }
     )
-    return newborns, stay_table
+    born = Population(
+        table=newborns,
+        age=np.zeros(count, dtype=population.age.dtype),
+        female=~boy,
+        departement=population.departement[stays.patient[mother]],
+        death=np.full(count, np.datetime64("NaT"), dtype=population.death.dtype),
+        chronic=np.zeros((count, population.chronic.shape[1]), dtype=population.chronic.dtype),
+        first_day=exit_day + 1,  # home from the maternity
+        last_day=birth + INFANT_DAYS,
+    )
+    return born, stay_table
 
 
 def _newborn_level(root: str, level: str, cat: Catalogue) -> str:
@@ -751,18 +772,18 @@ def _seances(cat: Catalogue, population: Population, group, start, until, rng):
         if cat.seance_kind[k] == "chronique":
             treated = np.flatnonzero(rng.random(n) < rates[k, group])
             count = np.floor(span[treated] / cat.seance_interval[k]).astype(int)
-            first = start + rng.integers(0, 3, len(treated))
+            first = start[treated] + rng.integers(0, 3, len(treated))
             step = np.repeat(first, count) + np.floor(ragged_arange(count) * cat.seance_interval[k]).astype(np.int64)
             owner = np.repeat(treated, count)
         else:
             courses = rng.poisson(rates[k, group] * span / 365.25)
             owner = np.repeat(np.arange(n), courses)
-            course_start = start + np.floor(rng.random(len(owner)) * span[owner]).astype(np.int64)
+            course_start = start[owner] + np.floor(rng.random(len(owner)) * span[owner]).astype(np.int64)
             owner = np.repeat(owner, cat.seance_count[k])
             step = np.repeat(course_start, cat.seance_count[k]) + np.tile(
                 np.arange(cat.seance_count[k]), len(course_start)
             ) * int(cat.seance_interval[k])
-        step = seance_days(step, cat.seance_kind[k], start, until[owner])
+        step = seance_days(step, cat.seance_kind[k], start[owner], until[owner])
         keep = step < until[owner]
         patients.append(owner[keep])
         days.append(step[keep])

@@ -9,14 +9,14 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pyarrow as pa
 
-from generators.activity import Catalogue, build_catalogue, hospital_activity
+from generators.activity import Activity, Catalogue, build_catalogue, hospital_activity
 from generators.clinical import Clinical, load_clinical
 from generators.columns import timestamps
 from generators.defects import inject_defects
 from generators.etablissements import Etablissements, build_etablissements
 from generators.hashing import row_hashes
 from generators.journaux import Incidents, access_logs, incidents
-from generators.patients import BLOCK_SIZE, Period, patients_block
+from generators.patients import BLOCK_SIZE, Period, Population, patients_block
 from generators.pools import IdentityPools, build_identity_pools
 from generators.schema import TABLES
 from generators.signals import Truth, draw_truth
@@ -89,39 +89,22 @@ class Block:
 
 
 def generate_block(block: int, context: Context) -> Block:
-    signals = context.clinical.signals
     population = patients_block(
         block, context.block_size(block), context.seed, context.period, context.pools, context.clinical.modules
     )
     tables = {"patients": population.table}
     if set(context.tables) - {"patients"}:
-        activity = hospital_activity(
-            block,
-            context.seed,
-            context.period,
-            population,
-            context.hospitals,
-            context.truth,
-            context.catalogue,
-            signals,
-            context.pools,
-        )
-        # Children born during the period join the population (only when stays are generated).
-        tables["patients"] = stacked("patients", population.table, activity.newborns)
+        # The residents' care, then that of the children born in their deliveries, who join the
+        # population (only when stays are generated).
+        activity, visits = _care(block, context, population)
+        born = activity.born
+        infant_care, infant_visits = _care(block, context, born, newborns=True)
+        tables["patients"] = stacked("patients", population.table, born.table)
         tables |= {
-            "sejours": stacked("sejours", activity.sejours, activity.newborn_stays),
-            "diagnostics": activity.diagnostics,
-            "actes": activity.actes,
-            "urgences": emergency_visits(
-                block,
-                context.seed,
-                context.period,
-                population,
-                activity.stays,
-                context.hospitals.table["finess"],
-                context.truth,
-                signals,
-            ),
+            "sejours": stacked("sejours", activity.sejours, activity.newborn_stays, infant_care.sejours),
+            "diagnostics": pa.concat_tables([activity.diagnostics, infant_care.diagnostics]),
+            "actes": pa.concat_tables([activity.actes, infant_care.actes]),
+            "urgences": stacked("urgences", visits, infant_visits),
             "telesurveillance": telemonitoring(block, context.seed, population, activity),
             "journaux_acces": access_logs(
                 block, context.seed, context.period, population, activity, context.hospitals, context.incidents
@@ -130,6 +113,34 @@ def generate_block(block: int, context: Context) -> Block:
     tables = {name: conform(name, table) for name, table in tables.items() if name in context.tables}
     damaged = inject_defects(tables, block, context.seed, context.defects)
     return Block(damaged.tables, {name: row_hashes(table) for name, table in damaged.tables.items()}, damaged.log)
+
+
+def _care(block: int, context: Context, people: Population, newborns: bool = False) -> tuple[Activity, pa.Table]:
+    """The hospital stays and the emergency visits of `people` (the block's residents, or its newborns)."""
+    activity = hospital_activity(
+        block,
+        context.seed,
+        context.period,
+        people,
+        context.hospitals,
+        context.truth,
+        context.catalogue,
+        context.clinical.signals,
+        context.pools,
+        newborns=newborns,
+    )
+    visits = emergency_visits(
+        block,
+        context.seed,
+        context.period,
+        people,
+        activity.stays,
+        context.hospitals.table["finess"],
+        context.truth,
+        context.clinical.signals,
+        newborns=newborns,
+    )
+    return activity, visits
 
 
 def conform(name: str, table: pa.Table) -> pa.Table:

@@ -199,19 +199,24 @@ def emergency_day_weights(days) -> np.ndarray:
     return weight * np.where(table.month[offset] == 8, EMERGENCY_AUGUST, 1.0)
 
 
-def weighted_days(start: int, until, rng: np.random.Generator, weights=emergency_day_weights) -> np.ndarray:
+def weighted_days(start, until, rng: np.random.Generator, weights=emergency_day_weights) -> np.ndarray:
     """One day per entry of `until`, drawn in [start, until) with chances proportional to
     `weights(day)` (a function of an array of day numbers): the calendar's answer to
-    `start + floor(random * (until - start))`, with the same one draw from `rng` per entry. Weights
-    must be positive; `until` greater than `start` (an empty span gives `start`)."""
+    `start + floor(random * (until - start))`, with the same one draw from `rng` per entry. `start`: a
+    day or one per entry. Weights must be positive; `until` greater than `start` (an empty span gives
+    `start`)."""
     until = np.asarray(until, np.int64)
     if until.size == 0:
         return until.copy()
-    grid = np.arange(start, max(int(until.max()), start + 1))
-    total = np.cumsum(weights(grid))
-    last = np.clip(until - start - 1, 0, len(grid) - 1)
-    index = np.searchsorted(total, rng.random(until.shape) * total[last], side="right")
-    return start + np.minimum(index, last)
+    start = np.broadcast_to(np.asarray(start, np.int64), until.shape)
+    origin = int(start.min())
+    grid = np.arange(origin, max(int(until.max()), origin + 1))
+    total = np.r_[0.0, np.cumsum(weights(grid))]  # total[i]: the weight of the days before grid[i]
+    first = np.clip(start - origin, 0, len(grid) - 1)
+    last = np.clip(until - origin, first + 1, len(grid))
+    drawn = total[first] + rng.random(until.shape) * (total[last] - total[first])
+    index = np.searchsorted(total, drawn, side="right") - 1
+    return origin + np.clip(index, first, last - 1)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,10 @@ def keyed_ids(namespace: str, seed: int, numbers: np.ndarray) -> pa.Array:
     return hex16(mix64(mix64(numbers.astype(np.uint64) ^ key[0]) ^ key[1]))
 
 
-def block_numbers(block: int, count: int) -> np.ndarray:
-    """Row numbers unique across blocks for tables whose rows per block vary (stays, visits)."""
-    return (np.uint64(block) << np.uint64(32)) | np.arange(count, dtype=np.uint64)
+def block_numbers(block: int, count: int, first: int = 0) -> np.ndarray:
+    """Row numbers unique across blocks for tables whose rows per block vary (stays, visits); a block
+    numbers its residents' rows from 0 and its newborns' from NEWBORN_ROWS."""
+    return (np.uint64(block) << np.uint64(32)) | (np.uint64(first) + np.arange(count, dtype=np.uint64))
+
+
+NEWBORN_ROWS = 2**31

@@ -81,6 +81,10 @@ class Population:
     departement: np.ndarray  # index into departements()
     death: np.ndarray  # datetime64[D], NaT when alive at the end of the period
     chronic: np.ndarray  # (patients, chronic conditions of the modules): the same on every stay
+    # Children born in the block's deliveries: the day after birth, and the day they turn 2 (their care
+    # follows the rates of the 0-1 age group until then). None for residents: the period.
+    first_day: np.ndarray | None = None
+    last_day: np.ndarray | None = None
 
 
 def patients_block(

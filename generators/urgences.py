@@ -15,7 +15,7 @@ from generators import reference
 from generators.activity import Stays
 from generators.calendar import weighted_days
 from generators.columns import pick, timestamps
-from generators.ids import block_numbers, keyed_ids
+from generators.ids import NEWBORN_ROWS, block_numbers, keyed_ids
 from generators.patients import Period, Population
 from generators.sampling import inside_intervals
 from generators.signals import Signals, Truth, admission_odds_factor
@@ -42,9 +42,13 @@ def emergency_visits(
     finess: pa.ChunkedArray,
     truth: Truth,
     signals: Signals,
+    newborns: bool = False,
 ) -> pa.Table:
-    rng = np.random.default_rng([seed, STREAM, block])
-    start, _ = period.day_numbers()
+    """`newborns`: `population` is the children born in the block (activity.Activity.born), whose visits
+    start the day after they leave the maternity."""
+    rng = np.random.default_rng([seed, STREAM, block, 1] if newborns else [seed, STREAM, block])
+    period_start, _ = period.day_numbers()
+    start = period_start if population.first_day is None else population.first_day
 
     admitted = np.flatnonzero(stays.via_emergency)
     rates = (
@@ -67,7 +71,7 @@ def emergency_visits(
     counts = rng.poisson(rates[group] / odds / 1000 * span / 365.25)
     other_patient = np.repeat(np.arange(len(population.age)), counts)
     # Days in proportion to calendar.emergency_day_weights: one draw per visit, as a uniform day would take.
-    other_day = weighted_days(start, stays.alive_until[other_patient], rng)
+    other_day = weighted_days(np.broadcast_to(start, span.shape)[other_patient], stays.alive_until[other_patient], rng)
     inside = inside_intervals(other_patient, other_day, stays.patient, stays.entry, stays.exit)
     other_patient, other_day = other_patient[~inside], other_day[~inside]
 
@@ -96,7 +100,7 @@ def emergency_visits(
 
     return pa.table(
         {
-            "passage_id": keyed_ids("urgences", seed, block_numbers(block, count)),
+            "passage_id": keyed_ids("urgences", seed, block_numbers(block, count, NEWBORN_ROWS if newborns else 0)),
             "patient_id": population.table["patient_id"].take(pa.array(patient)),
             "finess": pick(finess, hospital),
             "date_heure_arrivee": timestamps(arrival_minute, unit="m"),

@@ -123,6 +123,17 @@ def test_emergency_weights_peak_on_mondays_and_dip_in_august():
     assert (short >= START).all() and (short < START + np.arange(1, 5)).all()
 
 
+def test_weighted_days_keep_each_entrys_own_start():
+    """A child born during the period has visits from its own first day: one start per entry."""
+    until = np.full(50_000, END)
+    starts = START + np.random.default_rng(3).integers(0, 700, len(until))
+    drawn = weighted_days(starts, until, np.random.default_rng(4))
+    assert (drawn >= starts).all() and (drawn < until).all() and len(np.unique(drawn - starts)) > 300
+    scalar = weighted_days(START, until, np.random.default_rng(5))
+    assert (weighted_days(np.full(len(until), START), until, np.random.default_rng(5)) == scalar).all()
+    assert (weighted_days(END - 1, np.full(3, END), np.random.default_rng(6)) == END - 1).all()  # a one-day span
+
+
 @pytest.fixture(scope="module")
 def visits(tmp_path_factory):
     out = tmp_path_factory.mktemp("calendar") / "ds"

@@ -185,3 +185,24 @@ def test_mothers_are_of_childbearing_age(data):
     age = (stays["date_entree"] - stays["patient_id"].map(patients["date_naissance"])).dt.days / 365.25
     assert (stays["patient_id"].map(patients["sexe"]) == "F").all()
     assert age.between(15, 53).all() and 28 <= age.mean() <= 35, age.describe()
+
+
+def test_children_born_in_the_period_have_the_care_of_their_age(data):
+    """Children born during the period join the population with their care: in its last year, children
+    under 2 make about the same share of emergency visits, and of stays other than births, as in its
+    first; none of it before they leave the maternity."""
+    born = data["patients"].set_index("patient_id")["date_naissance"]
+
+    def under_2_share(events: pd.DataFrame, day: str, year: int) -> float:
+        events = events[events[day].dt.year == year]
+        return ((events[day] - events["patient_id"].map(born)).dt.days < 731).mean()
+
+    visits, stays = data["urgences"], data["sejours"]
+    births = stays["ghm"].str.startswith("15")
+    for events, day in ((visits, "date_heure_arrivee"), (stays[~births], "date_entree")):
+        first, last = under_2_share(events, day, 2022), under_2_share(events, day, 2024)
+        assert first > 0 and 0.8 <= last / first <= 1.25, (day, first, last)
+    home = stays[births].set_index("patient_id")["date_sortie"]  # each newborn's birth stay
+    for events, day in ((visits, "date_heure_arrivee"), (stays[~births], "date_entree")):
+        theirs = events[events["patient_id"].isin(home.index)]
+        assert len(theirs) > 100 and (theirs[day] > theirs["patient_id"].map(home)).all()
