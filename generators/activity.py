@@ -90,8 +90,7 @@ class Catalogue:
     seance_count: np.ndarray
     seance_associated: list[np.ndarray]  # positions in cim10
     seance_rate: np.ndarray  # (séance kinds, 6 age groups): prevalence (chronique) or courses a year (cure)
-    ghm_levels: dict[str, set[str]]  # the suffixes each root has in every year of the period
-    newborn_levels: dict[str, set[str]]  # the same for the newborn roots of reference/naissances.csv
+    newborn_levels: dict[str, set[str]]  # the GHM suffixes each newborn root (reference/naissances.csv) has
     tariff: np.ndarray  # (ghm, years of the nomenclatures from the first): GHS tariff, -1 for none
     tariff_years: tuple[int, int]  # the first and last years of the nomenclatures (later: the last)
     severity: np.ndarray  # per position in cim10: severity level (1-4) as a secondary diagnosis
@@ -184,7 +183,6 @@ def build_catalogue(clinical: Clinical, period: Period) -> Catalogue:
         seance_count=seances["nombre_seances"].fillna(0).to_numpy(int),
         seance_associated=[position(cim10, codes) for codes in associated],
         seance_rate=reference.by_age_group(seances, "taux") / 1000,
-        ghm_levels=levels,
         newborn_levels={root: levels[root] for root in reference.births()["racine"]},
         tariff=_tariff_table(ghm),
         tariff_years=reference.nomenclature_years(),
@@ -338,7 +336,8 @@ def hospital_activity(
 ) -> Activity:
     """`cat` and `signals`: the run's catalogue and true effects, the same for every block; `pools`:
     the first names newborns are given. `newborns`: `population` is the children born in the block (see
-    Activity.born), whose care runs from the day after their birth (first_day) until they turn 2."""
+    Activity.born), whose care runs from the day after they leave the maternity (Population.first_day)
+    until they turn 2 (last_day)."""
     rng = np.random.default_rng([seed, STREAM, block, 1] if newborns else [seed, STREAM, block])
     numbered_from = NEWBORN_ROWS if newborns else 0
     n = len(population.age)

@@ -508,3 +508,25 @@ def graded(builds_ahead) -> Graded:
 @pytest.fixture(scope="session")
 def course_graded(builds_ahead) -> CourseGraded:
     return builds_ahead.result("course_graded")
+
+
+# Browser tests (test_browser.py, test_jupyterhub.py): Playwright driving Debian's Chromium.
+@pytest.fixture(scope="session")
+def playwright():
+    """Playwright's API (the `ci` extra of make's install, which drives the system Chromium). Session-scoped, so
+    that a test fails on its absence before it waits for the session's graded workspace."""
+    try:
+        from playwright import sync_api
+    except ImportError:
+        sync_api = None
+    if sync_api is None:
+        pytest.fail("Playwright is not installed: run `make` (it installs the kit with its `ci` extra)", pytrace=False)
+    return sync_api
+
+
+@pytest.fixture(scope="module")
+def browser(playwright):
+    with playwright.sync_playwright() as driver:
+        chromium = driver.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
+        yield chromium
+        chromium.close()

@@ -87,27 +87,6 @@ class Lab:
         self.process.wait(timeout=30)
 
 
-@pytest.fixture(scope="session")
-def playwright():
-    """Playwright's API (the `ci` extra of make's install, which drives the system Chromium). Session-scoped, so
-    that a test fails on its absence before it waits for the session's graded workspace."""
-    try:
-        from playwright import sync_api
-    except ImportError:
-        sync_api = None
-    if sync_api is None:
-        pytest.fail("Playwright is not installed: run `make` (it installs the kit with its `ci` extra)", pytrace=False)
-    return sync_api
-
-
-@pytest.fixture(scope="module")
-def browser(playwright):
-    with playwright.sync_playwright() as driver:
-        chromium = driver.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield chromium
-        chromium.close()
-
-
 def answer_as_a_participant(notebook_path: Path) -> None:
     """The answers of the sample participant who gets everything right, typed into the answer cells."""
     answers = yaml.safe_load((KIT_DIR / "course" / "samples" / f"{ASSIGNMENT}.yml").read_text())["students"]

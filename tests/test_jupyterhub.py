@@ -30,7 +30,7 @@ import yaml
 
 from grading.sandbox import sandbox_available
 from tests.conftest import ASSIGNMENT, KIT_DIR, NOTEBOOK, SAMPLE_DATASET, run_cli
-from tests.test_browser import CHROMIUM, free_port, run_all_cells
+from tests.test_browser import free_port, run_all_cells
 
 ON_CI = os.environ.get("CI") == "true"
 PROXY = shutil.which("configurable-http-proxy")
@@ -59,23 +59,6 @@ LAB_SETTINGS = {  # each student's own JupyterLab settings: every cell drawn (th
     "notebook-extension/tracker": {"windowingMode": "none"},
     "apputils-extension/notification": {"fetchNews": "false"},
 }
-
-
-@pytest.fixture(scope="module")
-def playwright():
-    try:
-        from playwright import sync_api
-    except ImportError:
-        pytest.fail("Playwright is not installed: run `make` (it installs the kit with its `ci` extra)", pytrace=False)
-    return sync_api
-
-
-@pytest.fixture(scope="module")
-def browser(playwright):
-    with playwright.sync_playwright() as driver:
-        chromium = driver.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield chromium
-        chromium.close()
 
 
 # --- Accounts ---------------------------------------------------------------------------------------------
