@@ -256,8 +256,9 @@ def build_parser() -> Parser:
         "--moodle-gradebook",
         type=Path,
         metavar="PARTICIPANTS.csv",
-        help="the participants list exported from the Moodle course: writes reports/moodle-gradebook.csv, "
-        "one column per assignment, for the gradebook's CSV import (students it cannot match are listed)",
+        help="the participants list exported from the Moodle course: writes reports/moodle-gradebook-ASSIGNMENT.csv "
+        "for the gradebook's CSV import, one per assignment with its graded students only (an empty cell would "
+        "clear a grade Moodle has); students it cannot match are listed",
     )
     report.add_argument(
         "--match",

@@ -9,9 +9,19 @@ import zipfile
 
 import pytest
 
+from grading.errors import GradingError
 from grading.paths import Workspace
 from grading.steps.collect import collect
-from grading.steps.moodle import IDENTITY_FILE, Sheet
+from grading.steps.moodle import (
+    IDENTITY_FILE,
+    Collected,
+    MoodleIdentity,
+    Sheet,
+    feedback_zip,
+    fill_worksheet,
+    gradebook,
+    read_identity,
+)
 from grading.steps.samples import write_samples
 from tests.conftest import ASSIGNMENT, NOTEBOOK
 
@@ -130,7 +140,7 @@ def test_the_worksheet_comes_back_filled_with_every_other_cell_as_moodle_wrote_i
         else:  # never a 0: an empty grade, and the reason
             assert new[grade_col] == "" and new[comment_col].startswith("Non noté : ")
     assert "exemple-casse" in PEOPLE and rows["exemple-casse"]["status"] != "graded"
-    assert f"{LOCKED}: the grade is locked in Moodle" in result.stderr
+    assert f"{LOCKED}: left alone: the grade is locked in Moodle" in result.stderr
     assert "Moodle grading worksheet filled for 3 student(s)" in result.stderr
     # Collected submissions the worksheet has no row for are listed.
     assert "echange-en-retard: not from Moodle's zip" in result.stderr
@@ -164,12 +174,13 @@ def test_the_gradebook_csv_matches_on_the_chosen_field_and_lists_whom_it_cannot(
     people += [("Zoé", "L'Hôte-Dupré", "zoe.lhote@univ-exemple.fr", "E002", "zlhote")]
     people += [("Camille", "Martin", "camille.martin2@univ-exemple.fr", "E003", "cmartin2")]
     people += [("", "", "echange-a-l-heure@univ-exemple.fr", "E004", "echange-a-l-heure")]  # a JupyterHub account
+    people += [("", "", "echange-en-retard@univ-exemple.fr", "", "echange-en-retard")]  # no ID number
     with open(participants, "w", newline="", encoding="utf-8-sig") as file:
         writer = csv.writer(file)
         writer.writerow(["Prénom", "Nom", "Adresse de courriel", "Numéro d'identification", "Nom d'utilisateur"])
         writer.writerows(people)
     result = report(cli, moodle_workspace, "--moodle-gradebook", str(participants), "--match", "idnumber")
-    with open(moodle_workspace.reports / "moodle-gradebook.csv", newline="", encoding="utf-8") as file:
+    with open(moodle_workspace.reports / f"moodle-gradebook-{ASSIGNMENT}.csv", newline="", encoding="utf-8") as file:
         table = list(csv.reader(file))
     rows = grades(moodle_workspace)
     column = f"{ASSIGNMENT} (sur {rows['exemple-partiel']['max_score']})"
@@ -181,6 +192,8 @@ def test_the_gradebook_csv_matches_on_the_chosen_field_and_lists_whom_it_cannot(
     }
     assert "exemple-correct: 2 participants match the name 'Camille Martin'" in result.stderr
     assert "exemple-vide: no participant match the name 'Anne Verrou'" in result.stderr
+    assert "echange-en-retard: its participant's idnumber is ''" in result.stderr
+    assert all(cell.strip() for row in table for cell in row)  # an empty cell would clear a grade in Moodle
 
 
 def test_a_worksheet_or_participants_file_of_another_kind_is_refused_in_one_line(cli, moodle_workspace, tmp_path):
@@ -189,6 +202,12 @@ def test_a_worksheet_or_participants_file_of_another_kind_is_refused_in_one_line
     result = cli("grading", "--root", str(moodle_workspace.root), "report", "--moodle-worksheet", str(other))
     assert result.returncode == 2 and "is not a Moodle grading worksheet" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+    scale = tmp_path / "scale.csv"  # a worksheet of an assignment graded on a scale: no maximum grade
+    scale.write_text("Identifier,Full name,Grade,Scale,Last modified (grade)\nParticipant 123456,A,,x,-\n")
+    before = (moodle_workspace.reports / "grades.csv").read_bytes()
+    result = cli("grading", "--root", str(moodle_workspace.root), "report", "--moodle-worksheet", str(scale))
+    assert result.returncode == 2 and "grade type to Point" in result.stderr
+    assert (moodle_workspace.reports / "grades.csv").read_bytes() == before  # nothing written on bad input
     result = cli("grading", "--root", str(moodle_workspace.root), "report", "--moodle-gradebook", str(other))
     assert result.returncode == 2 and "no 'Email address'" in result.stderr and "--match" in result.stderr
     latin1 = tmp_path / "latin1.csv"
@@ -223,3 +242,74 @@ def test_collect_keeps_each_moodle_submission_s_participant_id_and_full_name(tmp
         "fullname": "Zoé L'Hôte-Dupré",
     }
     assert sorted(p.name for p in folder.iterdir()) == [NOTEBOOK, IDENTITY_FILE, "timestamp.txt"]
+
+
+def collected(student, participant, status="graded", score="7", feedback=(), name="Camille Martin"):
+    row = {"student": student, "assignment": ASSIGNMENT, "status": status, "flags": "", "score": score}
+    return Collected(student, row | {"max_score": "10"}, MoodleIdentity(participant, name), tuple(feedback))
+
+
+def test_a_participant_with_two_submissions_or_no_maximum_is_left_alone_and_listed(tmp_path):
+    sheet = worksheet(tmp_path / "w.csv", "en")
+    two = [collected("camille-martin-123456", "123456"), collected("camille-dupont-123456", "123456", score="2")]
+    result = fill_worksheet(sheet, two)
+    assert result.filled == [] and "participant 123456 has 2 collected submissions" in result.notes[0]
+    text = sheet.read_text(encoding="utf-8").replace('"100.00"', '"-"', 1)
+    (tmp_path / "no-max.csv").write_text(text, encoding="utf-8")
+    result = fill_worksheet(tmp_path / "no-max.csv", two[:1])
+    assert result.filled == [] and "no maximum grade in its row ('-')" in result.notes[0]
+
+
+def test_a_failed_resubmission_says_the_grade_shown_is_an_earlier_ones(tmp_path):
+    text = worksheet(tmp_path / "w.csv", "fr").read_text(encoding="utf-8")
+    (tmp_path / "graded-before.csv").write_text(text.replace(',"","100,00"', ',"80,00","100,00"', 1))
+    result = fill_worksheet(tmp_path / "graded-before.csv", [collected("s", "123456", status="timeout", score="")])
+    row = Sheet.read(tmp_path / "graded-before.csv", "worksheet").rows[0]
+    filled = list(csv.reader(io.StringIO(result.text.removeprefix("\ufeff"))))[1]
+    assert filled[4] == row[4] == "80,00"  # never replaced, never a 0
+    assert filled[10].startswith("Non noté : le carnet a dépassé") and "dépôt précédent" in filled[10]
+
+
+def test_the_feedback_zip_and_the_gradebook_hold_only_graded_submissions(tmp_path):
+    page = tmp_path / f"{ASSIGNMENT}.html"
+    page.write_text("<p>9/10</p>")
+    stale = collected("old", "123457", status="timeout", score="", feedback=[page], name="Zoé L'Hôte")
+    fresh = collected("new", "123456", feedback=[page], name="Ann_Lee/../x")
+    archive, count = feedback_zip([stale, fresh])
+    assert count == 1
+    assert zipfile.ZipFile(io.BytesIO(archive)).namelist() == [
+        f"Ann Lee .. x_123456_assignfeedback_file/{ASSIGNMENT}.html"
+    ]
+    participants = tmp_path / "participants.csv"
+    participants.write_text("First name,Last name,Email address\nAnn,Lee,+ann@x\nZoé,L'Hôte,zoe@x\nCamille,Martin,\n")
+    people = {ASSIGNMENT: [collected("a", "1", name="Ann Lee"), stale, collected("c", "3")]}
+    book = gradebook(participants, "email", people)
+    assert book.files == {} and book.matched == 0  # nothing importable, nothing written
+    assert book.unmatched == [
+        f"{ASSIGNMENT}/a: its participant's email is '+ann@x'",
+        f"{ASSIGNMENT}/c: its participant's email is ''",
+    ]
+
+
+def test_collect_takes_moodle_zips_as_moodle_writes_them(tmp_path, graded):
+    """Online text folders are not submissions; a draft in a subfolder never replaces the notebook; a
+    zip downloaded without folders is refused in one line; collecting again keeps the identity."""
+    workspace = Workspace(root=tmp_path / "ws")
+    shutil.copytree(graded.workspace.release_dir(ASSIGNMENT), workspace.release_dir(ASSIGNMENT))
+    notebook = (graded.workspace.release_dir(ASSIGNMENT) / NOTEBOOK).read_bytes()
+    archive = tmp_path / "moodle.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr(f"Ann Lee_7_assignsubmission_file/{NOTEBOOK}", notebook)
+        zipped.writestr(f"Ann Lee_7_assignsubmission_file/brouillon/{NOTEBOOK}", b"{}")
+        zipped.writestr(f"Ann Lee_7_assignsubmission_onlinetext/{NOTEBOOK}", b"{}")
+    assert [(c.student, c.outcome) for c in collect(workspace, archive, ASSIGNMENT)] == [("ann-lee-7", "new")]
+    folder = workspace.submission_dir("ann-lee-7", ASSIGNMENT)
+    assert (folder / NOTEBOOK).read_bytes() == notebook
+    (folder / IDENTITY_FILE).unlink()  # collected by an earlier version
+    assert [c.outcome for c in collect(workspace, archive, ASSIGNMENT)] == ["unchanged"]
+    assert read_identity(folder) == MoodleIdentity("7", "Ann Lee")
+    flat = tmp_path / "flat.zip"
+    with zipfile.ZipFile(flat, "w") as zipped:
+        zipped.writestr(f"Ann Lee_7_assignsubmission_file_{NOTEBOOK}", notebook)
+    with pytest.raises(GradingError, match="'Download submissions in folders' ticked"):
+        collect(workspace, flat, ASSIGNMENT)

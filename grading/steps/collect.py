@@ -34,7 +34,7 @@ from grading.deadlines import due_dates, parse_due, set_due_date
 from grading.errors import GradingError
 from grading.paths import Workspace
 from grading.settings import CLAIMED_TIME_SLACK, MAX_ZIP_BYTES
-from grading.steps.moodle import MoodleIdentity, write_identity
+from grading.steps.moodle import MoodleIdentity, read_identity, write_identity
 
 TIMESTAMP = "timestamp.txt"
 TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S.%f UTC"  # nbgrader's, in UTC
@@ -108,7 +108,13 @@ def collect(
     `check_owner` is False) when it is not owned by the account of the student it names."""
     if source.is_file() and zipfile.is_zipfile(source):
         with tempfile.TemporaryDirectory() as folder:
-            return store(workspace, submissions_in_folder(_unzip(source, Path(folder))), assignment, due)
+            found = submissions_in_folder(_unzip(source, Path(folder)))
+            if not found:
+                raise GradingError(
+                    f"no student folder with a notebook in {source}; from Moodle, download all submissions "
+                    "with 'Download submissions in folders' ticked"
+                )
+            return store(workspace, found, assignment, due)
     if not source.is_dir():
         raise GradingError(f"{source} is neither a folder nor a zip; expected SOURCE/STUDENT/notebook.ipynb")
     inbound = exchange_inbound(source)
@@ -142,11 +148,17 @@ def _refusal(student: str, folder_name: str, notebooks: list[Path]) -> str:
 
 
 def _notebooks_in(folder: Path) -> list[Path]:
-    """The *.ipynb entries below `folder`, without following symbolic links to folders."""
-    found = []
+    """The *.ipynb entries below `folder`, without following symbolic links to folders; of two with the
+    same name (a draft in a subfolder), the one nearest the top."""
+    found = {}
     for parent, folders, files in os.walk(folder):
-        found += [Path(parent) / name for name in files + folders if name.endswith(".ipynb")]
-    return sorted(found)
+        for name in sorted(files + folders):
+            if name.endswith(".ipynb"):
+                path = Path(parent) / name
+                kept = found.get(name)
+                if kept is None or (len(path.parts), str(path)) < (len(kept.parts), str(kept)):
+                    found[name] = path
+    return sorted(found.values())
 
 
 def submissions_in_folder(source: Path) -> list[Submission]:
@@ -161,15 +173,14 @@ def submissions_in_folder(source: Path) -> list[Submission]:
                 )
             )
             continue
-        if not entry.is_dir():
+        moodle = MoodleIdentity.of_folder(entry.name)
+        if not entry.is_dir() or (moodle and moodle.plugin != "file"):  # Moodle's online text: no notebook
             continue
         notebooks = _notebooks_in(entry)
         refused = _refusal(student, entry.name, notebooks)
         if refused or notebooks:
             newest = None if refused else datetime.fromtimestamp(max(nb.stat().st_mtime for nb in notebooks), UTC)
-            found.append(
-                Submission(student, tuple(notebooks), newest, refused, entry.name, MoodleIdentity.of_folder(entry.name))
-            )
+            found.append(Submission(student, tuple(notebooks), newest, refused, entry.name, moodle))
     return refuse_shared_ids(found)
 
 
@@ -292,6 +303,8 @@ def _store_one(workspace: Workspace, submission: Submission, assignment: str, du
         if all(
             (dest / nb.name).is_file() and filecmp.cmp(nb, dest / nb.name, shallow=False) for nb in submission.notebooks
         ):
+            if submission.moodle and _kept_identity(dest) != submission.moodle:  # collected before it was kept
+                write_identity(dest, submission.moodle)
             return Collected(submission.student, "unchanged", submission.submitted_at, late_by)
         current = submitted_at(dest)
         if current and submission.submitted_at < current:
@@ -303,7 +316,15 @@ def _store_one(workspace: Workspace, submission: Submission, assignment: str, du
         result = Collected(submission.student, "replaced", submission.submitted_at, late_by)
     _write(dest, submission)
     workspace.status_file(submission.student, assignment).unlink(missing_ok=True)  # graded anew
+    shutil.rmtree(workspace.feedback_dir(submission.student, assignment), ignore_errors=True)  # that of the old one
     return result
+
+
+def _kept_identity(dest: Path) -> MoodleIdentity | None:
+    try:
+        return read_identity(dest)
+    except GradingError:  # damaged: written again
+        return None
 
 
 def _history(workspace: Workspace, student: str, assignment: str, moment: datetime | None) -> Path:

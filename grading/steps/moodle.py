@@ -21,18 +21,18 @@ import json
 import re
 import unicodedata
 import zipfile
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from common.files import write_bytes_atomically, write_text_atomically
+from common.files import write_text_atomically
 from grading.errors import GradingError
 from grading.settings import MOODLE_MATCH_FIELDS
-from grading.spreadsheet import csv_text
+from grading.spreadsheet import neutralised
 from grading.status import Flag, Status
 
 IDENTITY_FILE = "moodle.json"
 # "Prénom Nom_123456_assignsubmission_file" (Moodle 4.1+; earlier versions end with "_").
-SUBMISSION_FOLDER = re.compile(r"^(?P<name>.+?)_(?P<id>\d+)_assignsubmission_[a-z]+_?$")
+SUBMISSION_FOLDER = re.compile(r"^(?P<name>.+?)_(?P<id>\d+)_assignsubmission_(?P<plugin>[a-z]+)_?$")
 
 # Headers of Moodle 4.x's grading worksheet, as its English and French language packs write them.
 WORKSHEET_HEADERS = {
@@ -41,6 +41,7 @@ WORKSHEET_HEADERS = {
     "max": ("Maximum grade", "Note maximale"),
     "can_change": ("Grade can be changed", "La note peut être modifiée"),
     "comments": ("Feedback comments", "Feedback par commentaires", "Commentaires de feedback"),
+    "modified": ("Last modified (grade)", "Dernière modification (note)"),
 }
 NO = ("No", "Non")
 # Headers of the participants list (Participants > Download table data as CSV, or a gradebook export).
@@ -72,24 +73,32 @@ FLAG_NOTES = {
 class MoodleIdentity:
     participant: str  # the assignment's participant id, e.g. "123456"
     fullname: str  # as Moodle wrote it in the folder name
+    plugin: str = field(default="file", compare=False)  # the submission plugin of the folder (file, onlinetext)
 
     @classmethod
     def of_folder(cls, folder_name: str) -> "MoodleIdentity | None":
         match = SUBMISSION_FOLDER.match(folder_name)
-        return cls(match["id"], match["name"]) if match else None
+        return cls(match["id"], match["name"], match["plugin"]) if match else None
 
 
 def write_identity(folder: Path, identity: MoodleIdentity) -> None:
-    write_text_atomically(folder / IDENTITY_FILE, json.dumps(asdict(identity), ensure_ascii=False) + "\n")
+    content = {"participant": identity.participant, "fullname": identity.fullname}
+    write_text_atomically(folder / IDENTITY_FILE, json.dumps(content, ensure_ascii=False) + "\n")
 
 
 def read_identity(submission: Path) -> MoodleIdentity | None:
-    """Written by collect (trusted): the Moodle identity of a collected submission, if it came from Moodle."""
+    """The Moodle identity collect wrote for a submission that came from Moodle's zip, else None."""
     path = submission / IDENTITY_FILE
     if not path.is_file():
         return None
-    content = json.loads(path.read_text(encoding="utf-8"))
-    return MoodleIdentity(str(content["participant"]), str(content["fullname"]))
+    try:
+        content = json.loads(path.read_text(encoding="utf-8"))
+        identity = MoodleIdentity(str(content["participant"]), str(content["fullname"]))
+    except (ValueError, KeyError, TypeError):
+        identity = None
+    if identity is None or not identity.participant.isdigit():
+        raise GradingError(f"{path} is damaged; collect the assignment's Moodle zip again")
+    return identity
 
 
 @dataclass(frozen=True)
@@ -114,6 +123,7 @@ class Sheet:
             raise GradingError(f"{path} is not UTF-8 text; download the {what} from Moodle again") from None
         bom = text.startswith("\ufeff")
         text = text.removeprefix("\ufeff")
+        csv.field_size_limit(2**31 - 1)  # an online text cell may be long
         first_line = text.split("\n", 1)[0]
         delimiter = max((",", ";", "\t"), key=first_line.count)
         table = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
@@ -147,54 +157,73 @@ class Collected:
 
 @dataclass(frozen=True)
 class WorksheetResult:
-    path: Path
+    text: str  # the worksheet filled, as Moodle's "Upload grading worksheet" reads it
     filled: list[str]  # students whose row was filled
-    not_in_worksheet: list[str]  # collected submissions the worksheet has no row for
-    left_alone: list[str]  # rows of collected submissions left as they were, each with why
+    notes: list[str]  # what the instructor should know: rows left alone and why, submissions with no row
 
 
-def fill_worksheet(worksheet: Path, assignment: str, submissions: list[Collected], out: Path) -> WorksheetResult:
-    """Writes `out`: the worksheet with each collected submission's grade (scaled to Moodle's maximum)
-    and feedback comment; rows without a submission untouched. A grade is never written for a submission
-    that was not graded: its comment says why."""
+def fill_worksheet(worksheet: Path, submissions: list[Collected]) -> WorksheetResult:
+    """The worksheet with each collected submission's grade (scaled to the worksheet's maximum grade) and
+    feedback comment; rows without a submission untouched. A submission that was not graded never gets a
+    grade: its comment says why."""
     sheet = Sheet.read(worksheet, "grading worksheet")
-    id_column, grade_column = sheet.column("id", WORKSHEET_HEADERS), sheet.column("grade", WORKSHEET_HEADERS)
-    if id_column is None or grade_column is None:
+    columns = {kind: sheet.column(kind, WORKSHEET_HEADERS) for kind in WORKSHEET_HEADERS}
+    if columns["id"] is None or columns["grade"] is None or columns["modified"] is None:
         raise GradingError(
-            f"{worksheet} is not a Moodle grading worksheet (no Identifier/Identifiant and Grade/Note columns); "
-            "download it from the assignment: View all submissions > Download grading worksheet"
+            f"{worksheet} is not a Moodle grading worksheet (no Identifier, Grade and Last modified (grade) "
+            "columns); download it from the assignment: View all submissions > Download grading worksheet"
         )
-    max_column, comments = sheet.column("max", WORKSHEET_HEADERS), sheet.column("comments", WORKSHEET_HEADERS)
-    can_change = sheet.column("can_change", WORKSHEET_HEADERS)
-    by_participant = {s.identity.participant: s for s in submissions if s.identity}
-    filled, left_alone, seen = [], [], set()
+    if columns["max"] is None:
+        raise GradingError(
+            f"{worksheet} has no Maximum grade column: the assignment is graded on a scale, or the column was "
+            "removed; the kit gives points: set the assignment's grade type to Point, then download it again"
+        )
+    by_participant: dict[str, list[Collected]] = {}
+    for submission in submissions:
+        if submission.identity:
+            by_participant.setdefault(submission.identity.participant, []).append(submission)
+    filled, notes, seen = [], [], set()
     for row in sheet.rows:
-        participant = _participant(row[id_column])
-        submission = by_participant.get(participant)
-        if submission is None:
-            continue
+        participant = _participant(row[columns["id"]])
+        found = by_participant.get(participant, [])
         seen.add(participant)
-        if can_change is not None and row[can_change].strip() in NO:
-            left_alone.append(f"{submission.student}: the grade is locked in Moodle (Grade can be changed: No)")
+        if len(found) > 1:  # a name changed in Moodle between two downloads: which one is meant?
+            names = ", ".join(s.student for s in found)
+            notes.append(
+                f"participant {participant} has {len(found)} collected submissions ({names}): left alone; "
+                "delete the outdated one under submitted/, then report again"
+            )
             continue
-        if submission.row is None:
-            left_alone.append(f"{submission.student}: collected but not graded yet; run autograde, then report")
+        if not found:
             continue
-        moodle_max = _number(row[max_column]) if max_column is not None else None
-        decimal = "," if max_column is not None and "," in row[max_column] else "."
-        grade, comment = _grade_and_comment(submission.row, moodle_max, decimal)
+        submission, why = found[0], ""
+        moodle_max = _number(row[columns["max"]])
+        if columns["can_change"] is not None and row[columns["can_change"]].strip() in NO:
+            why = "the grade is locked in Moodle (Grade can be changed: No)"
+        elif submission.row is None:
+            why = "collected but not graded yet; run autograde, then report"
+        elif not moodle_max:
+            why = f"no maximum grade in its row ({row[columns['max']]!r})"
+        if why:
+            notes.append(f"{submission.student}: left alone: {why}")
+            continue
+        decimal = "," if "," in row[columns["max"]] else "."
+        grade, comment = _grade_and_comment(submission.row, moodle_max, decimal, row[columns["grade"]])
         if grade is not None:
-            row[grade_column] = grade
-        if comments is not None:
-            row[comments] = comment
+            row[columns["grade"]] = grade
+        if columns["comments"] is not None:
+            row[columns["comments"]] = comment
+        if "needs_manual_grade" in submission.row["flags"].split():
+            notes.append(f"{submission.student}: provisional grade (questions still to grade by hand)")
         filled.append(submission.student)
-    write_text_atomically(out, sheet.text())
-    not_in_worksheet = sorted(
+    if columns["comments"] is None:
+        notes.append("no Feedback comments column: grades only (enable Feedback comments in the assignment)")
+    notes += sorted(
         f"{s.student}: " + ("not in the worksheet" if s.identity else "not from Moodle's zip (no participant id)")
         for s in submissions
         if not s.identity or s.identity.participant not in seen
     )
-    return WorksheetResult(out, filled, not_in_worksheet, left_alone)
+    return WorksheetResult(sheet.text(), filled, notes)
 
 
 def worksheet_assignment(worksheet: Path, candidates: dict[str, list[Collected]]) -> str:
@@ -223,68 +252,76 @@ def worksheet_assignment(worksheet: Path, candidates: dict[str, list[Collected]]
     return best[0]
 
 
-def feedback_zip(assignment: str, submissions: list[Collected], out: Path) -> int:
-    """Writes `out` for "Upload multiple feedback files in a zip": FULLNAME_ID_assignfeedback_file/FILE.html
-    for each Moodle submission with feedback. Returns how many students it holds."""
+def feedback_zip(submissions: list[Collected]) -> tuple[bytes, int]:
+    """The zip for "Upload multiple feedback files in a zip": FULLNAME_ID_assignfeedback_file/FILE.html for
+    each graded Moodle submission, and how many students it holds."""
     buffer = io.BytesIO()
     count = 0
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zipped:
         for submission in submissions:
-            if not (submission.identity and submission.feedback):
+            graded = submission.row is not None and submission.row["status"] == Status.GRADED
+            if not (submission.identity and submission.feedback and graded):
                 continue
             who = submission.identity
             folder = f"{_folder_name(who.fullname)}_{who.participant}_assignfeedback_file"
             for page in submission.feedback:
                 zipped.write(page, f"{folder}/{page.name}")
             count += 1
-    write_bytes_atomically(out, buffer.getvalue())
-    return count
+    return buffer.getvalue(), count
 
 
 @dataclass(frozen=True)
 class GradebookResult:
-    path: Path
-    matched: int
-    unmatched: list[str]  # students (and why) that could not be matched with one participant
+    files: dict[str, str]  # assignment -> its CSV for the gradebook's import
+    matched: int  # participants with at least one grade
+    unmatched: list[str]  # students (and why) left out
 
 
-def write_gradebook(participants: Path, match: str, assignments: dict[str, list[Collected]], out: Path):
-    """One row per matched participant: the `match` field as the participants list has it, then one column
-    per assignment (its score, empty when not graded). Students matching no participant, or several, are
-    listed, never guessed."""
+def gradebook(participants: Path, match: str, assignments: dict[str, list[Collected]]) -> GradebookResult:
+    """One CSV per assignment: the `match` field as the participants list has it, then the assignment's
+    score, for the graded submissions only (Moodle's import takes an empty cell for "no grade" and would
+    clear a grade it has). Students matching no participant, or several, are listed, never guessed."""
     sheet = Sheet.read(participants, "participants list")
-    field = sheet.column(match, PARTICIPANT_HEADERS)
-    if field is None:
+    key = sheet.column(match, PARTICIPANT_HEADERS)
+    if key is None:
         names = " or ".join(repr(n) for n in PARTICIPANT_HEADERS[match])
         raise GradingError(
             f"{participants.name} has no {names} column to match on; export the participants with it, "
             f"or choose another --match ({', '.join(MOODLE_MATCH_FIELDS)})"
         )
     people = [_Person.of(row, sheet) for row in sheet.rows]
-    scores: dict[int, dict[str, str]] = {}
-    unmatched, conflicts = [], set()
-    columns = {}
-    for assignment, submissions in assignments.items():
+    files, unmatched, matched = {}, [], set()
+    for assignment, submissions in sorted(assignments.items()):
+        scores: dict[int, list[str]] = {}
+        column = ""
         for submission in submissions:
-            if submission.row is None:
+            if submission.row is None or submission.row["status"] != Status.GRADED:
                 continue
-            columns[assignment] = f"{assignment} (sur {submission.row['max_score']})"
+            column = f"{assignment} (sur {submission.row['max_score']})"
             found = [i for i, person in enumerate(people) if person.is_student(submission)]
+            value = sheet.rows[found[0]][key].strip() if len(found) == 1 else ""
             if len(found) != 1:
                 why = "no participant" if not found else f"{len(found)} participants"
                 unmatched.append(f"{assignment}/{submission.student}: {why} match {_described(submission)}")
-                continue
-            mine = scores.setdefault(found[0], {})
-            if assignment in mine:
-                conflicts.add((found[0], assignment))
-            mine[assignment] = submission.row["score"]
-    for person, assignment in sorted(conflicts):
-        scores[person][assignment] = ""
-        unmatched.append(f"{assignment}: two submissions match {sheet.rows[person][field]!r}; grade it by hand")
-    header = sheet.header[field]
-    rows = [{header: sheet.rows[i][field], **{columns[a]: v for a, v in scores[i].items()}} for i in sorted(scores)]
-    write_text_atomically(out, csv_text([header, *[columns[a] for a in sorted(columns)]], rows))
-    return GradebookResult(out, len(rows), sorted(unmatched))
+            elif not value or neutralised(value) != value:
+                unmatched.append(f"{assignment}/{submission.student}: its participant's {match} is {value!r}")
+            else:
+                scores.setdefault(found[0], []).append(submission.row["score"])
+        for person, values in sorted(scores.items()):
+            if len(values) > 1:
+                unmatched.append(f"{assignment}: {len(values)} submissions match {sheet.rows[person][key]!r}")
+        rows = [{"key": sheet.rows[p][key].strip(), "score": v[0]} for p, v in sorted(scores.items()) if len(v) == 1]
+        matched |= {p for p, v in scores.items() if len(v) == 1}
+        if rows:
+            files[assignment] = _plain_csv([sheet.header[key], column], [[r["key"], r["score"]] for r in rows])
+    return GradebookResult(files, len(matched), sorted(unmatched))
+
+
+def _plain_csv(header: list[str], rows: list[list[str]]) -> str:
+    """Keys checked to start with no formula character, and numbers: written as they are."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows([header, *rows])
+    return out.getvalue()
 
 
 @dataclass(frozen=True)
@@ -336,19 +373,21 @@ def _number(cell: str) -> float | None:
         return None
 
 
-def _grade_and_comment(row: dict, moodle_max: float | None, decimal: str) -> tuple[str | None, str]:
+def _grade_and_comment(row: dict, moodle_max: float, decimal: str, grade_in_moodle: str) -> tuple[str | None, str]:
     """The worksheet's grade (None: leave the cell as it is) and the feedback comment (HTML text)."""
     flags = row["flags"].split()
     notes = " ".join(FLAG_NOTES[flag] for flag in FLAG_NOTES if flag in flags)
     if row["status"] != Status.GRADED:
         reason = NOT_GRADED.get(row["status"], "la correction automatique a échoué")
         comment = f"Non noté : {reason}. Voyez votre formateur ou votre formatrice."
+        if grade_in_moodle.strip() not in ("", "-"):
+            comment += " La note affichée est celle d'un dépôt précédent."
         return None, html.escape(f"{comment} {notes}".strip())
     score, kit_max = float(row["score"]), float(row["max_score"])
-    grade = score if not moodle_max or not kit_max else score / kit_max * moodle_max
+    grade = score / kit_max * moodle_max if kit_max else score
     shown = lambda value: f"{round(value, 2):g}".replace(".", decimal)  # noqa: E731
     comment = f"Note de la correction automatique : {shown(score)} / {shown(kit_max)}."
-    if moodle_max and kit_max and moodle_max != kit_max:
+    if moodle_max != kit_max:
         comment += f" Soit {shown(grade)} / {shown(moodle_max)} dans Moodle."
     return shown(grade), html.escape(f"{comment} {notes}".strip())
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from common.files import write_text_atomically
+from common.files import write_bytes_atomically, write_text_atomically
 from grading.deadlines import due_dates
 from grading.errors import GradingError
 from grading.paths import Workspace
@@ -43,25 +43,39 @@ def write_reports(
     match: str = MOODLE_MATCH,
 ) -> tuple[list[Path], int]:
     """`worksheet`: an assignment's Moodle grading worksheet to fill (with its feedback zip);
-    `participants`: Moodle's participants list, to write the gradebook CSV matched on `match`."""
+    `participants`: Moodle's participants list, for the gradebook CSVs matched on `match`. Every file is
+    made before any is written: bad input leaves the reports as they were."""
     from grading.steps.dashboard import dashboard_html
 
     rows, questions, scores = read_grades(workspace)
-    write_text_atomically(workspace.reports / "grades.csv", csv_text(COLUMNS + questions, rows))
-    write_text_atomically(workspace.reports / "dashboard.html", dashboard_html(workspace, rows, scores))
-    paths = [workspace.reports / name for name in ("grades.csv", "dashboard.html")]
+    reports = workspace.reports
+    files: dict[Path, str | bytes] = {
+        reports / "grades.csv": csv_text(COLUMNS + questions, rows),
+        reports / "dashboard.html": dashboard_html(workspace, rows, scores),
+    }
+    lines = []
     if worksheet or participants:
         collected = _collected(workspace, rows)
         if worksheet:
-            paths += _moodle_worksheet(workspace, worksheet, collected, say)
+            assignment = moodle.worksheet_assignment(worksheet, collected)
+            filled = moodle.fill_worksheet(worksheet, collected[assignment])
+            archive, count = moodle.feedback_zip(collected[assignment])
+            files[reports / f"moodle-worksheet-{assignment}.csv"] = filled.text
+            files[reports / f"moodle-feedback-{assignment}.zip"] = archive
+            lines += [f"{assignment}: Moodle grading worksheet filled for {len(filled.filled)} student(s)"]
+            lines += [f"  {note}" for note in filled.notes]
+            lines += [f"{assignment}: feedback of {count} student(s) for 'Upload multiple feedback files in a zip'"]
         if participants:
-            result = moodle.write_gradebook(participants, match, collected, workspace.reports / "moodle-gradebook.csv")
-            say(f"Moodle gradebook: {result.matched} participant(s) matched on {match}: {result.path}")
-            for line in result.unmatched:
-                say(f"  not matched, left out: {line}")
-            paths.append(result.path)
-    say(f"{len(rows)} submission(s) reported: " + ", ".join(str(path) for path in paths))
-    return paths, len(rows)
+            book = moodle.gradebook(participants, match, collected)
+            files |= {reports / f"moodle-gradebook-{a}.csv": text for a, text in book.files.items()}
+            lines += [f"Moodle gradebook: {book.matched} participant(s) matched on {match}, one file per assignment"]
+            lines += [f"  left out: {line}" for line in book.unmatched]
+    for path, content in files.items():
+        (write_text_atomically if isinstance(content, str) else write_bytes_atomically)(path, content)
+    for line in lines:
+        say(line)
+    say(f"{len(rows)} submission(s) reported: " + ", ".join(str(path) for path in files))
+    return list(files), len(rows)
 
 
 def _collected(workspace: Workspace, rows: list[dict]) -> dict[str, list[moodle.Collected]]:
@@ -79,21 +93,6 @@ def _collected(workspace: Workspace, rows: list[dict]) -> dict[str, list[moodle.
         ]
         for assignment in workspace.assignments()
     }
-
-
-def _moodle_worksheet(workspace: Workspace, worksheet: Path, collected: dict, say: Callable[[str], None]) -> list[Path]:
-    assignment = moodle.worksheet_assignment(worksheet, collected)
-    submissions = collected[assignment]
-    result = moodle.fill_worksheet(
-        worksheet, assignment, submissions, workspace.reports / f"moodle-worksheet-{assignment}.csv"
-    )
-    say(f"{assignment}: Moodle grading worksheet filled for {len(result.filled)} student(s): {result.path}")
-    for line in result.left_alone + result.not_in_worksheet:
-        say(f"  {line}")
-    archive = workspace.reports / f"moodle-feedback-{assignment}.zip"
-    count = moodle.feedback_zip(assignment, submissions, archive)
-    say(f"{assignment}: {count} student(s)' feedback for 'Upload multiple feedback files in a zip': {archive}")
-    return [result.path, archive]
 
 
 def read_grades(workspace: Workspace) -> tuple[list[dict], list[str], list[QuestionScore]]:
