@@ -258,6 +258,8 @@ def test_a_participant_with_two_submissions_or_no_maximum_is_left_alone_and_list
     (tmp_path / "no-max.csv").write_text(text, encoding="utf-8")
     result = fill_worksheet(tmp_path / "no-max.csv", two[:1])
     assert result.filled == [] and "no maximum grade in its row ('-')" in result.notes[0]
+    result = fill_worksheet(sheet, [collected("camille-martin-123456", "123456", score="11")])  # extra credit
+    assert result.filled == [] and "a score above the maximum (11 / 10)" in result.notes[0]
 
 
 def test_a_failed_resubmission_says_the_grade_shown_is_an_earlier_ones(tmp_path):
@@ -308,6 +310,10 @@ def test_collect_takes_moodle_zips_as_moodle_writes_them(tmp_path, graded):
     (folder / IDENTITY_FILE).unlink()  # collected by an earlier version
     assert [c.outcome for c in collect(workspace, archive, ASSIGNMENT)] == ["unchanged"]
     assert read_identity(folder) == MoodleIdentity("7", "Ann Lee")
+    alone = tmp_path / "one-student.zip"  # one student, the notebook in a subfolder: not a wrapper folder
+    with zipfile.ZipFile(alone, "w") as zipped:
+        zipped.writestr(f"Bea Roy_8_assignsubmission_file/tp/{NOTEBOOK}", notebook)
+    assert [c.student for c in collect(workspace, alone, ASSIGNMENT)] == ["bea-roy-8"]
     flat = tmp_path / "flat.zip"
     with zipfile.ZipFile(flat, "w") as zipped:
         zipped.writestr(f"Ann Lee_7_assignsubmission_file_{NOTEBOOK}", notebook)

@@ -367,7 +367,8 @@ def _unzip(archive: Path, folder: Path) -> Path:
             stamp = time.mktime(entry.date_time + (0, 0, -1))
             os.utime(target, (stamp, stamp))
     children = [p for p in folder.iterdir() if not p.name.startswith((".", "__MACOSX"))]
-    if len(children) == 1 and children[0].is_dir() and not list(children[0].glob("*.ipynb")):
+    wrapper = len(children) == 1 and children[0].is_dir() and not MoodleIdentity.of_folder(children[0].name)
+    if wrapper and not list(children[0].glob("*.ipynb")):
         return children[0]  # the zip of one folder holding the students' folders
     return folder
 

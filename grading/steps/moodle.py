@@ -204,6 +204,9 @@ def fill_worksheet(worksheet: Path, submissions: list[Collected]) -> WorksheetRe
             why = "collected but not graded yet; run autograde, then report"
         elif not moodle_max:
             why = f"no maximum grade in its row ({row[columns['max']]!r})"
+        elif _above_maximum(submission.row):
+            score, maximum = submission.row["score"], submission.row["max_score"]
+            why = f"a score above the maximum ({score} / {maximum}): grade it in Moodle"
         if why:
             notes.append(f"{submission.student}: left alone: {why}")
             continue
@@ -371,6 +374,11 @@ def _number(cell: str) -> float | None:
         return float(cell.strip().replace("\u00a0", "").replace(" ", "").replace(",", "."))
     except ValueError:
         return None
+
+
+def _above_maximum(row: dict) -> bool:
+    """Extra credit: Moodle refuses a grade above the assignment's maximum."""
+    return row["status"] == Status.GRADED and float(row["score"]) > float(row["max_score"])
 
 
 def _grade_and_comment(row: dict, moodle_max: float, decimal: str, grade_in_moodle: str) -> tuple[str | None, str]:
