@@ -64,6 +64,18 @@ LAB_SETTINGS = {  # each student's own JupyterLab settings: every cell drawn (th
 # --- Accounts ---------------------------------------------------------------------------------------------
 
 
+def kill_all(processes: list) -> None:
+    """SIGKILL to each of `processes` (psutil), then wait for them; those already gone are skipped."""
+    import psutil
+
+    for process in processes:
+        try:
+            process.kill()
+        except psutil.NoSuchProcess:
+            pass
+    psutil.wait_procs(processes, timeout=10)
+
+
 def remove_account(name: str) -> None:
     """Ends the account's processes (by their ids) and deletes it with its home; only a test account."""
     try:
@@ -78,12 +90,7 @@ def remove_account(name: str) -> None:
         mine = [p for p in psutil.process_iter(["uids"]) if p.info["uids"] and p.info["uids"].real == entry.pw_uid]
         if not mine:
             break
-        for process in mine:
-            try:
-                process.kill()
-            except psutil.NoSuchProcess:
-                pass
-        psutil.wait_procs(mine, timeout=5)
+        kill_all(mine)
     subprocess.run(["userdel", "--remove", name], capture_output=True)  # mail spool missing: a warning only
     if name in {p.pw_name for p in pwd.getpwall()}:
         raise RuntimeError(f"could not delete the test account {name}")
@@ -223,12 +230,7 @@ def stop_process_tree(process: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait(timeout=10)
-    for child in descendants:
-        try:
-            child.kill()
-        except psutil.NoSuchProcess:
-            pass
-    psutil.wait_procs(descendants, timeout=10)
+    kill_all(descendants)
 
 
 @pytest.fixture(scope="module")
@@ -514,5 +516,5 @@ def test_a_course_on_jupyterhub(playwright, browser, accounts, hub, tmp_path):
         for context in contexts:
             try:
                 context.close()
-            except Exception:
+            except playwright.Error:  # already closed with its browser
                 pass

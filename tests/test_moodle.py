@@ -21,6 +21,7 @@ from grading.steps.moodle import (
     fill_worksheet,
     gradebook,
     read_identity,
+    read_worksheet,
 )
 from grading.steps.samples import write_samples
 from tests.conftest import ASSIGNMENT, NOTEBOOK
@@ -252,20 +253,24 @@ def collected(student, participant, status="graded", score="7", feedback=(), nam
 def test_a_participant_with_two_submissions_or_no_maximum_is_left_alone_and_listed(tmp_path):
     sheet = worksheet(tmp_path / "w.csv", "en")
     two = [collected("camille-martin-123456", "123456"), collected("camille-dupont-123456", "123456", score="2")]
-    result = fill_worksheet(sheet, two)
+    result = fill_worksheet(read_worksheet(sheet), two)
     assert result.filled == [] and "participant 123456 has 2 collected submissions" in result.notes[0]
     text = sheet.read_text(encoding="utf-8").replace('"100.00"', '"-"', 1)
     (tmp_path / "no-max.csv").write_text(text, encoding="utf-8")
-    result = fill_worksheet(tmp_path / "no-max.csv", two[:1])
+    result = fill_worksheet(read_worksheet(tmp_path / "no-max.csv"), two[:1])
     assert result.filled == [] and "no maximum grade in its row ('-')" in result.notes[0]
-    result = fill_worksheet(sheet, [collected("camille-martin-123456", "123456", score="11")])  # extra credit
+    result = fill_worksheet(
+        read_worksheet(sheet), [collected("camille-martin-123456", "123456", score="11")]
+    )  # extra credit
     assert result.filled == [] and "a score above the maximum (11 / 10)" in result.notes[0]
 
 
 def test_a_failed_resubmission_says_the_grade_shown_is_an_earlier_ones(tmp_path):
     text = worksheet(tmp_path / "w.csv", "fr").read_text(encoding="utf-8")
     (tmp_path / "graded-before.csv").write_text(text.replace(',"","100,00"', ',"80,00","100,00"', 1))
-    result = fill_worksheet(tmp_path / "graded-before.csv", [collected("s", "123456", status="timeout", score="")])
+    result = fill_worksheet(
+        read_worksheet(tmp_path / "graded-before.csv"), [collected("s", "123456", status="timeout", score="")]
+    )
     row = Sheet.read(tmp_path / "graded-before.csv", "worksheet").rows[0]
     filled = list(csv.reader(io.StringIO(result.text.removeprefix("\ufeff"))))[1]
     assert filled[4] == row[4] == "80,00"  # never replaced, never a 0

@@ -229,7 +229,7 @@ def submissions_in_exchange(inbound: Path, assignment: str, check_owner: bool = 
             continue
         student = student_id(parts[0])
         notebooks = sorted(folder.glob("*.ipynb"))
-        refused = _refusal(student, parts[0], notebooks) or (check_owner and _not_owned_by(folder, parts[0]))
+        refused = _refusal(student, parts[0], notebooks) or (check_owner and not_owned_by(folder, parts[0]))
         if refused:
             found.append(Submission(student, (), None, refused, parts[0]))
             continue
@@ -259,7 +259,7 @@ def _claimed_time(folder: Path, in_name: str) -> datetime | None:
         return None
 
 
-def _not_owned_by(folder: Path, account: str) -> str:
+def not_owned_by(folder: Path, account: str) -> str:
     """Why `folder` is not the submission of `account`, or '' when `account` owns it."""
     owner = folder.lstat().st_uid
     try:

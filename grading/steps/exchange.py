@@ -8,8 +8,6 @@ workspace. nbgrader finds a student's feedback by a secret its submit wrote next
 inbound folder; `collect` keeps only notebooks, so the secret is read here, from the student's inbound
 folder whose notebooks are the ones collected, owned by the account it names."""
 
-import os
-import pwd
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,7 +15,7 @@ from common.files import read_regular_file, write_text_atomically
 from grading import settings
 from grading.errors import GradingError, last_line
 from grading.paths import Workspace
-from grading.steps.collect import TIMESTAMP, student_id, submitted_at
+from grading.steps.collect import TIMESTAMP, not_owned_by, student_id, submitted_at
 
 SECRET = "submission_secret.txt"  # nbgrader submit's, in each inbound folder
 MAX_SECRET_BYTES = 4096  # nbgrader's is 128 hexadecimal digits
@@ -113,7 +111,7 @@ def submission_secret(inbound: Path, collected: Path, student: str, assignment: 
         parts = folder.name.split("+")
         if len(parts) < 3 or parts[1] != assignment or student_id(parts[0]) != student or folder.is_symlink():
             continue
-        if not notebooks or not _owned_by(folder, parts[0]):
+        if not notebooks or not_owned_by(folder, parts[0]) or not folder.is_dir():
             continue
         try:
             same = all(read_regular_file(folder / name, len(content)) == content for name, content in notebooks.items())
@@ -123,10 +121,3 @@ def submission_secret(inbound: Path, collected: Path, student: str, assignment: 
         if same and secret:
             candidates.append((parts[2], secret))
     return max(candidates)[1] if candidates else None
-
-
-def _owned_by(folder: Path, account: str) -> bool:
-    try:
-        return folder.lstat().st_uid == pwd.getpwnam(account).pw_uid and os.path.isdir(folder)
-    except (KeyError, OSError):
-        return False

@@ -27,7 +27,7 @@ from pathlib import Path
 from common.files import write_text_atomically
 from grading.errors import GradingError
 from grading.settings import MOODLE_MATCH_FIELDS
-from grading.spreadsheet import neutralised
+from grading.spreadsheet import csv_text, neutralised
 from grading.status import Flag, Status
 
 IDENTITY_FILE = "moodle.json"
@@ -162,22 +162,27 @@ class WorksheetResult:
     notes: list[str]  # what the instructor should know: rows left alone and why, submissions with no row
 
 
-def fill_worksheet(worksheet: Path, submissions: list[Collected]) -> WorksheetResult:
-    """The worksheet with each collected submission's grade (scaled to the worksheet's maximum grade) and
-    feedback comment; rows without a submission untouched. A submission that was not graded never gets a
-    grade: its comment says why."""
-    sheet = Sheet.read(worksheet, "grading worksheet")
-    columns = {kind: sheet.column(kind, WORKSHEET_HEADERS) for kind in WORKSHEET_HEADERS}
-    if columns["id"] is None or columns["grade"] is None or columns["modified"] is None:
+def read_worksheet(path: Path) -> Sheet:
+    """A Moodle grading worksheet, with the columns its import needs (one line why it is not one)."""
+    sheet = Sheet.read(path, "grading worksheet")
+    if any(sheet.column(kind, WORKSHEET_HEADERS) is None for kind in ("id", "grade", "modified")):
         raise GradingError(
-            f"{worksheet} is not a Moodle grading worksheet (no Identifier, Grade and Last modified (grade) "
+            f"{path} is not a Moodle grading worksheet (no Identifier, Grade and Last modified (grade) "
             "columns); download it from the assignment: View all submissions > Download grading worksheet"
         )
-    if columns["max"] is None:
+    if sheet.column("max", WORKSHEET_HEADERS) is None:
         raise GradingError(
-            f"{worksheet} has no Maximum grade column: the assignment is graded on a scale, or the column was "
+            f"{path} has no Maximum grade column: the assignment is graded on a scale, or the column was "
             "removed; the kit gives points: set the assignment's grade type to Point, then download it again"
         )
+    return sheet
+
+
+def fill_worksheet(sheet: Sheet, submissions: list[Collected]) -> WorksheetResult:
+    """The worksheet (read_worksheet) with each collected submission's grade (scaled to the worksheet's
+    maximum grade) and feedback comment; rows without a submission untouched. A submission that was not
+    graded never gets a grade: its comment says why."""
+    columns = {kind: sheet.column(kind, WORKSHEET_HEADERS) for kind in WORKSHEET_HEADERS}
     by_participant: dict[str, list[Collected]] = {}
     for submission in submissions:
         if submission.identity:
@@ -229,16 +234,10 @@ def fill_worksheet(worksheet: Path, submissions: list[Collected]) -> WorksheetRe
     return WorksheetResult(sheet.text(), filled, notes)
 
 
-def worksheet_assignment(worksheet: Path, candidates: dict[str, list[Collected]]) -> str:
+def worksheet_assignment(sheet: Sheet, name: str, candidates: dict[str, list[Collected]]) -> str:
     """The assignment whose collected Moodle submissions the worksheet's identifiers name (an id is
-    unique to one assignment in Moodle)."""
-    sheet = Sheet.read(worksheet, "grading worksheet")
+    unique to one assignment in Moodle); `name`: the worksheet's file name, for the messages."""
     id_column = sheet.column("id", WORKSHEET_HEADERS)
-    if id_column is None:
-        raise GradingError(
-            f"{worksheet} is not a Moodle grading worksheet (no Identifier/Identifiant column); "
-            "download it from the assignment: View all submissions > Download grading worksheet"
-        )
     ids = {_participant(row[id_column]) for row in sheet.rows}
     hits = {
         assignment: sum(bool(s.identity and s.identity.participant in ids) for s in submissions)
@@ -247,11 +246,11 @@ def worksheet_assignment(worksheet: Path, candidates: dict[str, list[Collected]]
     best = sorted((a for a, n in hits.items() if n), key=lambda a: -hits[a])
     if not best:
         raise GradingError(
-            f"no collected submission has a participant id of {worksheet.name}; collect the assignment's "
+            f"no collected submission has a participant id of {name}; collect the assignment's "
             "'Download all submissions' zip first (python -m grading collect ZIP --assignment A)"
         )
     if len(best) > 1 and hits[best[0]] == hits[best[1]]:
-        raise GradingError(f"{worksheet.name} names submissions of {', '.join(best)}: give each its own worksheet")
+        raise GradingError(f"{name} names submissions of {', '.join(best)}: give each its own worksheet")
     return best[0]
 
 
@@ -313,18 +312,12 @@ def gradebook(participants: Path, match: str, assignments: dict[str, list[Collec
         for person, values in sorted(scores.items()):
             if len(values) > 1:
                 unmatched.append(f"{assignment}: {len(values)} submissions match {sheet.rows[person][key]!r}")
-        rows = [{"key": sheet.rows[p][key].strip(), "score": v[0]} for p, v in sorted(scores.items()) if len(v) == 1]
+        header = sheet.header[key]
+        rows = [{header: sheet.rows[p][key].strip(), column: v[0]} for p, v in sorted(scores.items()) if len(v) == 1]
         matched |= {p for p, v in scores.items() if len(v) == 1}
         if rows:
-            files[assignment] = _plain_csv([sheet.header[key], column], [[r["key"], r["score"]] for r in rows])
+            files[assignment] = csv_text([header, column], rows)
     return GradebookResult(files, len(matched), sorted(unmatched))
-
-
-def _plain_csv(header: list[str], rows: list[list[str]]) -> str:
-    """Keys checked to start with no formula character, and numbers: written as they are."""
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerows([header, *rows])
-    return out.getvalue()
 
 
 @dataclass(frozen=True)

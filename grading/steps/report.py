@@ -57,8 +57,9 @@ def write_reports(
     if worksheet or participants:
         collected = _collected(workspace, rows)
         if worksheet:
-            assignment = moodle.worksheet_assignment(worksheet, collected)
-            filled = moodle.fill_worksheet(worksheet, collected[assignment])
+            sheet = moodle.read_worksheet(worksheet)
+            assignment = moodle.worksheet_assignment(sheet, worksheet.name, collected)
+            filled = moodle.fill_worksheet(sheet, collected[assignment])
             archive, count = moodle.feedback_zip(collected[assignment])
             files[reports / f"moodle-worksheet-{assignment}.csv"] = filled.text
             files[reports / f"moodle-feedback-{assignment}.zip"] = archive
