@@ -100,25 +100,39 @@ def answer_as_a_participant(notebook_path: Path) -> None:
 
 def run_all_cells(page, playwright) -> None:
     """Exécution > Exécuter toutes les cellules (JupyterLab in French, binder/overrides.json), as a participant
-    does, until the cells run. JupyterLab may open the notebook
-    before it knows the kernels, and then asks which one to start, or drop the command while the kernel
-    starts (under load): the participant takes the kernel proposed, and runs the cells again."""
-    for _ in range(5):
-        choose = page.locator(".jp-Dialog-content", has_text="noyau")
-        if choose.count():
-            choose.locator(".jp-Dialog-button.jp-mod-accept").click()
-        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000)
-        page.locator(".lm-MenuBar-itemLabel", has_text="Exécution").first.click()
-        page.locator(".lm-Menu-itemLabel", has_text="Exécuter toutes les cellules").first.click()
-        try:  # a prompt shows [*] or a number once its cell is sent to the kernel
+    does, until the cells run. JupyterLab may open the notebook before it knows the kernels, and then asks
+    which one to start (at any moment while the page loads), or drop the command while the kernel starts
+    (under load): the participant takes the kernel proposed, closes any other dialog, and tries again."""
+    dialogs = []
+    for _ in range(8):
+        try:
+            page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=45_000)
+        except playwright.TimeoutError:
+            pass  # no kernel yet: a dialog may be asking which one
+        dialog = page.locator(".jp-Dialog-content")
+        if dialog.count():
+            text = dialog.first.inner_text()
+            dialogs.append(text)
+            accept = dialog.first.locator(".jp-Dialog-button.jp-mod-accept")
+            if "noyau" in text.lower() and accept.count():
+                accept.first.click()
+            else:
+                page.keyboard.press("Escape")
+            continue
+        try:
+            page.locator(".lm-MenuBar-itemLabel", has_text="Exécution").first.click(timeout=10_000)
+            page.locator(".lm-Menu-itemLabel", has_text="Exécuter toutes les cellules").first.click(timeout=10_000)
+            # a prompt shows [*] or a number once its cell is sent to the kernel
             page.wait_for_function(
                 "[...document.querySelectorAll('.jp-InputArea-prompt')].some(p => /\\[[0-9*]+\\]/.test(p.innerText))",
                 timeout=30_000,
             )
             return
         except playwright.TimeoutError:
-            continue
-    raise AssertionError("JupyterLab did not run the cells: " + page.inner_text("body")[-500:])
+            page.keyboard.press("Escape")  # a menu left open
+    raise AssertionError(
+        f"JupyterLab did not run the cells; dialogs seen: {dialogs}; page: {page.inner_text('body')[-500:]}"
+    )
 
 
 def test_participant_runs_the_first_notebook_and_validates_it(playwright, browser, published_kit, tmp_path):
