@@ -430,7 +430,8 @@ class Series(CellsKind):
 
     def canonical(self, value, rounding: str = "python") -> str:
         value = _as_series(value)
-        items = [(label(index), cell_text(item, self.decimals, rounding)) for index, item in value.items()]
+        texts = _texts(value, lambda v: cell_text(v, self.decimals, rounding))
+        items = [(label(index), text) for index, text in zip(value.index, texts)]
         return "\x1e".join(f"{k}\x1f{v}" for k, v in (items if self.ordered else sorted(items)))
 
     def derived_mistakes(self, expected):
@@ -484,11 +485,25 @@ def _frame_digest(frame, decimals: int | None, rounding: str = "python") -> str:
     for name in frame.columns:
         column = frame[name]
         if decimals is not None and pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
-            columns.append(column.map(lambda v: cell_text(v, decimals, rounding)))
+            columns.append(_texts(column, lambda v: cell_text(v, decimals, rounding)))
         else:
-            columns.append(column.map(label))
+            columns.append(_texts(column, label))
     rows = sorted("\x1f".join(cells) for cells in zip(*columns)) if columns else []
     return f"{len(frame)}:" + hashlib.sha256("\x1e".join(rows).encode("utf-8")).hexdigest()
+
+
+def _texts(column, to_text) -> list[str]:
+    """`to_text` of each cell of `column`, computed once per distinct value (a table of 100 000 rows holds
+    few): the same texts as cell by cell. A column of mixed Python objects goes cell by cell, since pandas
+    takes True and 1 (or 1 and 1.0) for one value where their texts differ."""
+    import numpy as np
+    import pandas as pd
+
+    if column.dtype == object and pd.api.types.infer_dtype(column, skipna=False) != "string":
+        return [to_text(value) for value in column]
+    codes, distinct = pd.factorize(column, use_na_sentinel=True)
+    texts = np.array([to_text(value) for value in distinct] + [to_text(None)], dtype=object)
+    return texts[codes].tolist()  # a missing value (code -1) takes the last text, that of None
 
 
 @dataclass(frozen=True)
@@ -555,12 +570,12 @@ class Grid(CellsKind):
         return None
 
     def canonical(self, value, rounding: str = "python") -> str:
-        cells = sorted(
-            f"{label(row)}\x1f{label(column)}\x1f{cell_text(value.at[row, column], self.decimals, rounding)}"
-            for row in value.index
-            for column in value.columns
-        )
-        return "\x1e".join(cells)
+        rows = [label(row) for row in value.index]
+        cells = []
+        for position, column in enumerate(value.columns):
+            texts = _texts(value.iloc[:, position], lambda v: cell_text(v, self.decimals, rounding))
+            cells += [f"{row}\x1f{label(column)}\x1f{text}" for row, text in zip(rows, texts)]
+        return "\x1e".join(sorted(cells))
 
     def derived_mistakes(self, expected):
         mistakes = [(self, expected.T, "Lignes et colonnes sont inversées : échangez index et columns.")]
@@ -603,6 +618,8 @@ class Figure(CellsKind):
         return None
 
     def canonical(self, value, rounding: str = "python") -> str:
+        import pandas as pd
+
         rows = []
         for trace in value.data:
             columns = [_attribute(trace, path) for path in self.points]
@@ -613,7 +630,8 @@ class Figure(CellsKind):
                 [None] * length if c is None else list(c) if not isinstance(c, str | numbers.Number) else [c] * length
                 for c in columns
             ]
-            rows += ["\x1f".join(cell_text(v, self.decimals, rounding) for v in cells) for cells in zip(*columns)]
+            texts = [_texts(pd.Series(c), lambda v: cell_text(v, self.decimals, rounding)) for c in columns]
+            rows += ["\x1f".join(cells) for cells in zip(*texts)]
         layout = [f"{path}={label(_attribute(value.layout, path))}" for path in self.layout]
         return "\x1e".join(sorted(rows)) + "\x1d" + "\x1f".join(layout)
 

@@ -156,3 +156,35 @@ def test_a_tie_rounded_by_pandas_is_as_right_as_by_python():
     for answer in (expected.round(2), pd.Series({"a": 4.18, "b": 0.13}), expected):
         assert verdict("q", answer, expected, Series(decimals=2)) == "right"
     assert verdict("q", pd.Series({"a": 4.19, "b": 0.13}), expected, Series(decimals=2)) != "right"
+
+
+def test_a_table_is_read_once_per_distinct_value_with_the_texts_of_each_cell():
+    """A table's canonical form reads each distinct value once; it stays that of each cell, missing
+    values, dates, categories, nullable integers and a column of mixed objects (True, 1, 1.0) included."""
+    from participant.answer_kinds import ROUNDINGS, _texts, cell_text, label
+
+    rng = np.random.default_rng(1)
+    n = 2_000
+    frame = pd.DataFrame(
+        {
+            "texte": pd.Series(rng.choice(["a", "b ", "É", None], n)),
+            "texte_arrow": pd.Series(rng.choice(["a", "b"], n), dtype="string[pyarrow]"),
+            "decimal": np.where(rng.random(n) < 0.1, np.nan, rng.random(n).round(3) * 10),
+            "zero": np.where(rng.random(n) < 0.5, -0.0, 0.0),
+            "entier": rng.integers(0, 100, n),
+            "entier_manquant": pd.array(np.where(rng.random(n) < 0.1, None, rng.integers(0, 5, n)), dtype="Int64"),
+            "booleen": rng.random(n) < 0.5,
+            "jour": pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 400, n), "D"),
+            "instant": pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 10**6, n), "s"),
+            "categorie": pd.Categorical(rng.choice(["x", "y"], n)),
+            "melange": pd.Series(rng.choice(np.array([True, 1, 1.0, "1", None, np.nan], dtype=object), n)),
+        }
+    )
+    frame.loc[::7, "jour"] = pd.NaT
+    lists = [[1, 2.5, None, 2.5], [True, 1, 1.0], ["a", None, "a"], [None, None]]  # a figure's points
+    columns = [(frame[name], list(frame[name])) for name in frame.columns] + [(pd.Series(v), v) for v in lists]
+    for column, cells in columns:
+        assert _texts(column, label) == [label(value) for value in cells], cells[:5]
+        for rounding in ROUNDINGS:
+            to_text = lambda value: cell_text(value, 1, rounding)  # noqa: E731
+            assert _texts(column, to_text) == [to_text(value) for value in cells], cells[:5]
