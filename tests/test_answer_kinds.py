@@ -2,6 +2,7 @@
 judge alike, the key holds no readable value, and another dataset gets a form check only."""
 
 import base64
+import functools
 import json
 import zlib
 
@@ -158,10 +159,16 @@ def test_a_tie_rounded_by_pandas_is_as_right_as_by_python():
     assert verdict("q", pd.Series({"a": 4.19, "b": 0.13}), expected, Series(decimals=2)) != "right"
 
 
+def rounded_text(value, rounding):
+    from participant.answer_kinds import cell_text
+
+    return cell_text(value, 1, rounding)
+
+
 def test_a_table_is_read_once_per_distinct_value_with_the_texts_of_each_cell():
     """A table's canonical form reads each distinct value once; it stays that of each cell, missing
     values, dates, categories, nullable integers and a column of mixed objects (True, 1, 1.0) included."""
-    from participant.answer_kinds import ROUNDINGS, _texts, cell_text, label
+    from participant.answer_kinds import ROUNDINGS, _texts, label
 
     rng = np.random.default_rng(1)
     n = 2_000
@@ -186,5 +193,5 @@ def test_a_table_is_read_once_per_distinct_value_with_the_texts_of_each_cell():
     for column, cells in columns:
         assert _texts(column, label) == [label(value) for value in cells], cells[:5]
         for rounding in ROUNDINGS:
-            to_text = lambda value: cell_text(value, 1, rounding)  # noqa: E731
+            to_text = functools.partial(rounded_text, rounding=rounding)
             assert _texts(column, to_text) == [to_text(value) for value in cells], cells[:5]
