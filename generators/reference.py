@@ -122,10 +122,10 @@ def cim10_codes(first_year: int, last_year: int, types: frozenset) -> frozenset:
     """Codes whose ATIH type is one of `types` in every year from first_year to last_year."""
     years = range(nomenclature_year(first_year), nomenclature_year(last_year) + 1)
     rows = cim10()[cim10()["type_mco"].isin(types)]
-    covered = {code: set() for code in rows["code"]}
-    for code, start, end in rows[["code", "annee_debut", "annee_fin"]].itertuples(index=False):
-        covered[code].update(range(start, end + 1))
-    return frozenset(code for code, seen in covered.items() if seen.issuperset(years))
+    start, end = rows["annee_debut"].to_numpy(), rows["annee_fin"].to_numpy()
+    in_force = pd.DataFrame({year: (start <= year) & (end >= year) for year in years})
+    every_year = in_force.groupby(rows["code"].to_numpy()).any().all(axis=1)
+    return frozenset(every_year.index[every_year])
 
 
 @cache
