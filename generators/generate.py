@@ -13,7 +13,7 @@ from generators import journaux, settings
 from generators.blocks import BLOCK_TABLES, Context, conform
 from generators.clinical import Clinical, load_clinical
 from generators.patients import Period
-from generators.runner import run_blocks
+from generators.runner import run_blocks, start_early
 from generators.signals import truth_document
 from generators.writer import DatasetWriter, dataset_folder, write_manifest
 
@@ -58,6 +58,7 @@ def generate_dataset(
             f"the truth file {truth_file} is inside the dataset folder {out}: participants would see it; "
             "write it elsewhere"
         )
+    start_early(workers, scheduler)
     clinical = load_clinical() if clinical is None else clinical
     with dataset_folder(out, overwrite) as folder:
         context = Context.build(

@@ -8,6 +8,7 @@ run's Context, the instructor's configuration included, goes once to each worker
 """
 
 import multiprocessing
+import multiprocessing.forkserver
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -61,6 +62,13 @@ def _in_local_processes(context: Context, workers: int, blocks: range) -> Iterat
         yield from _in_order(
             lambda block: pool.submit(_block_in_worker, block), blocks, BLOCKS_IN_FLIGHT_PER_WORKER * workers
         )
+
+
+def start_early(workers: int = WORKERS, scheduler: str | None = None) -> None:
+    """Starts the server local workers fork from, so that it imports the generator while the caller
+    builds the run's Context (nothing to do for one process or a dask cluster)."""
+    if workers > 1 and not scheduler and _fresh_processes().get_start_method() == "forkserver":
+        multiprocessing.forkserver.ensure_running()
 
 
 def _fresh_processes() -> multiprocessing.context.BaseContext:
