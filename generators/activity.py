@@ -17,9 +17,11 @@ into rows, for the whole block at once:
    maternity until they turn 2.
 """
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 
 from generators import reference
@@ -39,6 +41,9 @@ IN_HOSPITAL_DEATH_SHARE = 0.4  # of deaths, in an MCO stay
 FRAILTY_SHAPE = 1.5  # gamma frailty of mean 1: some patients have many stays
 LENGTH_SPREAD = 0.6  # sigma of the log-normal length of stay
 CHRONIC_CODED = 0.7  # chance a chronic condition is coded on a given stay
+COMMON_DAS_BY_AGE = (0.2, 0.3, 0.7, 1.5, 2.2, 2.8)  # reference/das_courants.csv in a stay of 10 nights or more
+WHO_FORM = re.compile(r"[A-Z]\d\d(\.\d{1,2})?")  # a CIM-10 code without ATIH's national extensions
+COMMON_DAS_SHORTEST = 0.25  # share of those coded in the shortest stays (0 to 2 nights); in proportion between
 TRANSFER_IN_SHARE = 0.05  # planned stays coming from another hospital
 MEDICO_SOCIAL_EXIT_80_PLUS = 0.03  # exits to a nursing home, patients of 80 and over
 SECONDARY_ACT_SHARE = 0.6  # chance of each act listed after the first one
@@ -98,6 +103,10 @@ class Catalogue:
     chronic_points: np.ndarray  # its points in the Charlson-like score (signaux.yml)
     complication_code: np.ndarray  # positions in cim10 of reference/complications.csv
     complication_risk: np.ndarray  # (complications, age groups): chance in a stay of 4 nights
+    common_code: np.ndarray  # positions in cim10 of the codes of reference/das_courants.csv (level 1)
+    common_cumulative: np.ndarray  # their cumulative weights, ending at 1
+    common_age_min: np.ndarray
+    common_sex: np.ndarray  # "F", "M" or "*" (both)
 
 
 def build_catalogue(clinical: Clinical, period: Period) -> Catalogue:
@@ -120,9 +129,17 @@ def build_catalogue(clinical: Clinical, period: Period) -> Catalogue:
     associated = split(seances["diagnostics_associes"])
     chronic = modules.chronic["code"].to_numpy(object)
     complications = reference.complications()["code"].to_numpy(object)
+    common = _common_secondary_diagnoses(first_year, last_year)
     cim10 = np.unique(
         np.concatenate(
-            [*diagnoses, *associated, chronic, complications, reference.births()["diagnostic_principal"]]
+            [
+                *diagnoses,
+                *associated,
+                chronic,
+                complications,
+                common["code"],
+                reference.births()["diagnostic_principal"],
+            ]
         ).astype(object)
     )
     routine = reference.routine_acts()
@@ -191,7 +208,28 @@ def build_catalogue(clinical: Clinical, period: Period) -> Catalogue:
         chronic_points=np.array([clinical.signals.charlson_points.get(code, 0) for code in chronic]),
         complication_code=position(cim10, complications),
         complication_risk=reference.by_age_group(reference.complications(), "probabilite"),
+        common_code=position(cim10, common["code"].to_numpy(object)),
+        common_cumulative=np.cumsum(common["poids"].to_numpy(float)) / common["poids"].sum(),
+        common_age_min=common["age_min"].to_numpy(int),
+        common_sex=common["sexe"].to_numpy(object),
     )
+
+
+def _common_secondary_diagnoses(first_year: int, last_year: int) -> pd.DataFrame:
+    """reference/das_courants.csv, one row per code: a category stands for its codes valid as secondary
+    diagnosis in every year of the period and of severity level 1 (they never change a stay's GHM), which
+    share its weight. ATIH's national extensions (Z86.000, R53.+0) are left out: the common conditions keep
+    the WHO form of codes that the course teaches (s1)."""
+    allowed = reference.cim10_codes(first_year, last_year, reference.DAS_TYPES)
+    rows = []
+    for item in reference.common_secondary_diagnoses().itertuples(index=False):
+        candidates = reference.category_codes(item.code) if len(item.code) == 3 else (item.code,)
+        valid = np.array([c for c in candidates if c in allowed and WHO_FORM.fullmatch(c)], dtype=object)
+        codes = valid[reference.severity_of(valid) == 1] if len(valid) else valid
+        if not len(codes):
+            raise AssertionError(f"reference/das_courants.csv: {item.code} has no code of level 1 valid as DAS")
+        rows += [(code, item.poids / len(codes), item.age_min, item.sexe) for code in codes]
+    return pd.DataFrame(rows, columns=["code", "poids", "age_min", "sexe"])
 
 
 def _grouping(suffixes: set[str], ghm: np.ndarray, root: str) -> np.ndarray:
@@ -427,6 +465,8 @@ def hospital_activity(
     diagnostics, severity = _secondary_diagnoses(
         cat, population, chronic, stays.patient, stays.motif, stays.kind, length, principal, group, rng
     )
+    common_rng = np.random.default_rng([seed, STREAM, block, 2, int(newborns)])
+    diagnostics = _with_common_conditions(cat, population, stays, length, principal, group, diagnostics, common_rng)
     ghm = _ghm(cat, stays.motif, length, severity)
 
     sejours = pa.table(
@@ -851,6 +891,36 @@ def _secondary_diagnoses(cat, population, has_chronic, patient, motif, kind, len
     severity = np.ones(stay_count, dtype=np.int64)
     np.maximum.at(severity, stay, cat.severity[code])
     return (stay, rank, code), severity
+
+
+def _with_common_conditions(cat, population, stays, length, principal, group, diagnostics, rng):
+    """`diagnostics` (stay, rank, code) and, after each stay's own, the common conditions coded beside it
+    (reference/das_courants.csv): more with age and length of stay, none in a séance, each once a stay.
+    They are of severity level 1, so the stays' levels and GHMs stay as they are."""
+    stay, _, code = diagnostics
+    hospital = np.flatnonzero(stays.kind != SEANCE)
+    patient = stays.patient[hospital]
+    nights = length[hospital]
+    mean = np.asarray(COMMON_DAS_BY_AGE)[group[patient]] * np.clip(nights / 10, COMMON_DAS_SHORTEST, 1)
+    slots = np.repeat(np.arange(len(hospital)), rng.poisson(mean))
+    drawn = np.minimum(
+        np.searchsorted(cat.common_cumulative, rng.random(len(slots)), side="right"), len(cat.common_code) - 1
+    )
+    age, female = population.age[patient[slots]], population.female[patient[slots]]
+    sex = cat.common_sex[drawn]
+    fits = (age >= cat.common_age_min[drawn]) & ((sex == "*") | ((sex == "F") == female))
+    new_stay, new_code = hospital[slots[fits]], cat.common_code[drawn[fits]]
+    size = len(cat.cim10)
+    known = np.r_[stay * size + code, np.arange(len(principal)) * size + principal]  # coded already, or the DP
+    keys = new_stay * size + new_code
+    first = np.unique(keys, return_index=True)[1]
+    first = first[~np.isin(keys[first], known)]
+    first.sort()
+    new_stay, new_code = new_stay[first], new_code[first]
+    all_stay, all_code = np.r_[stay, new_stay], np.r_[code, new_code]
+    order = np.argsort(all_stay, kind="stable")  # each stay's own first, then its common conditions
+    all_stay, all_code = all_stay[order], all_code[order]
+    return all_stay, ragged_arange(np.bincount(all_stay, minlength=len(stays.patient))) + 1, all_code
 
 
 def _associated_for_sex(cat: Catalogue, options: np.ndarray, female: np.ndarray, rng) -> np.ndarray:

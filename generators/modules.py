@@ -22,6 +22,7 @@ from generators.reference import (
     AGE_GROUPS,
     DAS_TYPES,
     DP_TYPES,
+    category_codes,
     ccam,
     cim10,
     cim10_codes,
@@ -363,21 +364,8 @@ def principal_codes(item, first_year: int | None = None, last_year: int | None =
 def _principal_codes(item: str, first_year: int, last_year: int) -> tuple[str, ...]:
     allowed = cim10_codes(first_year, last_year, DP_TYPES)
     if len(item) == 3:  # a category: its codes, or itself when it has no subdivision (I10, R55)
-        return tuple(sorted(c for c in _children(item) if c in allowed and ("+" not in c or c == item)))
+        return tuple(sorted(c for c in category_codes(item) if c in allowed and ("+" not in c or c == item)))
     return (item,) if item in allowed else ()
-
-
-@cache
-def _children(category: str) -> tuple[str, ...]:
-    return tuple(_category_index().get(category, ()))
-
-
-@cache
-def _category_index() -> dict[str, list[str]]:
-    index: dict[str, list[str]] = {}
-    for code in cim10()["code"].drop_duplicates():
-        index.setdefault(code[:3], []).append(code)
-    return index
 
 
 def explain_code(code: str) -> str:
@@ -387,7 +375,7 @@ def explain_code(code: str) -> str:
         return f"{code} is not a CIM-10 FR code"
     last = rows.iloc[-1]
     if last["type_mco"] == "3":
-        children = [c for c in _children(code[:3]) if c.startswith(code) and c != code][:3]
+        children = [c for c in category_codes(code[:3]) if c.startswith(code) and c != code][:3]
         children = ", ".join(children)
         return f"{code} is a father code (ATIH type 3), never coded itself: use one of its children ({children})"
     return f"{code} has ATIH type {last['type_mco']} in {last['annee_fin']}, not allowed in this position"

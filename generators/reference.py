@@ -129,6 +129,20 @@ def cim10_codes(first_year: int, last_year: int, types: frozenset) -> frozenset:
 
 
 @cache
+def category_codes(category: str) -> tuple[str, ...]:
+    """Every CIM-10 FR code of a 3-character category (I63: I63, I63.0 ... I63.9), in the file's order."""
+    return tuple(_category_index().get(category, ()))
+
+
+@cache
+def _category_index() -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for code in cim10()["code"].drop_duplicates():
+        index.setdefault(code[:3], []).append(code)
+    return index
+
+
+@cache
 def ghm_codes(first_year: int, last_year: int) -> frozenset:
     """GHMs of the classification in every year from first_year to last_year."""
     table = ghm()
@@ -203,6 +217,13 @@ def _cmd_by_category_number() -> dict[int, str]:
 
 def _category_number(category: str) -> int:
     return (ord(category[0]) - ord("A")) * 100 + int(category[1:3])
+
+
+@cache
+def common_secondary_diagnoses() -> pd.DataFrame:
+    """Conditions coded as secondary diagnoses beside any reason for a stay (hypertension, dyslipidaemia,
+    history, dependency...): a CIM-10 category or code, its weight, from an age, for one sex (* both)."""
+    return _read("das_courants.csv", dtype={"code": str, "sexe": str})
 
 
 @cache

@@ -87,6 +87,7 @@ def case_mix(data, hospital: pd.DataFrame) -> dict[str, float]:
         "distinct_principal_diagnoses": hospital["diagnostic_principal"].nunique(),
         "distinct_ghm": hospital["ghm"].nunique(),
         "distinct_ccam_acts": data["actes"]["code_ccam"].nunique(),
+        "distinct_secondary_diagnoses": secondary["code_cim10"].nunique(),
     }
 
 
@@ -134,10 +135,11 @@ PUBLISHED = {
 }
 # Not published as such, but what an analyst expects at 200 000 patients: the breadth of the case mix.
 AT_LEAST = {
-    "secondary_diagnoses_per_stay": 1.3,
+    "secondary_diagnoses_per_stay": 1.8,
     "distinct_principal_diagnoses": 300,
     "distinct_ghm": 300,
-    "distinct_ccam_acts": 80,
+    "distinct_ccam_acts": 110,
+    "distinct_secondary_diagnoses": 500,
 }
 
 

@@ -93,6 +93,8 @@ def test_the_catalogue_emits_only_codes_valid_every_year_of_the_period(start_yea
         assert set(cim10[np.concatenate(cat.diagnoses)]) <= dp
         assert set(cim10[cat.chronic_code]) <= das and set(reference.complications()["code"]) <= das
         assert set(cim10[np.concatenate(cat.seance_associated)]) <= das
+        common = cim10[cat.common_code]  # coded beside any stay: never a change of severity, hence of GHM
+        assert set(common) <= das and (reference.severity_of(common) == 1).all()
         assert set(ghm[cat.ghm_of.ravel()]) <= reference.ghm_codes(year, year)
         newborn = {root + suffix for root, suffixes in cat.newborn_levels.items() for suffix in suffixes}
         assert newborn <= reference.ghm_codes(year, year)
