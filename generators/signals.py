@@ -85,6 +85,26 @@ class Signals:
     file: Path
 
 
+NEUTRAL_SIGNALS = """# What participants' generators read (the student kit, the grading sandbox): every effect set to 0.
+# The true effects, which notebooks and the datathon ask participants to discover, stay with the
+# instructor; datasets/generated/ was made with them.
+"""
+
+
+def neutral_signals(text: str) -> str:
+    """signaux.yml with every effect, spread and trend set to 0 (baselines and definitions kept)."""
+    signals = yaml.safe_load(text)
+    for section in signals.values():
+        if not isinstance(section, dict):
+            continue
+        for key in list(section):
+            if key == "effects":
+                section[key] = {effect: 0 for effect in section[key]}
+            elif key.endswith("_ecart_type") or key.startswith(("effet_", "tendance_")):
+                section[key] = 0
+    return NEUTRAL_SIGNALS + yaml.safe_dump(signals, allow_unicode=True, sort_keys=False)
+
+
 def load_signals(signals_file: Path = settings.SIGNALS_FILE) -> Signals:
     """Reads and checks the whole file; raises SignalsFileError naming the file and the field."""
     check = _Fields(signals_file)

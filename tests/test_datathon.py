@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
+from generators.settings import SIGNALS_FILE
 from grading.sandbox import sandbox_available
 from tests.conftest import KIT_DIR, run_cli
 
@@ -31,6 +32,12 @@ modele = LogisticRegression(max_iter=1000).fit(entrainement[colonnes], entrainem
 probabilite = modele.predict_proba(test[colonnes])[:, 1]
 """
 WRITE = 'pd.DataFrame({"id": test["id"], "probabilite": probabilite}).to_csv(FICHIER_PREDICTIONS, index=False)\n'
+# A team that reads the generator's true model where the scorer re-executes its notebook finds every
+# effect set to 0, as in the student kit (its notebook stops otherwise).
+READS_THE_TRUE_MODEL = (
+    f"effets = open({str(SIGNALS_FILE)!r}, encoding='utf-8').read()\n"
+    "assert 'charlson_par_point: 0\\n' in effets, 'les vrais effets sont lisibles'\n"
+)
 NOISE = "probabilite = np.clip(probabilite + np.random.default_rng().normal(0, 0.05, len(probabilite)), 0, 1)\n"
 
 
@@ -95,6 +102,7 @@ def event(tmp_path_factory):
     predictions_of(noisy, data, root / "bruit.csv")
     hand_in("non-reproductible", "essai-1", team_notebook(noisy), pd.read_csv(root / "bruit.csv", dtype={"id": str}))
     hand_in("carnet-seul", "essai-1", team_notebook(good))
+    hand_in("lit-le-vrai-modele", "essai-1", team_notebook(READS_THE_TRUE_MODEL + good))
     hand_in("carnet-en-echec", "essai-1", team_notebook(MODEL + "raise ValueError('colonne absente')\n" + WRITE))
     # Overfitted: it learnt the public part by probing the leaderboard, and knows nothing of the rest.
     public = labels.set_index("id")["cible"].where(labels.set_index("id")["partie"] == "public")
@@ -187,6 +195,8 @@ def test_notebooks_are_re_executed_and_checked(event):
     assert rows["bonne"]["statut"] == "scored" and rows["bonne"]["indicateurs"] == ""
     assert rows["non-reproductible"]["indicateurs"] == "non_reproductible"
     assert rows["carnet-seul"]["statut"] == "scored"  # scored on its re-execution
+    if sandbox_available():  # without a sandbox, a team's code reads what the scorer's user reads
+        assert rows["lit-le-vrai-modele"]["statut"] == "scored", rows["lit-le-vrai-modele"]
     assert float(rows["carnet-seul"]["auroc_public"]) == float(rows["bonne"]["auroc_public"])
     assert rows["surapprise"]["indicateurs"] == "sans_carnet"
     assert 0.6 < float(rows["bonne"]["auroc_public"]) < 0.9
@@ -251,9 +261,10 @@ def test_a_mistake_in_a_challenge_file_is_named(tmp_path, cli):
 
 
 def test_a_notebook_is_re_executed_once_for_every_scoring(event):
-    """Three notebooks ran (the good one, handed in by two teams as two files, and the noisy one); the failing
-    one left nothing. The private phase, scored after the public one, read them instead of running them."""
+    """Four notebooks ran (the good one, handed in by two teams as two files, the noisy one and the one that
+    reads the generator's model); the failing one left nothing. The private phase, scored after the public
+    one, read them instead of running them."""
     root, public_run, private_run, _ = event
     kept = sorted((root / "prepare" / "instructeur" / "reexecutions").glob("*.csv"))
-    assert len(kept) == 3, kept
+    assert len(kept) == 4, kept
     assert board(root)["carnet-seul"]["statut"] == "scored"

@@ -193,6 +193,7 @@ def score_submissions(
     runner = Sandbox(
         data=data.resolve(),
         enabled=sandbox,
+        true_effects=False,  # a team's notebook never reads the model its labels come from
         limits=Limits(
             notebook_seconds=timeout,
             memory_bytes=int(memory_gb * 2**30),

@@ -13,6 +13,7 @@ up to a size limit: data for trusted code to validate, never a path to follow.
 
 import contextlib
 import fcntl
+import functools
 import itertools
 import os
 import resource
@@ -26,6 +27,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generators.settings import SIGNALS_FILE
+from generators.signals import neutral_signals
 from grading import settings
 from grading.errors import GradingError, last_line
 from grading.paths import KIT_DIR
@@ -79,6 +82,10 @@ class Sandbox:
     data: Path  # the public dataset, read-only inside
     limits: Limits = field(default_factory=Limits)
     enabled: bool = True  # False: --no-sandbox, the instructor's explicit choice
+    # False: the generator's signaux.yml is shown with every effect set to 0, as in the student kit (a
+    # datathon team would otherwise read the true model its labels come from). Course notebooks that make
+    # datasets of their own need the true file: their hidden tests recompute them as the release did.
+    true_effects: bool = True
 
     def run(self, command: list[str], files: dict[str, bytes]) -> Run:
         """Runs `command` in a fresh working folder holding `files` (name: content); it succeeds when it
@@ -96,11 +103,13 @@ class Sandbox:
             stack.callback(_close, read_end)
             if self.enabled:
                 descriptors = [_in_memory(name, content) for name, content in files.items()]
-                for descriptor in descriptors:
+                signals = None if self.true_effects else _in_memory("signaux.yml", _neutral_signals())
+                shown = [d for d in (*descriptors, signals) if d is not None]
+                for descriptor in shown:
                     stack.callback(_close, descriptor)
                 workdir = INSIDE
-                command = self._bwrap(dict(zip(files, descriptors))) + _as_user(uid) + command
-                cwd, passed = "/", (write_end, *descriptors)
+                command = self._bwrap(dict(zip(files, descriptors)), signals) + _as_user(uid) + command
+                cwd, passed = "/", (write_end, *shown)
             else:
                 workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="travail-")))
                 for name, content in files.items():
@@ -161,7 +170,7 @@ class Sandbox:
             return Outcome(Status.ERROR, last_line(errors)[:300] if errors.strip() else f"exit status {status}")
         return Outcome()
 
-    def _bwrap(self, files: dict[str, int]) -> list[str]:
+    def _bwrap(self, files: dict[str, int], signals: int | None) -> list[str]:
         command = ["bwrap", "--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try"]
         command += ["--die-with-parent", "--new-session", "--hostname", "sandbox"]
         for path in map(Path, SYSTEM):
@@ -190,6 +199,8 @@ class Sandbox:
                     command += ["--perms", "0755", "--dir", str(ancestor)]
                     made.add(ancestor)
             command += ["--ro-bind", str(path), str(path)]
+        if signals is not None:
+            command += ["--perms", "0644", "--ro-bind-data", str(signals), str(SIGNALS_FILE)]
         return command + ["--chdir", str(INSIDE), "--"]
 
     def _limit(self, group: ControlGroup | None) -> None:
@@ -301,6 +312,11 @@ def sandbox_available() -> bool:
         capture_output=True,
     )
     return probe.returncode == 0
+
+
+@functools.cache
+def _neutral_signals() -> bytes:
+    return neutral_signals(SIGNALS_FILE.read_text(encoding="utf-8")).encode()
 
 
 def _processes_of(uid: int) -> int:

@@ -25,10 +25,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import nbformat
-import yaml
 
 from common.files import staged_folder
 from generators.settings import DATASET_DIR, DICTIONARY, MANIFEST, SIGNALS_FILE
+from generators.signals import neutral_signals
 from grading.errors import GradingError
 from grading.paths import KIT_DIR, Workspace
 from grading.steps.release import make_answer_keys, release
@@ -44,9 +44,6 @@ set -euo pipefail
 python -m pip install --no-deps -e .
 settings="$(python -c 'import sys; print(sys.prefix)')/share/jupyter/lab/settings"
 mkdir -p "$settings" && cp binder/overrides.json "$settings/"   # JupyterLab in French by default
-"""
-NEUTRAL_SIGNALS = """# The student kit's generator: every effect set to 0. The true effects, which notebooks and the
-# datathon ask participants to discover, stay with the instructor; datasets/generated/ was made with them.
 """
 
 
@@ -143,20 +140,6 @@ def _copy_dataset(data: Path, target: Path) -> None:
         if Path(name).name != name or not (data / name).is_file():
             raise GradingError(f"{data / MANIFEST} names {name!r}, which is not a file of the dataset")
         shutil.copy2(data / name, target / name)
-
-
-def neutral_signals(text: str) -> str:
-    """signaux.yml with every effect, spread and trend set to 0 (baselines and definitions kept)."""
-    signals = yaml.safe_load(text)
-    for section in signals.values():
-        if not isinstance(section, dict):
-            continue
-        for key in list(section):
-            if key == "effects":
-                section[key] = {effect: 0 for effect in section[key]}
-            elif key.endswith("_ecart_type") or key.startswith(("effet_", "tendance_")):
-                section[key] = 0
-    return NEUTRAL_SIGNALS + yaml.safe_dump(signals, allow_unicode=True, sort_keys=False)
 
 
 def _has_markers(path: Path) -> bool:
