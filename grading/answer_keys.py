@@ -70,6 +70,7 @@ def answer_names(notebook) -> dict[str, list[str]]:
 
 
 def _record(source: Path, notebook, data: Path) -> list[dict]:
+    from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
@@ -79,8 +80,12 @@ def _record(source: Path, notebook, data: Path) -> list[dict]:
         records = Path(scratch) / "records.jsonl"
         records.touch()
         env = {**os.environ, "KIT_DATASET": str(data.resolve()), RECORD_ENV: str(records)}
+        # The source notebook (solutions, hidden tests) runs in a kernel reached through Unix sockets in this
+        # private folder: over TCP, another user of the machine could listen to what its cells print.
+        kernel = KernelManager(kernel_name="python3", transport="ipc", ip=str(Path(scratch) / "noyau"))
         client = NotebookClient(
             notebook,
+            km=kernel,
             timeout=settings.CELL_TIMEOUT * 5,
             kernel_name="python3",
             resources={"metadata": {"path": str(work)}},
