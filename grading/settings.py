@@ -27,6 +27,7 @@ FILE_BYTES = 256 * 2**20  # no file larger than this
 WORK_BYTES = 2**30  # the sandbox's working folder (a tmpfs), and its /dev/shm
 SANDBOX_UIDS = range(61000, 65000)  # one unused user id per running notebook (as root)
 MAX_CELL_OUTPUT = 100_000  # characters of printed text kept per cell
+MAX_NOTEBOOK_BYTES = 16 * 2**20  # a handed-in notebook; read outside the sandbox, its JSON may weigh 200 times more
 MAX_RESULT_BYTES = 96 * 2**20  # what a sandboxed run may send back: the executed notebook and its answers
 MAX_ANSWER_BYTES = 32 * 2**20  # the values one question's answer may hold, encoded
 MAX_OUTPUT_BYTES = 8 * 2**20  # outputs of a graded notebook kept (images included); the rest is cut, with a note

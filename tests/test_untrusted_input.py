@@ -15,6 +15,7 @@ from grading.datathon.prepare import SECRET_FILE, check_secret, draw_secret_seed
 from grading.datathon.score import find_submissions, read_predictions
 from grading.errors import GradingError
 from grading.paths import Workspace
+from grading.settings import MAX_NOTEBOOK_BYTES
 from grading.spreadsheet import csv_text, frame_csv_text, neutralised
 from grading.steps.autograde import _unreadable_notebook
 from grading.steps.collect import collect, student_id
@@ -129,6 +130,19 @@ def test_an_exchange_submission_cannot_be_dated_back(tmp_path):
     collected = collect(workspace, tmp_path / "exchange", ASSIGNMENT, due)
     assert "refused" not in {item.outcome for item in collected}
     assert all(item.late_by and item.late_by > timedelta(hours=23) for item in collected), collected
+
+
+def test_a_notebook_too_large_to_read_safely_is_refused_at_collect_and_at_autograde(tmp_path):
+    """Read outside the sandbox, 28 MB of tiny lists in a cell's metadata took 5 GB: over the limit, a notebook
+    is refused by its size alone, before any of it is parsed."""
+    inbox = tmp_path / "inbox"
+    (inbox / "enorme").mkdir(parents=True)
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("recap")])
+    notebook.cells[0].metadata["x"] = [[]] * (MAX_NOTEBOOK_BYTES // 3)
+    nbformat.write(notebook, inbox / "enorme" / NOTEBOOK)
+    [item] = collect(Workspace(root=tmp_path / "ws"), inbox, ASSIGNMENT)
+    assert item.outcome == "refused" and "MB a notebook may weigh" in item.reason, item
+    assert "MB a notebook may weigh" in _unreadable_notebook(inbox / "enorme")
 
 
 def test_a_notebook_with_malformed_nbgrader_metadata_is_invalid_not_a_crash(tmp_path):

@@ -26,6 +26,7 @@ from grading.preprocessors.sandboxed_execute import outcome_file
 from grading.sandbox import sandbox_available
 from grading.sandbox.result import read_outcome
 from grading.status import Flag, Status, Verdict, read_verdict, write_verdict
+from grading.steps.collect import notebook_too_large
 
 
 def autograde_assignments(
@@ -197,6 +198,9 @@ def tampering(workspace: Workspace, assignment: str, submission: Path) -> list[F
 def _unreadable_notebook(folder: Path) -> str:
     """Why a submitted notebook cannot be graded, or '' when all can be read."""
     for path in sorted(folder.glob("*.ipynb")):
+        too_large = notebook_too_large(path)  # collected before the limit, or put there by other means
+        if too_large:
+            return f"{path.name}: {too_large}"
         try:
             notebook = nbformat.read(path, as_version=4)
             nbformat.validate(notebook)

@@ -33,7 +33,7 @@ from common.files import read_regular_file, staged_folder, write_text_atomically
 from grading.deadlines import due_dates, parse_due, set_due_date
 from grading.errors import GradingError
 from grading.paths import Workspace
-from grading.settings import CLAIMED_TIME_SLACK, MAX_ZIP_BYTES
+from grading.settings import CLAIMED_TIME_SLACK, MAX_NOTEBOOK_BYTES, MAX_ZIP_BYTES
 from grading.steps.moodle import MoodleIdentity, read_identity, write_identity
 
 TIMESTAMP = "timestamp.txt"
@@ -144,7 +144,21 @@ def _refusal(student: str, folder_name: str, notebooks: list[Path]) -> str:
         if stat.S_ISLNK(mode) or not stat.S_ISREG(mode):
             kind = "a symbolic link" if stat.S_ISLNK(mode) else "not a regular file"
             return f"{path.name!r} in {folder_name!r} is {kind}; only notebook files are collected"
+        too_large = notebook_too_large(path)
+        if too_large:
+            return f"{path.name!r} in {folder_name!r}: {too_large}"
     return ""
+
+
+def notebook_too_large(path: Path) -> str:
+    """Why a handed-in notebook is too large to be read, or ''."""
+    size = path.lstat().st_size
+    if size <= MAX_NOTEBOOK_BYTES:
+        return ""
+    return (
+        f"{size / 2**20:.0f} MB, over the {MAX_NOTEBOOK_BYTES // 2**20} MB a notebook may weigh; "
+        "the student clears its outputs (Noyau > Redémarrer le noyau et effacer les sorties) and hands it in again"
+    )
 
 
 def _notebooks_in(folder: Path) -> list[Path]:
