@@ -25,12 +25,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import nbformat
+import psutil
 import pytest
 import yaml
 
 from grading.sandbox import sandbox_available
 from tests.conftest import ASSIGNMENT, KIT_DIR, NOTEBOOK, SAMPLE_DATASET, run_cli
-from tests.test_browser import free_port, run_all_cells
+from tests.test_browser import free_port, run_until_checked
 
 ON_CI = os.environ.get("CI") == "true"
 PROXY = shutil.which("configurable-http-proxy")
@@ -393,6 +394,20 @@ def save(page, playwright, path: Path, expected: str) -> None:
     raise AssertionError(f"the notebook was not saved to {path}")
 
 
+def kernel_transports(user: str) -> list[str]:
+    """How the user's running kernels are reached (their connection files): "ipc", Unix sockets in the
+    user's own runtime folder (jupyterhub_config.py), not "tcp" ports every account may connect to."""
+    uid = pwd.getpwnam(user).pw_uid
+    transports = []
+    for process in psutil.process_iter(["uids", "cmdline"]):
+        command = process.info["cmdline"] or []
+        if process.info["uids"] and process.info["uids"].real == uid and "ipykernel_launcher" in " ".join(command):
+            connection = Path(command[command.index("-f") + 1])
+            transports.append(json.loads(connection.read_text(encoding="utf-8"))["transport"])
+    assert transports, f"no kernel of {user} is running"
+    return transports
+
+
 # --- The instructor's commands ----------------------------------------------------------------------------
 
 
@@ -443,12 +458,8 @@ def test_a_course_on_jupyterhub(playwright, browser, accounts, hub, tmp_path):
         assert fetched.stat().st_uid == pwd.getpwnam(FIRST).pw_uid
         open_the_fetched_notebook(page, playwright)
         answer_in_the_notebook(page, playwright, workspace / "release" / ASSIGNMENT / NOTEBOOK)
-        run_all_cells(page, playwright)
-        page.wait_for_function(
-            "[...document.querySelectorAll('.jp-OutputArea-output')]"
-            ".filter(o => o.innerText.includes('✅ Bonne réponse')).length >= 5",
-            timeout=180_000,
-        )
+        run_until_checked(page, playwright)
+        assert set(kernel_transports(FIRST)) == {"ipc"}, "a student's kernel is reachable by every account"
         page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
         outputs = page.locator(".jp-OutputArea-output").all_inner_texts()
         assert not [text for text in outputs if "❌" in text or "Error" in text], outputs

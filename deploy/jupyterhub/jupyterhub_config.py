@@ -50,6 +50,9 @@ PYTHON = os.environ.get("KIT_STUDENT_PYTHON", sys.executable)
 c.JupyterHub.spawner_class = "localprocess"
 c.Spawner.cmd = [PYTHON, "-m", "jupyterhub.singleuser"]
 c.Spawner.default_url = "/lab"
+# Kernels reached through Unix sockets in the student's own runtime folder, not TCP ports on 127.0.0.1 that
+# every account of the machine may connect to and listen on (what a cell prints, answers included).
+c.Spawner.args = ["--KernelManager.transport=ipc"]
 c.Spawner.notebook_dir = "~"
 c.Spawner.start_timeout = 120  # a first start on a busy machine imports a lot
 c.Spawner.http_timeout = 120
