@@ -83,8 +83,8 @@ class Sandbox:
     limits: Limits = field(default_factory=Limits)
     enabled: bool = True  # False: --no-sandbox, the instructor's explicit choice
     # False: the generator's signaux.yml is shown with every effect set to 0, as in the student kit (a
-    # datathon team would otherwise read the true model its labels come from). Course notebooks that make
-    # datasets of their own need the true file: their hidden tests recompute them as the release did.
+    # datathon team would otherwise read the true model its labels come from). Course grading keeps the
+    # true file: notebooks s1 and s2 make datasets of their own, and their hidden tests fail on others.
     true_effects: bool = True
 
     def run(self, command: list[str], files: dict[str, bytes]) -> Run:
