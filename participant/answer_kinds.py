@@ -494,13 +494,38 @@ def _frame_digest(frame, decimals: int | None, rounding: str = "python") -> str:
 
 def _texts(column, to_text) -> list[str]:
     """`to_text` of each cell of `column`, computed once per distinct value (a table of 100 000 rows holds
-    few): the same texts as cell by cell. A column of mixed Python objects goes cell by cell, since pandas
-    takes True and 1 (or 1 and 1.0) for one value where their texts differ."""
+    few): the same texts as cell by cell. pandas takes True and 1 (or 1 and 1.0) for one value where their
+    texts differ, so a column of mixed Python objects is read type by type; one holding a type whose equal
+    values may differ in text (tuples, dates of two time zones) goes cell by cell."""
     import numpy as np
     import pandas as pd
 
-    if column.dtype == object and pd.api.types.infer_dtype(column, skipna=False) != "string":
+    if column.dtype != object or pd.api.types.infer_dtype(column, skipna=False) == "string":
+        return _texts_of_equal_values(column, to_text)
+    types = column.map(type)
+    distinct_types = types.unique()
+    if not all(_equal_means_same_text(kind) for kind in distinct_types):
         return [to_text(value) for value in column]
+    if len(distinct_types) == 1:
+        return _texts_of_equal_values(column, to_text)
+    texts = np.empty(len(column), dtype=object)
+    for kind in distinct_types:
+        same = (types == kind).to_numpy()
+        texts[same] = _texts_of_equal_values(column[same], to_text)
+    return texts.tolist()
+
+
+def _equal_means_same_text(kind: type) -> bool:
+    """Two equal values of this type have the same text (not so of tuples, nor of dates in two time zones)."""
+    import numpy as np
+
+    return kind in (str, int, float, bool, type(None)) or issubclass(kind, np.number | np.bool_)
+
+
+def _texts_of_equal_values(column, to_text) -> list[str]:
+    import numpy as np
+    import pandas as pd
+
     codes, distinct = pd.factorize(column, use_na_sentinel=True)
     texts = np.array([to_text(value) for value in distinct] + [to_text(None)], dtype=object)
     return texts[codes].tolist()  # a missing value (code -1) takes the last text, that of None

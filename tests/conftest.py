@@ -367,9 +367,9 @@ def build_graded(ahead: "Ahead", base: Path) -> Graded:
 
 @dataclass(frozen=True)
 class CourseGraded:
-    """Every course notebook released, and handed in as its solution ('corrige') and untouched ('vierge'),
-    half of them in each of two workspaces graded side by side, one submission at a time each (a worker
-    starts for each assignment: one workspace grades while the other starts its worker)."""
+    """Every course notebook released, and handed in as its solution ('corrige'), half of them in each of
+    two workspaces graded side by side (a worker starts for each assignment: one workspace grades while the
+    other starts its worker). A notebook handed in blank: tests/test_validate.py and test_self_checks.py."""
 
     workspaces: dict[str, Workspace]  # assignment: its workspace
     steps: dict[str, list[subprocess.CompletedProcess]]  # release, autograde, report: one per workspace
@@ -405,9 +405,8 @@ def build_course_graded(ahead: "Ahead", base: Path) -> CourseGraded:
     for path in COURSE_NOTEBOOKS:
         assignment, workspace = path.parent.name, workspaces[path.parent.name]
         handed_in = base / "handed-in" / assignment
-        for student, version in (("corrige", path), ("vierge", workspace.release_dir(assignment) / path.name)):
-            (handed_in / student).mkdir(parents=True)
-            shutil.copy(version, handed_in / student / path.name)
+        (handed_in / "corrige").mkdir(parents=True)
+        shutil.copy(path, handed_in / "corrige" / path.name)
         collected = collect(workspace, handed_in, assignment)
         assert {c.outcome for c in collected} == {"new"}, (assignment, collected)
     sandbox = () if ahead.sandbox else ("--no-sandbox",)
@@ -482,9 +481,25 @@ class Ahead:
         self.thread.shutdown(wait=True, cancel_futures=True)
 
 
+SPREAD = {"tests/test_self_checks.py"}  # modules whose tests share nothing costly: each may go to any worker
+
+
 def pytest_collection_modifyitems(items):
     """The tests that read a build made ahead run last, so that the builds go on while the others run."""
     items.sort(key=lambda item: not set(BUILDS).isdisjoint(getattr(item, "fixturenames", ())))
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """pytest-xdist keeps that order (--no-loadscope-reorder) and sends a module's tests to one worker,
+    which sets up its fixtures once, except the SPREAD modules', which go one by one."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByModule(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::")[0]
+            return nodeid if module in SPREAD else module
+
+    return ByModule(config, log)
 
 
 @pytest.fixture(scope="session", autouse=True)

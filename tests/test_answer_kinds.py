@@ -167,7 +167,7 @@ def rounded_text(value, rounding):
 
 def test_a_table_is_read_once_per_distinct_value_with_the_texts_of_each_cell():
     """A table's canonical form reads each distinct value once; it stays that of each cell, missing
-    values, dates, categories, nullable integers and a column of mixed objects (True, 1, 1.0) included."""
+    values, dates, categories, nullable integers and columns of mixed objects (True, 1, 1.0) included."""
     from participant.answer_kinds import ROUNDINGS, _texts, label
 
     rng = np.random.default_rng(1)
@@ -188,7 +188,16 @@ def test_a_table_is_read_once_per_distinct_value_with_the_texts_of_each_cell():
         }
     )
     frame.loc[::7, "jour"] = pd.NaT
-    lists = [[1, 2.5, None, 2.5], [True, 1, 1.0], ["a", None, "a"], [None, None]]  # a figure's points
+    paris, utc = pd.Timestamp("2024-01-01 01:00", tz="Europe/Paris"), pd.Timestamp("2024-01-01 00:00", tz="UTC")
+    lists = [  # a figure's points, and objects pandas takes for equal where their texts differ
+        [1, 2.5, None, 2.5],
+        [True, 1, 1.0],
+        ["a", None, "a"],
+        [None, None],
+        [None] * 50 + [np.float64(0.25), 0.25, np.int64(3), 3, np.True_, True, float("nan"), -0.0, 0],
+        [paris, utc, None],
+        [(True,), (1,), (1.0,), "1"],
+    ]
     columns = [(frame[name], list(frame[name])) for name in frame.columns] + [(pd.Series(v), v) for v in lists]
     for column, cells in columns:
         assert _texts(column, label) == [label(value) for value in cells], cells[:5]

@@ -1,5 +1,5 @@
 """The course's source notebooks: the shape every notebook promises its participants, and the
-grading round trip (the source version scores full marks, the release version 0, without a crash)."""
+grading round trip (the source version scores full marks, without a crash)."""
 
 import re
 
@@ -94,20 +94,20 @@ def test_registry_domains_are_the_national_framework():
     assert all(c["domaine"] in known["domaines"] for c in known["competences"].values())
 
 
-def test_source_scores_full_marks_and_release_zero(course_graded):
-    """Every notebook handed in as its solution ('corrige') and untouched ('vierge'), graded (see
-    tests/conftest.py): the solution gets every automatic point, the untouched release none, neither crashes."""
+def test_the_solution_scores_every_automatic_point(course_graded):
+    """Every notebook handed in as its solution ('corrige'), graded in the sandbox (see tests/conftest.py):
+    every automatic point, no crash. A blank one fails every graded cell and no other: test_validate.py; each
+    question's stub gets no point: test_self_checks.py."""
     for name in ("release", "autograde", "report"):
         for result in course_graded.steps[name]:
             assert result.returncode == 0, result.stderr
     rows = course_graded.grades()
-    assert set(rows) == {(path.parent.name, student) for path in NOTEBOOKS for student in ("corrige", "vierge")}
+    assert set(rows) == {(path.parent.name, "corrige") for path in NOTEBOOKS}
     for path in NOTEBOOKS:
         manual = sum(nbgrader(c)["points"] for c in manual_answers(nbformat.read(path, 4)))
-        solution, blank = rows[path.parent.name, "corrige"], rows[path.parent.name, "vierge"]
-        assert (solution["status"], blank["status"]) == ("graded", "graded"), (solution, blank)
+        solution = rows[path.parent.name, "corrige"]
+        assert solution["status"] == "graded", solution
         assert float(solution["score"]) == float(solution["max_score"]) - manual, solution
-        assert float(blank["score"]) == 0, blank
 
 
 def text_twin(path):

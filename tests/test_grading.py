@@ -352,7 +352,8 @@ def test_a_dask_cluster_grades_a_batch_as_local_processes_do(tmp_path, graded):
 
     students = ["exemple-correct", "exemple-partiel", "exemple-vide"] + (["egal-a-tout"] if graded.hostile else [])
     workspace = Workspace(root=tmp_path / "ws")
-    release(workspace, ASSIGNMENT, graded.workspace.data)
+    shutil.copytree(graded.workspace.data, workspace.data)  # its own: test_hostile counts what runs on the session's
+    release(workspace, ASSIGNMENT, workspace.data)
     for student in students:
         (tmp_path / "classe" / student).mkdir(parents=True)
         shutil.copy(graded.submitted(student), tmp_path / "classe" / student / NOTEBOOK)
@@ -360,7 +361,7 @@ def test_a_dask_cluster_grades_a_batch_as_local_processes_do(tmp_path, graded):
     with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
         result = subprocess.run(
             [sys.executable, "-m", "grading", "--root", str(workspace.root), "autograde", "--data"]
-            + [str(graded.workspace.data), "--workers", "4", "--scheduler", cluster.scheduler_address]
+            + [str(workspace.data), "--workers", "4", "--scheduler", cluster.scheduler_address]
             + ["--timeout", "60", "--cell-timeout", "10", *SANDBOX],
             capture_output=True,
             text=True,
