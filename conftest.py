@@ -11,3 +11,6 @@ KIT_DIR = Path(__file__).parent
 SAMPLE_DATASET = KIT_DIR / "datasets" / "sample"
 
 os.environ["KIT_DATASET"] = str(SAMPLE_DATASET)
+# Two test workers on two cores: one OpenMP thread each (scikit-learn's, in the tests and in the kernels
+# they start), or their threads spin against each other and a 10 s model fit takes a minute.
+os.environ.setdefault("OMP_NUM_THREADS", "1")

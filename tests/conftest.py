@@ -35,6 +35,7 @@ import pytest
 
 from grading.paths import Workspace
 from grading.sandbox import sandbox_available
+from grading.settings import ANSWER_KEYS_DIR
 from grading.steps.collect import collect
 
 KIT_DIR = Path(__file__).resolve().parent.parent
@@ -94,21 +95,6 @@ def made_once(folder: Path, make):
         result = make(folder)
         made.write_bytes(pickle.dumps(result))
         return result
-
-
-@pytest.fixture(scope="session")
-def published_kit(tmp_path_factory) -> Path:
-    """The student kit as `python -m grading publish` writes it. Read it only: a test that changes it (runs a
-    notebook, generates data into it) works on a copy."""
-
-    def publish(folder: Path) -> Path:
-        result = run_cli(
-            "grading", "publish", str(folder / "kit"), "--github", REPOSITORY, "--data", str(SAMPLE_DATASET)
-        )
-        assert result.returncode == 0, result.stderr
-        return folder / "kit"
-
-    return made_once(shared_folder(tmp_path_factory) / "publication", publish)
 
 
 # Hostile submissions: answers written into the released notebook's cells, or an edit of it.
@@ -366,12 +352,23 @@ def build_graded(ahead: "Ahead", base: Path) -> Graded:
 
 
 @dataclass(frozen=True)
-class CourseGraded:
-    """Every course notebook released, and handed in as its solution ('corrige'), half of them in each of
-    two workspaces graded side by side (a worker starts for each assignment: one workspace grades while the
-    other starts its worker). A notebook handed in blank: tests/test_validate.py and test_self_checks.py."""
+class CourseReleased:
+    """Every course notebook released on the sample dataset, half of them in each of two workspaces,
+    released side by side. Their answer keys are cached in `key_cache`, which the published kit shares:
+    each course notebook runs once to make them."""
 
     workspaces: dict[str, Workspace]  # assignment: its workspace
+    steps: dict[str, list[subprocess.CompletedProcess]]  # release: one per workspace
+    key_cache: Path
+
+
+@dataclass(frozen=True)
+class CourseGraded:
+    """The released course notebooks, each handed in as its solution ('corrige') and graded in its
+    workspace, the two side by side (a worker starts for each assignment: one workspace grades while the
+    other starts its worker). A notebook handed in blank: tests/test_validate.py and test_self_checks.py."""
+
+    workspaces: dict[str, Workspace]
     steps: dict[str, list[subprocess.CompletedProcess]]  # release, autograde, report: one per workspace
 
     def grades(self) -> dict[tuple[str, str], dict]:
@@ -382,41 +379,72 @@ class CourseGraded:
         return rows
 
 
-def build_course_graded(ahead: "Ahead", base: Path) -> CourseGraded:
+def side_by_side(ahead: "Ahead", cwd: Path, *commands: tuple[str, ...]) -> list[subprocess.CompletedProcess]:
+    """The commands at the same time, in processes of their own; each must succeed."""
+    with ThreadPoolExecutor(len(commands)) as pool:
+        results = list(pool.map(lambda command: ahead.run_cli(*command, cwd=cwd), commands))
+    for result in results:
+        assert result.returncode == 0, f"python -m {' '.join(result.args[2:])} failed:\n{result.stderr}"
+    return results
+
+
+def share_key_cache(root: Path, key_cache: Path) -> None:
+    """Makes the answer-key cache of the workspace in `root` (release and publish read it) `key_cache`."""
+    (root / ANSWER_KEYS_DIR).mkdir(parents=True)
+    (root / ANSWER_KEYS_DIR / ".cache").symlink_to(key_cache, target_is_directory=True)
+
+
+def build_course_released(ahead: "Ahead", base: Path) -> CourseReleased:
     halves = [half for half in (COURSE_NOTEBOOKS[0::2], COURSE_NOTEBOOKS[1::2]) if half]
     roots = [base / f"workspace-{number}" for number in range(1, len(halves) + 1)]
-    workspaces = {path.parent.name: Workspace(root=root) for root, half in zip(roots, halves) for path in half}
-    steps = {}
-
-    def step(name: str, *commands: tuple[str, ...]) -> None:
-        """The commands at the same time, in processes of their own."""
-        with ThreadPoolExecutor(len(commands)) as pool:
-            steps[name] = list(pool.map(lambda command: ahead.run_cli(*command, cwd=base), commands))
-        for result in steps[name]:
-            assert result.returncode == 0, f"{name}: {' '.join(result.args[2:])} failed:\n{result.stderr}"
-
-    step(
-        "release",
-        *(
-            ("grading", "--root", str(root), "release", "--data", str(SAMPLE_DATASET), *(p.parent.name for p in half))
-            for root, half in zip(roots, halves)
-        ),
+    key_cache = base / "answer-keys"
+    key_cache.mkdir()
+    for root in roots:
+        share_key_cache(root, key_cache)
+    release = (
+        ("grading", "--root", str(root), "release", "--data", str(SAMPLE_DATASET), *(p.parent.name for p in half))
+        for root, half in zip(roots, halves)
     )
+    workspaces = {path.parent.name: Workspace(root=root) for root, half in zip(roots, halves) for path in half}
+    return CourseReleased(workspaces, {"release": side_by_side(ahead, base, *release)}, key_cache)
+
+
+def build_course_graded(ahead: "Ahead", base: Path) -> CourseGraded:
+    """Grades in the workspaces of course_released (which no test changes)."""
+    released = ahead.result("course_released")
     for path in COURSE_NOTEBOOKS:
-        assignment, workspace = path.parent.name, workspaces[path.parent.name]
+        assignment, workspace = path.parent.name, released.workspaces[path.parent.name]
         handed_in = base / "handed-in" / assignment
         (handed_in / "corrige").mkdir(parents=True)
         shutil.copy(path, handed_in / "corrige" / path.name)
         collected = collect(workspace, handed_in, assignment)
         assert {c.outcome for c in collected} == {"new"}, (assignment, collected)
+    roots = sorted({workspace.root for workspace in released.workspaces.values()})
     sandbox = () if ahead.sandbox else ("--no-sandbox",)
     grade = ("autograde", "--data", str(SAMPLE_DATASET), "--workers", "1", *sandbox)
-    step("autograde", *(("grading", "--root", str(root), *grade) for root in roots))
-    step("report", *(("grading", "--root", str(root), "report") for root in roots))
-    return CourseGraded(workspaces, steps)
+    steps = dict(released.steps)
+    steps["autograde"] = side_by_side(ahead, base, *(("grading", "--root", str(root), *grade) for root in roots))
+    steps["report"] = side_by_side(ahead, base, *(("grading", "--root", str(root), "report") for root in roots))
+    return CourseGraded(released.workspaces, steps)
 
 
-BUILDS = {"graded": build_graded, "course_graded": build_course_graded}  # fixture: how it is built
+def build_published_kit(ahead: "Ahead", base: Path) -> Path:
+    """The student kit as `python -m grading publish` writes it, with the course's answer keys. Read it
+    only: a test that changes it (runs a notebook, generates data into it) works on a copy."""
+    instructor = base / "instructeur"
+    share_key_cache(instructor, ahead.result("course_released").key_cache)
+    kit = base / "kit"
+    publish = ("grading", "publish", str(kit), "--github", REPOSITORY, "--data", str(SAMPLE_DATASET))
+    side_by_side(ahead, instructor, publish)
+    return kit
+
+
+BUILDS = {  # fixture: how it is built
+    "graded": build_graded,
+    "course_released": build_course_released,
+    "course_graded": build_course_graded,
+    "published_kit": build_published_kit,
+}
 
 
 class Ahead:
@@ -436,11 +464,13 @@ class Ahead:
         self.stopping = False
 
     def start(self, name: str) -> None:
-        if name not in self.futures:
-            folder = shared_folder(self.tmp_path_factory) / name
-            self.futures[name] = self.thread.submit(made_once, folder, lambda base: BUILDS[name](self, base))
+        with self.lock:
+            if name not in self.futures:
+                folder = shared_folder(self.tmp_path_factory) / name
+                self.futures[name] = self.thread.submit(made_once, folder, lambda base: BUILDS[name](self, base))
 
     def result(self, name: str):
+        """What the build `name` made (a build may read another's: a thread each, none waits for a free one)."""
         self.start(name)
         return self.futures[name].result()
 
@@ -521,8 +551,18 @@ def graded(builds_ahead) -> Graded:
 
 
 @pytest.fixture(scope="session")
+def course_released(builds_ahead) -> CourseReleased:
+    return builds_ahead.result("course_released")
+
+
+@pytest.fixture(scope="session")
 def course_graded(builds_ahead) -> CourseGraded:
     return builds_ahead.result("course_graded")
+
+
+@pytest.fixture(scope="session")
+def published_kit(builds_ahead) -> Path:
+    return builds_ahead.result("published_kit")
 
 
 # Browser tests (test_browser.py, test_jupyterhub.py): Playwright driving Debian's Chromium.

@@ -1,6 +1,6 @@
 """A ✅ means full marks: every autograded question replayed with novice mistakes and fair variants.
 
-For each course notebook, released on the sample dataset (course_graded), one kernel runs the notebook
+For each course notebook, released on the sample dataset (course_released), one kernel runs the notebook
 as a learner would, every code cell twice (each must be safe to re-run). At each question, from the
 state just before its answer cells, it tries the answers of course/trials/NAME.yml, then the released
 stub untouched:
@@ -131,11 +131,11 @@ def load_trials(name: str) -> dict:
 
 
 @pytest.fixture(params=COURSE_NOTEBOOKS, ids=[path.parent.name for path in COURSE_NOTEBOOKS])
-def replayed(request, course_graded):
+def replayed(request, course_released):
     """(source notebook, released notebook, kernel) for one course notebook."""
     source_path = request.param
     name = source_path.parent.name
-    released_path = course_graded.workspaces[name].release_dir(name) / source_path.name
+    released_path = course_released.workspaces[name].release_dir(name) / source_path.name
     with tempfile.TemporaryDirectory(prefix="replay-") as folder:
         kernel = Kernel(Path(folder))
         try:
