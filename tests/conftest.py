@@ -33,6 +33,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from generators.generate import Options, generate_dataset
 from grading.paths import Workspace
 from grading.sandbox import sandbox_available
 from grading.settings import ANSWER_KEYS_DIR
@@ -95,6 +96,18 @@ def made_once(folder: Path, make):
         result = make(folder)
         made.write_bytes(pickle.dumps(result))
         return result
+
+
+@pytest.fixture(scope="session")
+def large_dataset(tmp_path_factory) -> Path:
+    """A folder holding ds/, 200 000 patients of seed 7 over the default period, and its truth file
+    verite.json: the calibration and the signals read it (made once for the session's workers). Read it only."""
+
+    def generate(folder: Path) -> Path:
+        generate_dataset(Options(patients=200_000, seed=7), folder / "ds", truth_file=folder / "verite.json")
+        return folder
+
+    return made_once(shared_folder(tmp_path_factory) / "seed-7-200k", generate)
 
 
 # Hostile submissions: answers written into the released notebook's cells, or an edit of it.
@@ -520,16 +533,22 @@ def pytest_collection_modifyitems(items):
 
 
 def pytest_xdist_make_scheduler(config, log):
-    """pytest-xdist keeps that order (--no-loadscope-reorder) and sends a module's tests to one worker,
-    which sets up its fixtures once, except the SPREAD modules', which go one by one."""
+    """pytest-xdist keeps that order (--no-loadscope-reorder) and sends each run of consecutive tests of a
+    module to one worker, which sets up its fixtures once (a module's tests that read a build make a later
+    run), except the SPREAD modules' tests, which go one by one."""
     from xdist.scheduler import LoadScopeScheduling
 
-    class ByModule(LoadScopeScheduling):
+    class ByRun(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            module = nodeid.split("::")[0]
-            return nodeid if module in SPREAD else module
+            if not hasattr(self, "scopes"):
+                self.scopes, previous, run = {}, None, 0
+                for test in self.collection:  # in the order of the workers' collection
+                    module = test.split("::")[0]
+                    run += module != previous
+                    self.scopes[test], previous = test if module in SPREAD else f"{module} (run {run})", module
+            return self.scopes[nodeid]
 
-    return ByModule(config, log)
+    return ByRun(config, log)
 
 
 @pytest.fixture(scope="session", autouse=True)

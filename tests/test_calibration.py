@@ -8,16 +8,14 @@ import pytest
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.metrics import roc_auc_score
 
-from generators.generate import Options, generate_dataset
 from grading.datathon.features import available_features, prediction_table
 
-PATIENTS, YEARS = 200_000, 3
+PATIENTS, YEARS = 200_000, 3  # large_dataset (tests/conftest.py)
 
 
 @pytest.fixture(scope="module")
-def data(tmp_path_factory):
-    out = tmp_path_factory.mktemp("calibration") / "ds"
-    generate_dataset(Options(patients=PATIENTS, years=YEARS, seed=7), out)
+def data(large_dataset):
+    out = large_dataset / "ds"
     return {
         name: pd.read_parquet(out / f"{name}.parquet")
         for name in ("patients", "sejours", "urgences", "etablissements", "diagnostics", "actes")

@@ -10,7 +10,6 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 
 from generators import settings
-from generators.generate import Options, generate_dataset
 from generators.sampling import events_in_days_before
 from generators.signals import OUTCOMES, SignalsFileError, load_signals
 
@@ -18,9 +17,9 @@ END_OF_FOLLOW_UP = pd.Timestamp("2024-12-01")  # stays ending later cannot show 
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("signals")
-    manifest = generate_dataset(Options(patients=200_000, seed=7), folder / "ds", truth_file=folder / "verite.json")
+def run(large_dataset):
+    folder = large_dataset
+    manifest = json.loads((folder / "ds" / settings.MANIFEST).read_text(encoding="utf-8"))
     tables = {
         name: pd.read_parquet(folder / "ds" / f"{name}.parquet")
         for name in (
