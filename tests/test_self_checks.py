@@ -91,7 +91,12 @@ class Ran:
 class Kernel:
     def __init__(self, folder: Path):
         env = {"KIT_DATASET": str(SAMPLE_DATASET), "PYTHONPATH": str(KIT_DIR)}
-        self.manager, self.client = start_new_kernel(kernel_name="python3", cwd=str(folder), env={**os.environ, **env})
+        self.manager, self.client = start_new_kernel(
+            kernel_name="python3",
+            cwd=str(folder),
+            env={**os.environ, **env},
+            extra_arguments=["--HistoryManager.enabled=False"],  # thousands of cells: no history database
+        )
 
     def run(self, code: str) -> Ran:
         stdout, error = [], []
