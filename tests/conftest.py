@@ -1,21 +1,22 @@
-"""What the tests share: the kit's command lines run as a user runs them, and two gradings that take minutes.
+"""What the tests share: the kit's command lines run as a user runs them, and the builds that take minutes.
 
 `graded` is the workspace an instructor gets through the command line: a generated dataset, the
 release of 00_prise_en_main, the sample submissions, an unreadable notebook, the hostile
 submissions of test_hostile (only where the sandbox works: a fork bomb never runs without one), and
 a late resubmission through nbgrader's exchange; all graded by one `autograde` run, then reported
 and given feedback. test_grading, test_hostile, test_end_to_end and test_browser read it; none of
-them changes it. `course_graded` holds every course notebook handed in as its solution and as
-released, graded (test_course).
+them changes it. `course_released` holds every course notebook released on the sample dataset (the
+self-checks replay them); `course_graded`, each graded as its solution (test_course);
+`published_kit`, the student kit, made with the course release's answer keys (each course notebook
+runs once to make them).
 
-Both are built ahead, side by side, in background threads that start with the session (the first
-mostly waits for its hostile submissions' time limits);
-the tests that read them run last (pytest_collection_modifyitems), so that the builds go on while
-the other tests run: `--durations` shows a test's wait for a build, not the build. The suite runs
-in two pytest-xdist workers (pyproject.toml), one test module each at a time; each build, and the
-published kit, is made once for both (made_once), by whichever worker comes first.
+The BUILDS are made ahead, side by side, in background threads that start with the session (the
+first mostly waits for its hostile submissions' time limits); the tests that read them run last
+(pytest_collection_modifyitems), so that the builds go on while the other tests run: `--durations`
+shows a test's wait for a build, not the build. The suite runs in two pytest-xdist workers
+(pyproject.toml; pytest_xdist_make_scheduler says which tests go together); each build is made
+once for both (made_once), by whichever worker comes first.
 """
-
 import csv
 import fcntl
 import json
