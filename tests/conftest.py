@@ -17,6 +17,7 @@ shows a test's wait for a build, not the build. The suite runs in two pytest-xdi
 (pyproject.toml; pytest_xdist_make_scheduler says which tests go together); each build is made
 once for both (made_once), by whichever worker comes first.
 """
+
 import csv
 import fcntl
 import json
