@@ -506,8 +506,6 @@ def _texts(column, to_text) -> list[str]:
     distinct_types = types.unique()
     if not all(_equal_means_same_text(kind) for kind in distinct_types):
         return [to_text(value) for value in column]
-    if len(distinct_types) == 1:
-        return _texts_of_equal_values(column, to_text)
     texts = np.empty(len(column), dtype=object)
     for kind in distinct_types:
         same = (types == kind).to_numpy()
