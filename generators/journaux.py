@@ -19,7 +19,7 @@ import pandas as pd
 import pyarrow as pa
 
 from generators.activity import Activity
-from generators.columns import per_row, timestamps
+from generators.columns import coded, per_row, pick, timestamps
 from generators.etablissements import Etablissements
 from generators.patients import Period, Population
 
@@ -53,6 +53,8 @@ CURIOUS_PER_BLOCK = 15  # records the curious agent opens, per block of patients
 FAILED_LOGIN_SHARE = 0.03
 STUFFING_ATTEMPTS, STUFFING_MINUTES, STUFFING_SUCCESSES = 400, 25, 3
 CURIOUS_NUMBER, EXTRACTION_NUMBER = 2, 4  # which agent of their service (below AGENTS_PER_SERVICE)
+ACTIONS = ("consultation", "export", "connexion")
+CONSULTATION, EXPORT, LOGIN = range(len(ACTIONS))
 
 
 @dataclass(frozen=True)
@@ -68,13 +70,25 @@ class Incidents:
 
 
 def agent_id(finess: np.ndarray, service: np.ndarray, number: np.ndarray) -> np.ndarray:
-    return np.char.add("AG", (1_000_000 + finess * 1000 + service * AGENTS_PER_SERVICE + number).astype(str))
+    return np.char.add("AG", _agent_key(finess, service, number).astype(str))
 
 
-def workstation(finess: np.ndarray, service: np.ndarray, number: np.ndarray) -> np.ndarray:
-    return np.char.add(
-        np.char.add("PC-", (finess * 100 + service * 10).astype(str)), np.char.add("-", (number % 4).astype(str))
-    )
+def _agent_key(finess, service, number) -> np.ndarray:
+    """An agent as a number whose order is that of its identifier (always 7 digits after "AG")."""
+    return 1_000_000 + finess * 1000 + service * AGENTS_PER_SERVICE + number
+
+
+# Made-up user names of the credential stuffing ("admin0" to "admin98"), as agent keys above every real
+# one, numbered in the order of their names.
+_MADE_UP_NAMES = sorted(f"admin{k}" for k in range(99))
+_MADE_UP_KEY = 10**10 + np.array([_MADE_UP_NAMES.index(f"admin{k}") for k in range(99)])
+
+
+def _agent_names(keys: np.ndarray) -> pa.DictionaryArray:
+    distinct, position = np.unique(keys, return_inverse=True)
+    real = distinct < 10**10
+    names = np.r_[np.char.add("AG", distinct[real].astype(str)), np.array(_MADE_UP_NAMES)[distinct[~real] - 10**10]]
+    return pa.DictionaryArray.from_arrays(pa.array(position, pa.int32()), pa.array(names, pa.string()))
 
 
 def incidents(seed: int, period: Period, hospitals: Etablissements) -> Incidents:
@@ -156,7 +170,7 @@ def access_logs(
         number,
         stays.patient[stay],
         service[stay],
-        "consultation",
+        CONSULTATION,
     )
 
     # Curiosity: the curious agent opens records of patients of other services of the établissement,
@@ -171,7 +185,7 @@ def access_logs(
         np.full(len(other), CURIOUS_NUMBER),
         stays.patient[other],
         service[other],
-        "consultation",
+        CONSULTATION,
     )
 
     # The night extraction: every patient ever treated in the établissement, 1 am to 4 am.
@@ -184,14 +198,14 @@ def access_logs(
         np.full(len(treated), EXTRACTION_NUMBER),
         treated,
         np.full(len(treated), -1),
-        "export",
+        EXPORT,
     )
 
     accesses = pd.concat([normal, curious, extraction], ignore_index=True)
     logins = _logins(accesses, rng)
     parts = [logins, accesses] + ([_credential_stuffing(found, hospitals, rng)] if block == 0 else [])
     table = pd.concat(parts, ignore_index=True).sort_values(["minute", "agent"], kind="stable")
-    return _as_arrow(table, population, hospitals)
+    return _as_arrow(table, population, hospitals, found)
 
 
 def _service_of_ghm(ghm: pa.Array) -> np.ndarray:
@@ -211,11 +225,12 @@ def _rows(minute, finess, service, number, patient, patient_service, action) -> 
             "finess": finess,
             "service": service,
             "number": number,
-            "agent": agent_id(finess, service, number),
+            "agent": _agent_key(finess, service, number),
             "patient": patient,
             "service_patient": patient_service,
             "action": action,
             "succes": True,
+            "external": False,  # from the credential stuffing's unknown workstation
         }
     )
 
@@ -228,7 +243,7 @@ def _logins(accesses: pd.DataFrame, rng) -> pd.DataFrame:
         minute=np.maximum(first["minute"] - rng.integers(1, 10, len(first)), first["day"] * 1440),
         patient=-1,
         service_patient=-1,
-        action="connexion",
+        action=LOGIN,
         succes=True,
     )
     failed = logins[rng.random(len(logins)) < FAILED_LOGIN_SHARE].assign(
@@ -243,9 +258,9 @@ def _credential_stuffing(found: Incidents, hospitals: Etablissements, rng) -> pd
     count = STUFFING_ATTEMPTS
     finess = np.full(count, found.extraction_finess)
     service = rng.integers(0, len(SERVICES), count)
-    agents = agent_id(finess, service, rng.integers(0, AGENTS_PER_SERVICE, count))
+    agents = _agent_key(finess, service, rng.integers(0, AGENTS_PER_SERVICE, count))
     made_up = rng.random(count) < 0.4
-    agents = np.where(made_up, np.char.add("admin", rng.integers(0, 99, count).astype(str)), agents)
+    agents = np.where(made_up, _MADE_UP_KEY[rng.integers(0, 99, count)], agents)
     service = np.where(made_up, -1, service)
     succes = np.zeros(count, bool)
     succes[rng.choice(np.flatnonzero(~made_up), STUFFING_SUCCESSES, replace=False)] = True
@@ -259,34 +274,36 @@ def _credential_stuffing(found: Incidents, hospitals: Etablissements, rng) -> pd
             "agent": agents,
             "patient": -1,
             "service_patient": -1,
-            "action": "connexion",
+            "action": LOGIN,
             "succes": succes,
-            "poste": found.stuffing_workstation,
+            "external": True,
         }
     )
 
 
-def _as_arrow(table: pd.DataFrame, population: Population, hospitals: Etablissements) -> pa.Table:
-    services = np.array(SERVICES + ("",), dtype=object)
-    has_patient = table["patient"].to_numpy() >= 0
-    patient_ids = population.table["patient_id"].to_numpy(zero_copy_only=False)
-    poste = workstation(table["finess"].to_numpy(), table["service"].to_numpy(), table["number"].to_numpy())
-    if "poste" in table:
-        poste = np.where(table["poste"].notna(), table["poste"].astype(object), poste)
+def _as_arrow(table: pd.DataFrame, population: Population, hospitals: Etablissements, found: Incidents) -> pa.Table:
+    finess, service, number = (table[name].to_numpy() for name in ("finess", "service", "number"))
+    patient = table["patient"].to_numpy()
     return pa.table(
         {
             "horodatage": timestamps(table["minute"].to_numpy(), unit="m"),
-            "finess": pa.array(hospitals.table["finess"].to_numpy(zero_copy_only=False)[table["finess"].to_numpy()]),
-            "agent_id": pa.array(table["agent"].to_numpy().astype(str)),
-            "service_agent": pa.array(np.where(table["service"] >= 0, services[table["service"]], None), pa.string()),
-            "poste": pa.array(poste.astype(str)),
-            "action": pa.array(table["action"].to_numpy().astype(str)),
-            "resultat": pa.array(np.where(table["succes"], "succes", "echec")),
-            "patient_id": pa.array(
-                np.where(has_patient, patient_ids[np.maximum(table["patient"], 0)], None), pa.string()
-            ),
-            "service_patient": pa.array(
-                np.where(table["service_patient"] >= 0, services[table["service_patient"]], None), pa.string()
-            ),
+            "finess": pick(hospitals.table["finess"], finess),
+            "agent_id": _agent_names(table["agent"].to_numpy()),
+            "service_agent": coded(service, SERVICES),
+            "poste": _workstations(finess, service, number, table["external"].to_numpy(), found),
+            "action": coded(table["action"].to_numpy(), ACTIONS),
+            "resultat": coded(np.where(table["succes"].to_numpy(), 0, 1), ["succes", "echec"]),
+            "patient_id": population.table["patient_id"].take(pa.array(patient, mask=patient < 0)),
+            "service_patient": coded(table["service_patient"].to_numpy(), SERVICES),
         }
     )
+
+
+def _workstations(finess, service, number, external, found: Incidents) -> pa.DictionaryArray:
+    """Each row's workstation (PC-<finess and service>-<0 to 3>), the credential stuffing's unknown one
+    for its rows."""
+    key = np.where(external, -1, (finess * 100 + service * 10) * 4 + number % 4)
+    distinct, position = np.unique(key, return_inverse=True)
+    names = np.char.add(np.char.add("PC-", (distinct // 4).astype(str)), np.char.add("-", (distinct % 4).astype(str)))
+    names = np.where(distinct == -1, found.stuffing_workstation, names.astype(object))
+    return pa.DictionaryArray.from_arrays(pa.array(position, pa.int32()), pa.array(names, pa.string()))
