@@ -33,7 +33,7 @@ from generators.ids import NEWBORN_ROWS, block_numbers, keyed_ids
 from generators.modules import ModuleError, Modules, principal_codes
 from generators.patients import Period, Population
 from generators.pools import IdentityPools
-from generators.sampling import events_in_days_before, inside_intervals, ragged_arange
+from generators.sampling import events_in_days_before, first_occurrences, inside_intervals, ragged_arange
 from generators.signals import Signals, Truth, length_factor, readmission_probability
 
 STREAM = 2
@@ -829,7 +829,7 @@ def _seances(cat: Catalogue, population: Population, group, start, until, rng):
         motifs.append(np.full(keep.sum(), motif))
     patient, motif, day = np.concatenate(patients), np.concatenate(motifs), np.concatenate(days)
     # One séance a day at most: two courses may meet, dialysis and chemotherapy may fall on one day.
-    _, first = np.unique(np.stack([patient, day]), axis=1, return_index=True)
+    _, first = np.unique(patient << 20 | day, return_index=True)  # sorted by patient and day
     return patient[first], motif[first], day[first]
 
 
@@ -912,10 +912,7 @@ def _with_common_conditions(cat, population, stays, length, principal, group, di
     new_stay, new_code = hospital[slots[fits]], cat.common_code[drawn[fits]]
     size = len(cat.cim10)
     known = np.r_[stay * size + code, np.arange(len(principal)) * size + principal]  # coded already, or the DP
-    keys = new_stay * size + new_code
-    first = np.unique(keys, return_index=True)[1]
-    first = first[~np.isin(keys[first], known)]
-    first.sort()
+    first = first_occurrences(new_stay * size + new_code, excluded=known)
     new_stay, new_code = new_stay[first], new_code[first]
     all_stay, all_code = np.r_[stay, new_stay], np.r_[code, new_code]
     order = np.argsort(all_stay, kind="stable")  # each stay's own first, then its common conditions
@@ -981,8 +978,7 @@ def _acts(cat: Catalogue, motif, kind, entry, length, age, sejour_id, rng) -> pa
         codes.append(np.full(len(done), code))
         days.append(entry[done] + np.floor(rng.random(len(done)) * (length[done] + 1)).astype(np.int64))
     stay, code, day = np.concatenate(stays), np.concatenate(codes), np.concatenate(days)
-    first = np.unique(stay * len(cat.ccam) + code, return_index=True)[1]  # each act once per stay
-    first.sort()
+    first = first_occurrences(stay * len(cat.ccam) + code)  # each act once per stay
     stay, code, day = stay[first], code[first], day[first]
     order = np.lexsort((day, stay))
     stay, code, day = stay[order], code[order], day[order]

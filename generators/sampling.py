@@ -4,8 +4,18 @@ each owner's intervals and recent events."""
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
 PAST_YEAR_DAYS = 365
+
+
+def first_occurrences(keys: np.ndarray, excluded: np.ndarray | None = None) -> np.ndarray:
+    """The positions, in order, of the first occurrence of each value of `keys`, except values in
+    `excluded` (one pass through a hash table, where np.unique would sort)."""
+    if excluded is None:
+        return np.flatnonzero(~pd.Series(keys).duplicated().to_numpy())
+    seen = pd.Series(np.r_[excluded, keys]).duplicated().to_numpy()[len(excluded) :]
+    return np.flatnonzero(~seen)
 
 
 @dataclass(frozen=True)
