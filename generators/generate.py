@@ -73,11 +73,14 @@ def generate_dataset(
         if "etablissements" in tables:
             writer.write({"etablissements": conform("etablissements", context.hospitals.table)})
         done, defect_logs = 0, []
-        for block in run_blocks(context, workers=workers, scheduler=scheduler):
+        spill = folder / ".blocks"  # gone with the staging folder, should the run fail
+        spill.mkdir()
+        for block in run_blocks(context, workers=workers, scheduler=scheduler, spill=spill):
             writer.write(block.tables, block.row_hashes)
             defect_logs.append(block.defects)
             done += context.block_size(len(defect_logs) - 1)
             progress(done, options.patients)
+        spill.rmdir()
         manifest = {
             "generator": "generators (Innov'Health datathon kit)",
             "version": version("innov-health-kit"),

@@ -5,13 +5,24 @@ existing dask.distributed cluster. At most a few blocks per worker are in
 flight at once, so memory stays bounded whatever the number of patients. The
 run's Context, the instructor's configuration included, goes once to each worker
 (a local process's initializer, or dask's scatter): workers read no file of their own.
+
+A local process hands its block over as Arrow IPC files in `spill`, which the
+caller maps without copying (a block is some 35 MB: through a pipe, pickled, its
+transfer cost the writing process as much as writing it).
 """
 
 import multiprocessing
 import multiprocessing.forkserver
+import shutil
+import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
 
 from common.cluster import connect
 from generators.blocks import Block, Context, generate_block
@@ -20,12 +31,17 @@ from generators.settings import WORKERS
 BLOCKS_IN_FLIGHT_PER_WORKER = 2
 
 
-def run_blocks(context: Context, workers: int = WORKERS, scheduler: str | None = None) -> Iterator[Block]:
+def run_blocks(
+    context: Context, workers: int = WORKERS, scheduler: str | None = None, spill: Path | None = None
+) -> Iterator[Block]:
+    """`spill`: an empty folder for the blocks local processes hand over (by default, a temporary one);
+    each block's files are gone once the next block is asked for."""
     blocks = range(context.block_count())
     if scheduler:
         yield from _on_dask_cluster(context, scheduler, blocks)
     elif workers > 1:
-        yield from _in_local_processes(context, workers, blocks)
+        with nullcontext(spill) if spill else tempfile.TemporaryDirectory(prefix="generator-blocks-") as folder:
+            yield from _in_local_processes(context, workers, blocks, Path(folder))
     else:
         for block in blocks:
             yield generate_block(block, context)
@@ -51,17 +67,44 @@ def _start_worker(context: Context) -> None:
     _worker_context = context
 
 
-def _block_in_worker(block: int) -> Block:
-    return generate_block(block, _worker_context)
+def _block_in_worker(block: int, spill: Path) -> Path:
+    return _spilled(generate_block(block, _worker_context), spill / f"{block:06d}")
 
 
-def _in_local_processes(context: Context, workers: int, blocks: range) -> Iterator[Block]:
+def _in_local_processes(context: Context, workers: int, blocks: range, spill: Path) -> Iterator[Block]:
     with ProcessPoolExecutor(
         workers, mp_context=_fresh_processes(), initializer=_start_worker, initargs=(context,)
     ) as pool:
-        yield from _in_order(
-            lambda block: pool.submit(_block_in_worker, block), blocks, BLOCKS_IN_FLIGHT_PER_WORKER * workers
-        )
+        for folder in _in_order(
+            lambda block: pool.submit(_block_in_worker, block, spill), blocks, BLOCKS_IN_FLIGHT_PER_WORKER * workers
+        ):
+            yield _mapped(folder)
+            shutil.rmtree(folder)
+
+
+_DEFECTS, _ROW_HASH = "defects", "row_hash"  # the file of a block's defect log; the column of its row hashes
+
+
+def _spilled(block: Block, folder: Path) -> Path:
+    """Writes `block` into `folder`: a file per table, its row hashes as a last column."""
+    folder.mkdir()
+    for name, table in {**block.tables, _DEFECTS: block.defects}.items():
+        if name != _DEFECTS:
+            table = table.append_column(_ROW_HASH, pa.array(block.row_hashes[name]))
+        with pa.OSFile(str(folder / f"{name}.arrow"), "wb") as sink, pa.ipc.new_stream(sink, table.schema) as out:
+            out.write_table(table)
+    return folder
+
+
+def _mapped(folder: Path) -> Block:
+    """The block _spilled wrote, its tables mapped from the files without copying."""
+    tables = {path.stem: pa.ipc.open_stream(pa.memory_map(str(path))).read_all() for path in folder.glob("*.arrow")}
+    defects = tables.pop(_DEFECTS)
+    return Block(
+        {name: table.drop_columns([_ROW_HASH]) for name, table in tables.items()},
+        {name: np.asarray(table[_ROW_HASH].combine_chunks()) for name, table in tables.items()},
+        defects,
+    )
 
 
 def start_early(workers: int = WORKERS, scheduler: str | None = None) -> None:
