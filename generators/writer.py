@@ -61,15 +61,32 @@ class DatasetWriter:
     def _open(self, name: str):
         if self.format == "csv":
             return pacsv.CSVWriter(self._file(name), self._csv_schema(name))
-        table = TABLES[name]
-        schema = table.arrow_schema()
+        documented = TABLES[name].arrow_schema()
         # Dictionary pages for repeated values only; min/max statistics for dates and numbers only
-        # (they help filters there, on text they only cost time).
-        repeated = [c.name for c in table.columns if c.kind in ("text", "code") and not c.distinct]
-        statistics = [f.name for f in schema if not pa.types.is_string(f.type)]
+        # (they help filters there, on text they only cost time). No Arrow schema in the file: readers
+        # get plain strings, whatever the encoding.
+        statistics = [f.name for f in documented if not pa.types.is_string(f.type)]
         return pq.ParquetWriter(
-            self._file(name), schema, compression="zstd", use_dictionary=repeated, write_statistics=statistics
+            self._file(name),
+            self._parquet_schema(name),
+            compression="zstd",
+            use_dictionary=self._repeated(name),
+            write_statistics=statistics,
+            store_schema=False,
         )
+
+    @staticmethod
+    def _repeated(name: str) -> list[str]:
+        return [c.name for c in TABLES[name].columns if c.kind in ("text", "code") and not c.distinct]
+
+    def _parquet_schema(self, name: str) -> pa.Schema:
+        """The documented types, repeated text as dictionaries: the blocks' own dictionaries go straight
+        into the file's dictionary pages, without decoding and encoding every value again."""
+        schema = TABLES[name].arrow_schema()
+        for column in self._repeated(name):
+            index = schema.get_field_index(column)
+            schema = schema.set(index, pa.field(column, pa.dictionary(pa.int32(), pa.string())))
+        return schema
 
     def _csv_schema(self, name: str) -> pa.Schema:
         """Dates as 2024-03-01, date-times to the second: what a spreadsheet reads."""
@@ -83,8 +100,8 @@ class DatasetWriter:
         return schema
 
     def _for_file(self, name: str, table: pa.Table) -> pa.Table:
-        """Plain columns (dictionary-encoded ones decoded), and CSV's date types."""
-        return table.cast(self._csv_schema(name) if self.format == "csv" else TABLES[name].arrow_schema())
+        """The file's types: CSV's plain columns and dates, Parquet's (see _parquet_schema)."""
+        return table.cast(self._csv_schema(name) if self.format == "csv" else self._parquet_schema(name))
 
 
 def write_manifest(folder: Path, manifest: dict) -> None:
