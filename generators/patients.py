@@ -155,7 +155,7 @@ def _phone_numbers(departement: np.ndarray, rng: np.random.Generator) -> pa.Arra
     prefix = np.where(
         mobile,
         np.where(rng.random(count) < 0.5, _PREFIXES.index("06"), _PREFIXES.index("07")),
-        _landline_prefix_by_departement()[departement],
+        landline_prefix_by_departement()[departement],
     )
     digits[:, :4] = np.where(np.arange(4) < _PREFIX_WIDTH[prefix][:, None], _PREFIX_DIGITS[prefix], digits[:, :4])
     characters = np.full((count, 14), ord(" "), dtype=np.uint8)
@@ -169,5 +169,5 @@ _PREFIX_DIGITS = np.array([[int(c) for c in p.ljust(4, "0")] for p in _PREFIXES]
 
 
 @cache
-def _landline_prefix_by_departement() -> np.ndarray:
+def landline_prefix_by_departement() -> np.ndarray:
     return np.array([_PREFIXES.index(LANDLINE_PREFIX[r]) for r in departements()["region"]])

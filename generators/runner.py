@@ -116,11 +116,12 @@ def start_early(workers: int = WORKERS, scheduler: str | None = None) -> None:
 
 def _fresh_processes() -> multiprocessing.context.BaseContext:
     """Workers that do not inherit the writer's Arrow threads: forked from a server process that has
-    imported the generator once ("forkserver"), or fresh interpreters where there is none ("spawn")."""
+    imported the generator and its tables once (prelude.py, "forkserver"), or fresh interpreters where
+    there is none ("spawn")."""
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["generators.blocks"])
+    context.set_forkserver_preload(["generators.prelude"])
     return context
 
 
