@@ -221,12 +221,20 @@ def _common_secondary_diagnoses(first_year: int, last_year: int) -> pd.DataFrame
     share its weight. ATIH's national extensions (Z86.000, R53.+0) are left out: the common conditions keep
     the WHO form of codes that the course teaches (s1)."""
     allowed = reference.cim10_codes(first_year, last_year, reference.DAS_TYPES)
+    items = reference.common_secondary_diagnoses()
+    candidates = [
+        [
+            c
+            for c in (reference.category_codes(code) if len(code) == 3 else (code,))
+            if c in allowed and WHO_FORM.fullmatch(c)
+        ]
+        for code in items["code"]
+    ]
+    level_one = iter(reference.severity_of(np.array([c for codes in candidates for c in codes], dtype=object)) == 1)
     rows = []
-    for item in reference.common_secondary_diagnoses().itertuples(index=False):
-        candidates = reference.category_codes(item.code) if len(item.code) == 3 else (item.code,)
-        valid = np.array([c for c in candidates if c in allowed and WHO_FORM.fullmatch(c)], dtype=object)
-        codes = valid[reference.severity_of(valid) == 1] if len(valid) else valid
-        if not len(codes):
+    for item, valid in zip(items.itertuples(index=False), candidates):
+        codes = [code for code in valid if next(level_one)]
+        if not codes:
             raise AssertionError(f"reference/das_courants.csv: {item.code} has no code of level 1 valid as DAS")
         rows += [(code, item.poids / len(codes), item.age_min, item.sexe) for code in codes]
     return pd.DataFrame(rows, columns=["code", "poids", "age_min", "sexe"])

@@ -105,6 +105,7 @@ def ccam() -> pd.DataFrame:
     return _read("ccam.csv.gz", dtype=str)
 
 
+@cache
 def nomenclature_years() -> tuple[int, int]:
     """The first and last years the nomenclatures describe; later years use the last one."""
     years = ghs_tariffs()["annee"]
@@ -122,10 +123,8 @@ def cim10_codes(first_year: int, last_year: int, types: frozenset) -> frozenset:
     """Codes whose ATIH type is one of `types` in every year from first_year to last_year."""
     years = range(nomenclature_year(first_year), nomenclature_year(last_year) + 1)
     rows = cim10()[cim10()["type_mco"].isin(types)]
-    start, end = rows["annee_debut"].to_numpy(), rows["annee_fin"].to_numpy()
-    in_force = pd.DataFrame({year: (start <= year) & (end >= year) for year in years})
-    every_year = in_force.groupby(rows["code"].to_numpy()).any().all(axis=1)
-    return frozenset(every_year.index[every_year])
+    start, end, code = rows["annee_debut"].to_numpy(), rows["annee_fin"].to_numpy(), rows["code"].to_numpy(object)
+    return frozenset.intersection(*(frozenset(code[(start <= year) & (end >= year)]) for year in years))
 
 
 @cache
@@ -182,11 +181,22 @@ def severity_levels() -> pd.DataFrame:
 def severity_of(codes: np.ndarray) -> np.ndarray:
     """The level of each secondary diagnosis: that of its longest matching prefix, else 1."""
     levels = np.ones(len(codes), dtype=np.int64)
-    table = severity_levels().assign(width=lambda t: t["prefixe"].str.len()).sort_values("width")
-    text = codes.astype(str)
-    for prefix, level in zip(table["prefixe"], table["niveau"]):
-        levels[np.char.startswith(text, prefix)] = level
+    text = pd.Series(np.asarray(codes, dtype=object), dtype=object)
+    for width, prefixes in _severity_by_width():  # shortest first: a longer prefix overrides
+        found = text.str[:width].map(prefixes)
+        matched = found.notna().to_numpy()
+        levels[matched] = found[matched].to_numpy(np.int64)
     return levels
+
+
+@cache
+def _severity_by_width() -> list[tuple[int, dict[str, int]]]:
+    table = severity_levels()
+    widths = table["prefixe"].str.len()
+    return [
+        (int(width), dict(zip(group["prefixe"], group["niveau"].astype(int))))
+        for width, group in table.groupby(widths, sort=True)
+    ]
 
 
 @cache
