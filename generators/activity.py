@@ -52,7 +52,6 @@ DIALYSIS_ROOT = "28Z04"  # séances of dialysis; the other séances (chemotherap
 DAYS_BETWEEN_DELIVERIES = 300  # a pregnancy and a little more
 BOYS_AT_BIRTH = 0.512  # INSEE: about 105 boys for 100 girls
 NEWBORN_LEVEL_SHARES = (0.92, 0.05, 0.02, 0.01)  # newborn GHM levels A-D (order of magnitude)
-INFANT_DAYS = 731  # a child born in the period has the care of the 0-1 age group until it turns 2
 OVERLAP_PASSES = 20
 SEASON_PASSES = 30
 WINTER_PEAK = np.datetime64("2000-01-15").astype(np.int64)  # respiratory stays peak in mid-January
@@ -382,8 +381,9 @@ def hospital_activity(
 ) -> Activity:
     """`cat` and `signals`: the run's catalogue and true effects, the same for every block; `pools`:
     the first names newborns are given. `newborns`: `population` is the children born in the block (see
-    Activity.born), whose care runs from the day after they leave the maternity (Population.first_day)
-    until they turn 2 (last_day)."""
+    Activity.born), whose care runs from the day after they leave the maternity (Population.first_day).
+    Stays follow the rates of each person's age group on their day: a child of 1 at the start of the period
+    has the care of infants, then that of children once it turns 2 (Population.age_segments)."""
     rng = np.random.default_rng([seed, STREAM, block, 1] if newborns else [seed, STREAM, block])
     numbered_from = NEWBORN_ROWS if newborns else 0
     n = len(population.age)
@@ -392,8 +392,6 @@ def hospital_activity(
     start = np.full(n, period_start) if population.first_day is None else population.first_day
     death = np.where(np.isnat(population.death), NO_DAY, population.death.astype("datetime64[D]").astype(np.int64))
     alive_until = np.minimum(end, death)
-    if population.last_day is not None:
-        alive_until = np.minimum(alive_until, population.last_day)
     chronic = population.chronic
     home = hospitals.usual(population.departement, rng)
     b = _Block(
@@ -425,18 +423,21 @@ def hospital_activity(
 
     # 2. Ordinary stays: what they are for, where they go, then how long they last and when.
     frailty = rng.gamma(FRAILTY_SHAPE, 1 / FRAILTY_SHAPE, n)
-    years = np.maximum(stays_until - start, 0) / 365.25
+    spans = population.age_segments(start, stays_until)
     per_cell = cat.rate.sum(axis=1)  # (sex, age group)
-    patient = np.repeat(np.arange(n), rng.poisson(per_cell[b.sex, group] / 1000 * years * frailty))
-    motif = _draw_motifs(cat.rate, b.sex[patient], group[patient], rng)
-    inside = _within_ages(cat, motif, population.age[patient])  # no delivery at 12 or at 60
-    patient, motif = patient[inside], motif[inside]
+    expected = per_cell[b.sex[spans.person], spans.group] / 1000 * spans.years() * frailty[spans.person]
+    span = np.repeat(np.arange(len(spans.person)), rng.poisson(expected))
+    patient = spans.person[span]
+    motif = _draw_motifs(cat.rate, b.sex[patient], spans.group[span], rng)
+    inside = _within_ages(cat, motif, spans.age[span])  # no delivery at 12 or at 60
+    patient, motif, span = patient[inside], motif[inside], span[inside]
     ordinary = _Stays(patient=patient, motif=motif, entry=None, exit=None, kind=np.full(len(patient), ORDINARY))
     ambulatory = rng.random(len(patient)) < cat.ambulatory[motif]
     _route(ordinary, b, day_case=ambulatory)
-    entry = _entry_days(cat, motif, start[patient], stays_until[patient], rng)
+    first, until = spans.first[span], spans.until[span]
+    entry = _entry_days(cat, motif, first, until, rng)
     planned = ~ordinary.via_emergency  # on working days, fewer in August (calendar.py)
-    entry[planned] = planned_days(entry[planned], rng, start[patient[planned]], stays_until[patient[planned]])
+    entry[planned] = planned_days(entry[planned], rng, first[planned], until[planned])
     factor = _length_factor(ordinary, b, entry)
     length = np.where(ambulatory, 0, _lengths(cat, motif, population.age[patient], rng, factor))
     kept, entry = _without_overlaps(patient, entry, length, stays_until)
@@ -748,8 +749,8 @@ def _births(stays: _Stays, b: _Block, sejour_id: pa.Array, block: int, seed: int
         departement=population.departement[stays.patient[mother]],
         death=np.full(count, np.datetime64("NaT"), dtype=population.death.dtype),
         chronic=np.zeros((count, population.chronic.shape[1]), dtype=population.chronic.dtype),
+        birth=birth,
         first_day=exit_day + 1,  # home from the maternity
-        last_day=birth + INFANT_DAYS,
     )
     return born, stay_table
 

@@ -16,7 +16,7 @@ from generators.geography import commune_pool
 from generators.ids import keyed_ids
 from generators.modules import Modules
 from generators.pools import IdentityPools
-from generators.reference import age_group, age_pyramid, by_age_group, departements
+from generators.reference import AGE_GROUP_STARTS, age_group, age_pyramid, by_age_group, departements
 from generators.sampling import cumulative, draw_from
 
 BLOCK_SIZE = 50_000
@@ -81,10 +81,45 @@ class Population:
     departement: np.ndarray  # index into departements()
     death: np.ndarray  # datetime64[D], NaT when alive at the end of the period
     chronic: np.ndarray  # (patients, chronic conditions of the modules): the same on every stay
-    # Children born in the block's deliveries: the day after birth, and the day they turn 2 (their care
-    # follows the rates of the 0-1 age group until then). None for residents: the period.
+    birth: np.ndarray  # day numbers (days since 1970-01-01)
+    # Children born in the block's deliveries: the day they come home from the maternity, from which
+    # their care runs. None for residents: the start of the period.
     first_day: np.ndarray | None = None
-    last_day: np.ndarray | None = None
+
+    def age_segments(self, first: np.ndarray | int, until: np.ndarray) -> "AgeSegments":
+        """Each person's days from `first` to `until` (excluded) in their age group, cut on the day an
+        infant turns 2: its care follows the rates of infants until then, of children after. Older people
+        keep the group of their age at the start: the rates are national yearly figures, and in a few years
+        as many people enter an age group as leave it. Infants are the exception, as the children born in
+        the period (Activity.born) are the infants of its later years."""
+        first = np.broadcast_to(first, self.birth.shape)
+        group = age_group(self.age)
+        infant = group == 0
+        turns_2 = np.where(infant, self.birth + int(AGE_GROUP_STARTS[0] * 365.25), until)
+        lower = np.c_[first, np.maximum(first, turns_2)]
+        upper = np.c_[np.minimum(until, turns_2), until]
+        person, part = np.nonzero(upper > lower)
+        return AgeSegments(
+            person=person,
+            group=group[person] + part,
+            first=lower[person, part],
+            until=upper[person, part],
+            age=np.where(part == 1, AGE_GROUP_STARTS[0], self.age[person]),
+        )
+
+
+@dataclass(frozen=True)
+class AgeSegments:
+    """Spans of people's time, each within one age group (reference.AGE_GROUPS), sorted by person and time."""
+
+    person: np.ndarray  # row of the person in the Population
+    group: np.ndarray  # index into AGE_GROUPS
+    first: np.ndarray  # first day of the span
+    until: np.ndarray  # first day after it
+    age: np.ndarray  # whole years at the start of the span
+
+    def years(self) -> np.ndarray:
+        return (self.until - self.first) / 365.25
 
 
 def patients_block(
@@ -143,7 +178,15 @@ def patients_block(
             "telephone": _phone_numbers(dep, rng),
         }
     )
-    return Population(table=table, age=age_years, female=female, departement=dep, death=date_deces, chronic=chronic)
+    return Population(
+        table=table,
+        age=age_years,
+        female=female,
+        departement=dep,
+        death=date_deces,
+        chronic=chronic,
+        birth=date_naissance.astype(np.int64),
+    )
 
 
 def _phone_numbers(departement: np.ndarray, rng: np.random.Generator) -> pa.Array:

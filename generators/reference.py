@@ -34,12 +34,12 @@ REGIONS = (
 
 # Age groups of the rate tables: columns taux_0_1, ..., taux_80_plus (and prevalence_..., probabilite_...).
 AGE_GROUPS = ("0_1", "2_17", "18_44", "45_64", "65_79", "80_plus")
-_AGE_GROUP_STARTS = np.array([2, 18, 45, 65, 80])
+AGE_GROUP_STARTS = np.array([2, 18, 45, 65, 80])  # the age (years) each group but the first starts at
 
 
 def age_group(age_years: np.ndarray) -> np.ndarray:
     """Index into AGE_GROUPS of each age."""
-    return np.searchsorted(_AGE_GROUP_STARTS, age_years, side="right")
+    return np.searchsorted(AGE_GROUP_STARTS, age_years, side="right")
 
 
 def by_age_group(frame: pd.DataFrame, prefix: str) -> np.ndarray:

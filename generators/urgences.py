@@ -57,8 +57,6 @@ def emergency_visits(
         .loc[list(reference.AGE_GROUPS), "taux_passages_sans_hospitalisation"]
         .to_numpy(float)
     )
-    group = reference.age_group(population.age)
-    span = np.maximum(stays.alive_until - start, 0)
     # The true admission model (signals.py): the odds of admission grow by a factor, so visits that
     # end at home shrink by it, for older and sicker patients and at some hospitals and régions.
     odds = admission_odds_factor(
@@ -68,10 +66,14 @@ def emergency_visits(
         place_effect=truth.etablissement_effects["admission_apres_urgences"][stays.emergency_hospital]
         + truth.region_effect_by_departement("admission_apres_urgences")[population.departement],
     )
-    counts = rng.poisson(rates[group] / odds / 1000 * span / 365.25)
-    other_patient = np.repeat(np.arange(len(population.age)), counts)
+    # At the rate of each person's age group on the day (an infant becomes a child at 2).
+    spans = population.age_segments(start, stays.alive_until)
+    span = np.repeat(
+        np.arange(len(spans.person)), rng.poisson(rates[spans.group] / odds[spans.person] / 1000 * spans.years())
+    )
+    other_patient = spans.person[span]
     # Days in proportion to calendar.emergency_day_weights: one draw per visit, as a uniform day would take.
-    other_day = weighted_days(np.broadcast_to(start, span.shape)[other_patient], stays.alive_until[other_patient], rng)
+    other_day = weighted_days(spans.first[span], spans.until[span], rng)
     inside = inside_intervals(other_patient, other_day, stays.patient, stays.entry, stays.exit)
     other_patient, other_day = other_patient[~inside], other_day[~inside]
 
