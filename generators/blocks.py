@@ -100,14 +100,24 @@ def generate_block(block: int, context: Context) -> Block:
         born = activity.born
         infant_care, infant_visits = _care(block, context, born, newborns=True)
         tables["patients"] = stacked("patients", population.table, born.table)
+        sejours = stacked("sejours", activity.sejours, activity.newborn_stays, infant_care.sejours)
+        residents, children = len(population.age), np.arange(len(born.age))
+        patient_of_stay = np.r_[activity.stays.patient, residents + children, residents + infant_care.stays.patient]
         tables |= {
-            "sejours": stacked("sejours", activity.sejours, activity.newborn_stays, infant_care.sejours),
+            "sejours": sejours,
             "diagnostics": pa.concat_tables([activity.diagnostics, infant_care.diagnostics]),
             "actes": pa.concat_tables([activity.actes, infant_care.actes]),
             "urgences": stacked("urgences", visits, infant_visits),
             "telesurveillance": telemonitoring(block, context.seed, population, activity),
             "journaux_acces": access_logs(
-                block, context.seed, context.period, population, activity, context.hospitals, context.incidents
+                block,
+                context.seed,
+                context.period,
+                tables["patients"]["patient_id"],
+                sejours,
+                patient_of_stay,
+                context.hospitals,
+                context.incidents,
             ),
         }
     tables = {name: conform(name, table) for name, table in tables.items() if name in context.tables}

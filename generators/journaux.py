@@ -17,11 +17,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
-from generators.activity import Activity
 from generators.columns import coded, per_row, pick, timestamps
 from generators.etablissements import Etablissements
-from generators.patients import Period, Population
+from generators.patients import Period
 
 STREAM = 8
 LOG_DAYS = 28
@@ -137,16 +137,25 @@ def access_logs(
     block: int,
     seed: int,
     period: Period,
-    population: Population,
-    activity: Activity,
+    patient_id: pa.Array | pa.ChunkedArray,
+    sejours: pa.Table,
+    patient: np.ndarray,
     hospitals: Etablissements,
     found: Incidents,
 ) -> pa.Table:
+    """The accesses to the records of the block's patients (`patient_id`: the residents, then the children
+    born in the block) during their stays (`sejours`, rows of the sejours table, `patient` the row of
+    each one's patient), births included."""
     rng = np.random.default_rng([seed, STREAM, block])
     _, end = period.day_numbers()
     window = end - LOG_DAYS
-    stays = activity.stays
-    service = per_row(activity.sejours["ghm"], _service_of_ghm)
+    stays = _Stays(
+        patient=patient,
+        entry=_day_numbers(sejours["date_entree"]),
+        exit=_day_numbers(sejours["date_sortie"]),
+        finess=per_row(sejours["finess"], lambda f: pc.index_in(f, value_set=hospitals.table["finess"]).to_numpy()),
+    )
+    service = per_row(sejours["ghm"], _service_of_ghm)
 
     # Normal work: accesses on the days of each stay that fall in the window.
     first, last = np.maximum(stays.entry, window), np.minimum(stays.exit, end - 1)
@@ -205,7 +214,7 @@ def access_logs(
     logins = _logins(accesses, rng)
     parts = [logins, accesses] + ([_credential_stuffing(found, hospitals, rng)] if block == 0 else [])
     table = pd.concat(parts, ignore_index=True).sort_values(["minute", "agent"], kind="stable")
-    return _as_arrow(table, population, hospitals, found)
+    return _as_arrow(table, patient_id, hospitals, found)
 
 
 def _service_of_ghm(ghm: pa.Array) -> np.ndarray:
@@ -281,7 +290,19 @@ def _credential_stuffing(found: Incidents, hospitals: Etablissements, rng) -> pd
     )
 
 
-def _as_arrow(table: pd.DataFrame, population: Population, hospitals: Etablissements, found: Incidents) -> pa.Table:
+@dataclass(frozen=True)
+class _Stays:
+    patient: np.ndarray  # row of the patient in the block
+    entry: np.ndarray  # day numbers
+    exit: np.ndarray
+    finess: np.ndarray  # index of the établissement
+
+
+def _day_numbers(column: pa.ChunkedArray) -> np.ndarray:
+    return column.to_numpy().astype("datetime64[D]").astype(np.int64)
+
+
+def _as_arrow(table: pd.DataFrame, patient_id: pa.Array, hospitals: Etablissements, found: Incidents) -> pa.Table:
     finess, service, number = (table[name].to_numpy() for name in ("finess", "service", "number"))
     patient = table["patient"].to_numpy()
     return pa.table(
@@ -293,7 +314,7 @@ def _as_arrow(table: pd.DataFrame, population: Population, hospitals: Etablissem
             "poste": _workstations(finess, service, number, table["external"].to_numpy(), found),
             "action": coded(table["action"].to_numpy(), ACTIONS),
             "resultat": coded(np.where(table["succes"].to_numpy(), 0, 1), ["succes", "echec"]),
-            "patient_id": population.table["patient_id"].take(pa.array(patient, mask=patient < 0)),
+            "patient_id": patient_id.take(pa.array(patient, mask=patient < 0)),
             "service_patient": coded(table["service_patient"].to_numpy(), SERVICES),
         }
     )
