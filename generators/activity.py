@@ -73,7 +73,9 @@ class Catalogue:
     root: np.ndarray  # GHM root, e.g. 05M09
     ghm_of: np.ndarray  # (motifs, nights 0/1/2+, level 1-4): position in ghm of the GHM the grouping gives
     acts: np.ndarray  # (motifs, max acts) positions in ccam, -1 for none
-    routine: np.ndarray  # (motifs, routine acts): whether each routine examination applies to the motif
+    # The routine examinations each motif allows: routine_index[routine_starts[m]:routine_starts[m + 1]]
+    routine_starts: np.ndarray
+    routine_index: np.ndarray
     routine_code: np.ndarray  # per routine act (reference/actes_courants.csv): position in ccam
     routine_age_min: np.ndarray
     routine_chance: np.ndarray
@@ -162,6 +164,7 @@ def build_catalogue(clinical: Clinical, period: Period) -> Catalogue:
     )
     zeros = np.zeros(len(seances))
     position = lambda dictionary, codes: np.searchsorted(dictionary, codes).astype(np.int64)
+    allows_motif, allows_routine = np.nonzero([_routine_applies(routine, root) for root in roots])
     return Catalogue(
         motif=np.concatenate([motifs["motif"], seances["seance"]]).astype(object),
         cim10=pa.array(cim10, pa.string()),
@@ -172,7 +175,8 @@ def build_catalogue(clinical: Clinical, period: Period) -> Catalogue:
         root=roots,
         ghm_of=np.array([_grouping(levels[root], ghm, root) for root in roots]),
         acts=np.array([[*position(ccam, a), *[-1] * (width - len(a))] for a in acts], dtype=np.int64),
-        routine=np.array([_routine_applies(routine, root) for root in roots], dtype=bool).reshape(len(roots), -1),
+        routine_starts=np.searchsorted(allows_motif, np.arange(len(roots) + 1)),
+        routine_index=allows_routine,
         routine_code=position(ccam, routine["code"].to_numpy(object)),
         routine_age_min=routine["age_min"].to_numpy(int),
         routine_chance=routine["chance"].to_numpy(float),
@@ -873,13 +877,15 @@ def _secondary_diagnoses(cat, population, has_chronic, patient, motif, kind, len
 
     stay_count = len(patient)
     hospital = kind != SEANCE
-    coded = has_chronic[patient] & hospital[:, None] & (rng.random((stay_count, len(chronic_codes))) < CHRONIC_CODED)
+    # A draw for each chronic condition a patient has, and for each complication a stay with nights may have.
+    stay_c, code_c = np.nonzero(has_chronic[patient] & hospital[:, None])
+    coded = rng.random(len(stay_c)) < CHRONIC_CODED
+    stay_c, code_c = stay_c[coded], code_c[coded]
     risk = cat.complication_risk[:, group[patient]].T
-    complicated = hospital[:, None] & (
-        rng.random((stay_count, len(complication_codes))) < np.minimum(risk * length[:, None] / 4, 0.9)
-    )  # none without a night
-    stay_c, code_c = np.nonzero(coded)
-    stay_k, code_k = np.nonzero(complicated)
+    stay_k, code_k = np.nonzero((hospital & (length > 0))[:, None] & (risk > 0))
+    chance = np.minimum(risk[stay_k, code_k] * length[stay_k] / 4, 0.9)
+    complicated = rng.random(len(stay_k)) < chance
+    stay_k, code_k = stay_k[complicated], code_k[complicated]
     stays = [stay_c, stay_k]
     codes = [chronic_codes[code_c], complication_codes[code_k]]
 
@@ -980,12 +986,18 @@ def _acts(cat: Catalogue, motif, kind, entry, length, age, sejour_id, rng) -> pa
     hospital = kind != SEANCE
     # More examinations in longer stays, fewer in a day case.
     intensity = np.where(length == 0, AMBULATORY_ROUTINE_FACTOR, np.minimum(1 + length / 10, 2))
-    for r, (code, age_min, chance) in enumerate(zip(cat.routine_code, cat.routine_age_min, cat.routine_chance)):
-        eligible = hospital & (age >= age_min) & cat.routine[motif, r]
-        done = np.flatnonzero(eligible & (rng.random(len(motif)) < chance * intensity))
-        stays.append(done)
-        codes.append(np.full(len(done), code))
-        days.append(entry[done] + np.floor(rng.random(len(done)) * (length[done] + 1)).astype(np.int64))
+    # The (stay, examination) pairs the stay's kind allows (a row of cat.routine), then a draw for each.
+    allowed = np.flatnonzero(hospital)
+    per_stay = cat.routine_starts[motif[allowed] + 1] - cat.routine_starts[motif[allowed]]
+    stay = np.repeat(allowed, per_stay)
+    routine = cat.routine_index[np.repeat(cat.routine_starts[motif[allowed]], per_stay) + ragged_arange(per_stay)]
+    old_enough = age[stay] >= cat.routine_age_min[routine]
+    stay, routine = stay[old_enough], routine[old_enough]
+    done = rng.random(len(stay)) < cat.routine_chance[routine] * intensity[stay]
+    stay, routine = stay[done], routine[done]
+    stays.append(stay)
+    codes.append(cat.routine_code[routine])
+    days.append(entry[stay] + np.floor(rng.random(len(stay)) * (length[stay] + 1)).astype(np.int64))
     stay, code, day = np.concatenate(stays), np.concatenate(codes), np.concatenate(days)
     first = first_occurrences(stay * len(cat.ccam) + code)  # each act once per stay
     stay, code, day = stay[first], code[first], day[first]
