@@ -1,7 +1,7 @@
 """Runs the blocks of a dataset and yields them in block order.
 
-Three ways, one result: in this process, in W local processes, or on an
-existing dask.distributed cluster. At most a few blocks per worker are in
+Three ways, one result: in this process, in W local processes (this one
+among them), or on an existing dask.distributed cluster. At most a few blocks per worker are in
 flight at once, so memory stays bounded whatever the number of patients. The
 run's Context, the instructor's configuration included, goes once to each worker
 (a local process's initializer, or dask's scatter): workers read no file of their own.
@@ -17,7 +17,7 @@ import shutil
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, wait
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -72,14 +72,34 @@ def _block_in_worker(block: int, spill: Path) -> Path:
 
 
 def _in_local_processes(context: Context, workers: int, blocks: range, spill: Path) -> Iterator[Block]:
+    """`workers` - 1 processes, and this one: the caller writes the blocks, which leaves this process most
+    of a core, so while the next block to write is not back it makes a later one itself."""
+    window = BLOCKS_IN_FLIGHT_PER_WORKER * (workers - 1)
+    unassigned, sent, made_here = deque(blocks), {}, {}
+
+    def send(pool: ProcessPoolExecutor) -> None:
+        while unassigned and sum(not future.done() for future in sent.values()) < window:
+            block = unassigned.popleft()
+            sent[block] = pool.submit(_block_in_worker, block, spill)
+
     with ProcessPoolExecutor(
-        workers, mp_context=_fresh_processes(), initializer=_start_worker, initargs=(context,)
+        workers - 1, mp_context=_fresh_processes(), initializer=_start_worker, initargs=(context,)
     ) as pool:
-        for folder in _in_order(
-            lambda block: pool.submit(_block_in_worker, block, spill), blocks, BLOCKS_IN_FLIGHT_PER_WORKER * workers
-        ):
-            yield _mapped(folder)
-            shutil.rmtree(folder)
+        for block in blocks:
+            send(pool)
+            while block not in made_here and not sent[block].done():
+                if unassigned and len(made_here) < BLOCKS_IN_FLIGHT_PER_WORKER:
+                    later = unassigned.popleft()
+                    made_here[later] = generate_block(later, context)
+                    send(pool)
+                else:
+                    wait([sent[block]])
+            if block in made_here:
+                yield made_here.pop(block)
+            else:
+                folder = sent.pop(block).result()
+                yield _mapped(folder)
+                shutil.rmtree(folder)
 
 
 _DEFECTS, _ROW_HASH = "defects", "row_hash"  # the file of a block's defect log; the column of its row hashes
