@@ -14,7 +14,7 @@ into rows, for the whole block at once:
    become secondary diagnoses, whose severity sets the GHM level, then the tariff;
 5. each delivery brings a child into the population, with its birth stay (CMD 15); blocks.py then runs
    this module again for those children (newborns=True): their care from the day they leave the
-   maternity until they turn 2.
+   maternity, at the rates of infants until they turn 2, of children after (as for residents).
 """
 
 import re

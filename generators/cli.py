@@ -69,7 +69,7 @@ def build_parser() -> Parser:
         type=bounded_int(1, 256),
         default=settings.WORKERS,
         metavar="W",
-        help=f"local processes generating blocks in parallel (default {settings.WORKERS})",
+        help=f"processes generating blocks in parallel, this one included (default {settings.WORKERS})",
     )
     parser.add_argument(
         "--scheduler",

@@ -206,3 +206,32 @@ def test_children_born_in_the_period_have_the_care_of_their_age(data):
     for events, day in ((visits, "date_heure_arrivee"), (stays[~births], "date_entree")):
         theirs = events[events["patient_id"].isin(home.index)]
         assert len(theirs) > 100 and (theirs[day] > theirs["patient_id"].map(home)).all()
+
+
+def test_infants_have_the_care_of_children_once_they_turn_2(data):
+    """A resident aged 1 at the start of the period has the emergency visits and stays of an infant until
+    its second birthday, then those of a child: per year, as many as the children aged 3 to 5 at the start,
+    and fewer than before (reference rates: 350 visits and more stays per 1 000 infants, 160 per 1 000
+    children)."""
+    start, end = pd.Timestamp("2022-01-01"), pd.Timestamp("2025-01-01")
+    residents = data["patients"].set_index("patient_id")
+    residents = residents[residents["date_naissance"] < start]
+    age = (start - residents["date_naissance"]).dt.days / 365.25
+    alive_until = residents["date_deces"].fillna(end)
+    second_birthday = residents["date_naissance"] + pd.Timedelta(days=730)
+    infants = age[(age >= 1) & (age < 2)].index
+    children = age[(age >= 3) & (age < 6)].index
+    years = lambda since, until: (until - since).dt.days.clip(lower=0).sum() / 365.25  # noqa: E731
+    visits, stays = data["urgences"], data["sejours"]
+    for events, day in ((visits, "date_heure_arrivee"), (stays[~stays["ghm"].str.match("15|28")], "date_entree")):
+        theirs = events[events["patient_id"].isin(infants)]
+        after = (theirs[day] >= theirs["patient_id"].map(second_birthday)).sum()
+        infant_rate = (len(theirs) - after) / years(start, second_birthday[infants].clip(upper=alive_until[infants]))
+        rate_after = after / years(second_birthday[infants], alive_until[infants])
+        child_rate = events["patient_id"].isin(children).sum() / years(start, alive_until[children])
+        assert 0.8 <= rate_after / child_rate <= 1.25 and infant_rate > 1.4 * rate_after, (
+            day,
+            infant_rate,
+            rate_after,
+            child_rate,
+        )

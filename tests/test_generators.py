@@ -138,6 +138,22 @@ def test_each_delivery_brings_a_newborn_into_the_population(dataset):
     assert (same_home == mother["patient_id"].map(patients["code_commune"]).to_numpy()).all()
 
 
+def test_the_records_of_newborns_are_opened_during_their_stays(dataset):
+    """journaux_acces covers every patient hospitalised in its last four weeks, the children born in the
+    period too: their birth stay in the maternity and their later stays."""
+    t = dataset[2]
+    logs, stays, patients = t["journaux_acces"], t["sejours"], t["patients"]
+    window = logs["horodatage"].min().normalize()
+    present = stays[stays["date_sortie"] >= window]
+    newborns = set(stays.loc[stays["sejour_mere_id"].notna(), "patient_id"])
+    opened = set(logs["patient_id"].dropna())
+    assert opened <= set(patients["patient_id"])
+    assert set(present["patient_id"]) <= opened
+    births = present[present["sejour_mere_id"].notna()]
+    assert len(births) > 10 and set(births["patient_id"]) <= opened
+    assert (logs[logs["patient_id"].isin(newborns)]["service_patient"] == "maternite").any()
+
+
 def test_stays_are_coded_as_the_pmsi_codes_them(dataset):
     """Validity of each code in the year of its stay: tests/test_nomenclatures.py."""
     t = dataset[2]
@@ -173,9 +189,13 @@ def reference_run(tmp_path_factory):
     return generate_dataset(Options(patients=120_000, seed=5), tmp_path_factory.mktemp("serial") / "ds")
 
 
-def test_two_workers_give_the_same_data(tmp_path, reference_run):
-    parallel = generate_dataset(Options(patients=120_000, seed=5), tmp_path / "ds", workers=2)
+@pytest.mark.parametrize("workers", [2, 3])
+def test_local_workers_give_the_same_data(tmp_path, reference_run, workers):
+    parallel = generate_dataset(Options(patients=120_000, seed=5), tmp_path / "ds", workers=workers)
     assert parallel["tables"] == reference_run["tables"]
+    assert sorted(p.name for p in (tmp_path / "ds").iterdir()) == sorted(
+        [entry["file"] for entry in parallel["tables"].values()] + ["dictionnaire.md", "manifest.json"]
+    )  # the blocks the workers handed over are gone
 
 
 def test_a_dask_cluster_gives_the_same_data(tmp_path, reference_run):
