@@ -75,7 +75,7 @@ def generate_dataset(
         done, defect_logs = 0, []
         spill = folder / ".blocks"  # gone with the staging folder, should the run fail
         spill.mkdir()
-        for block in run_blocks(context, workers=workers, scheduler=scheduler, spill=spill):
+        for block in run_blocks(context, spill, workers=workers, scheduler=scheduler):
             writer.write(block.tables, block.row_hashes)
             defect_logs.append(block.defects)
             done += context.block_size(len(defect_logs) - 1)

@@ -1,24 +1,23 @@
 """Runs the blocks of a dataset and yields them in block order.
 
-Three ways, one result: in this process, in W local processes (this one
-among them), or on an existing dask.distributed cluster. At most a few blocks per worker are in
-flight at once, so memory stays bounded whatever the number of patients. The
-run's Context, the instructor's configuration included, goes once to each worker
-(a local process's initializer, or dask's scatter): workers read no file of their own.
+Three ways, one result: in this process, in W local processes (this one among
+them), or on an existing dask.distributed cluster. At most a few blocks per worker
+are in flight at once, so memory stays bounded whatever the number of patients.
+The run's Context, the instructor's configuration included, goes once to each
+worker (a local process's initializer, or dask's scatter): workers read no file
+of their own.
 
 A local process hands its block over as Arrow IPC files in `spill`, which the
-caller maps without copying (a block is some 35 MB: through a pipe, pickled, its
+caller maps without copying (a block is some 35 MB: pickled through a pipe, its
 transfer cost the writing process as much as writing it).
 """
 
 import multiprocessing
 import multiprocessing.forkserver
 import shutil
-import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, wait
-from contextlib import nullcontext
 from pathlib import Path
 
 import numpy as np
@@ -31,17 +30,14 @@ from generators.settings import WORKERS
 BLOCKS_IN_FLIGHT_PER_WORKER = 2
 
 
-def run_blocks(
-    context: Context, workers: int = WORKERS, scheduler: str | None = None, spill: Path | None = None
-) -> Iterator[Block]:
-    """`spill`: an empty folder for the blocks local processes hand over (by default, a temporary one);
-    each block's files are gone once the next block is asked for."""
+def run_blocks(context: Context, spill: Path, workers: int = WORKERS, scheduler: str | None = None) -> Iterator[Block]:
+    """`spill`: an empty folder for the blocks local processes hand over; each block's files are gone
+    once the next block is asked for."""
     blocks = range(context.block_count())
     if scheduler:
         yield from _on_dask_cluster(context, scheduler, blocks)
     elif workers > 1:
-        with nullcontext(spill) if spill else tempfile.TemporaryDirectory(prefix="generator-blocks-") as folder:
-            yield from _in_local_processes(context, workers, blocks, Path(folder))
+        yield from _in_local_processes(context, workers, blocks, spill)
     else:
         for block in blocks:
             yield generate_block(block, context)
@@ -73,12 +69,13 @@ def _block_in_worker(block: int, spill: Path) -> Path:
 
 def _in_local_processes(context: Context, workers: int, blocks: range, spill: Path) -> Iterator[Block]:
     """`workers` - 1 processes, and this one: the caller writes the blocks, which leaves this process most
-    of a core, so while the next block to write is not back it makes a later one itself."""
-    window = BLOCKS_IN_FLIGHT_PER_WORKER * (workers - 1)
+    of a core, so while the next block to write is not back it makes a later one itself. The processes
+    may run a window ahead (their finished blocks wait on disk, in `spill`)."""
+    window = 2 * BLOCKS_IN_FLIGHT_PER_WORKER * (workers - 1)
     unassigned, sent, made_here = deque(blocks), {}, {}
 
     def send(pool: ProcessPoolExecutor) -> None:
-        while unassigned and sum(not future.done() for future in sent.values()) < window:
+        while unassigned and len(sent) < window:
             block = unassigned.popleft()
             sent[block] = pool.submit(_block_in_worker, block, spill)
 
