@@ -14,6 +14,7 @@ import pytest
 
 from grading.sandbox import Limits, Sandbox, sandbox_available
 from grading.sandbox.cgroup import control_group
+from grading.sandbox.run_notebook import execute
 from tests.conftest import ASSIGNMENT, NOTEBOOK, SAMPLES, hostile_cases
 
 if not sandbox_available():
@@ -186,3 +187,25 @@ def test_no_process_is_left_behind(batch):
 
 def test_huge_output_is_cut(batch):
     assert len(autograded_text(batch[0], "sortie-enorme")) < 1_000_000
+
+
+def test_a_cell_past_its_time_limit_interrupts_the_kernel_alone(tmp_path):
+    """The interrupt that stops a cell at its time limit reaches the kernel, not the copies of it that a
+    fork left asleep: jupyter_client signals the whole process group, and a fork bomb's copies, woken
+    up, ran on and took all the run's memory (status memory_exceeded instead of graded)."""
+    woken = tmp_path / "reveille"
+    fork = (
+        "import os, time\npid = os.fork()\nif pid == 0:\n    try:\n        time.sleep(60)\n"
+        f"    except KeyboardInterrupt:\n        open({str(woken)!r}, 'w').close()\n    os._exit(0)\n"
+    )
+    notebook = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(fork),
+            nbformat.v4.new_code_cell("time.sleep(60)"),
+            nbformat.v4.new_code_cell("os.kill(pid, 9)\nprint('suite')"),
+        ]
+    )
+    outcome = execute(notebook, tmp_path, cell_timeout=3)
+    time.sleep(0.5)
+    assert outcome.cell_timeouts == 1 and not woken.exists()
+    assert notebook.cells[2].outputs[0]["text"] == "suite\n"

@@ -11,11 +11,13 @@ Nothing of it is trusted: it all comes from where the student's code ran.
 import argparse
 import json
 import os
+import signal
 import sys
 from dataclasses import asdict
 from pathlib import Path
 
 import nbformat
+from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
@@ -64,9 +66,23 @@ def _answers(folder: Path) -> dict[str, str]:
     return answers
 
 
+class KernelAloneInterrupted(AsyncKernelManager):
+    """Interrupts (a cell past its time limit) reach the kernel process alone. jupyter_client signals the
+    kernel's whole process group: the copies of the kernel a fork bomb leaves asleep would wake up and
+    run on, 255 copies of its memory (the run then ends out of memory instead of going on)."""
+
+    async def _async_signal_kernel(self, signum: int) -> None:
+        process = getattr(self.provisioner, "process", None)
+        if signum == signal.SIGINT and process is not None:
+            process.send_signal(signum)
+        else:
+            await super()._async_signal_kernel(signum)
+
+
 def execute(notebook, folder: Path, cell_timeout: int) -> Outcome:
     client = NotebookClient(
         notebook,
+        kernel_manager_class=KernelAloneInterrupted,
         timeout=cell_timeout,
         allow_errors=True,
         interrupt_on_timeout=True,
