@@ -70,12 +70,12 @@ def _block_in_worker(block: int, spill: Path) -> Path:
 def _in_local_processes(context: Context, workers: int, blocks: range, spill: Path) -> Iterator[Block]:
     """`workers` - 1 processes, and this one: the caller writes the blocks, which leaves this process most
     of a core, so while the next block to write is not back it makes a later one itself. The processes
-    may run a window ahead (their finished blocks wait on disk, in `spill`)."""
-    window = 2 * BLOCKS_IN_FLIGHT_PER_WORKER * (workers - 1)
+    have a few blocks to make at any time, and may finish as many ahead (those wait on disk, in `spill`)."""
+    window = BLOCKS_IN_FLIGHT_PER_WORKER * (workers - 1)
     unassigned, sent, made_here = deque(blocks), {}, {}
 
     def send(pool: ProcessPoolExecutor) -> None:
-        while unassigned and len(sent) < window:
+        while unassigned and len(sent) < 2 * window and sum(not f.done() for f in sent.values()) < window:
             block = unassigned.popleft()
             sent[block] = pool.submit(_block_in_worker, block, spill)
 
