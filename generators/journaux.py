@@ -81,14 +81,17 @@ def _agent_key(finess, service, number) -> np.ndarray:
 # Made-up user names of the credential stuffing ("admin0" to "admin98"), as agent keys above every real
 # one, numbered in the order of their names.
 _MADE_UP_NAMES = sorted(f"admin{k}" for k in range(99))
-_MADE_UP_KEY = 10**10 + np.array([_MADE_UP_NAMES.index(f"admin{k}") for k in range(99)])
+_MADE_UP_FROM = 10**10
+_MADE_UP_KEY = _MADE_UP_FROM + np.array([_MADE_UP_NAMES.index(f"admin{k}") for k in range(99)])
 
 
 def _agent_names(keys: np.ndarray) -> pa.DictionaryArray:
     distinct, position = np.unique(keys, return_inverse=True)
-    real = distinct < 10**10
-    names = np.r_[np.char.add("AG", distinct[real].astype(str)), np.array(_MADE_UP_NAMES)[distinct[~real] - 10**10]]
-    return pa.DictionaryArray.from_arrays(pa.array(position, pa.int32()), pa.array(names, pa.string()))
+    real = distinct < _MADE_UP_FROM
+    return coded(
+        position,
+        np.r_[np.char.add("AG", distinct[real].astype(str)), np.array(_MADE_UP_NAMES)[distinct[~real] - _MADE_UP_FROM]],
+    )
 
 
 def incidents(seed: int, period: Period, hospitals: Etablissements) -> Incidents:
@@ -326,5 +329,4 @@ def _workstations(finess, service, number, external, found: Incidents) -> pa.Dic
     key = np.where(external, -1, (finess * 100 + service * 10) * 4 + number % 4)
     distinct, position = np.unique(key, return_inverse=True)
     names = np.char.add(np.char.add("PC-", (distinct // 4).astype(str)), np.char.add("-", (distinct % 4).astype(str)))
-    names = np.where(distinct == -1, found.stuffing_workstation, names.astype(object))
-    return pa.DictionaryArray.from_arrays(pa.array(position, pa.int32()), pa.array(names, pa.string()))
+    return coded(position, np.where(distinct == -1, found.stuffing_workstation, names.astype(object)))
