@@ -986,11 +986,12 @@ def _acts(cat: Catalogue, motif, kind, entry, length, age, sejour_id, rng) -> pa
     hospital = kind != SEANCE
     # More examinations in longer stays, fewer in a day case.
     intensity = np.where(length == 0, AMBULATORY_ROUTINE_FACTOR, np.minimum(1 + length / 10, 2))
-    # The (stay, examination) pairs the stay's kind allows (a row of cat.routine), then a draw for each.
+    # The (stay, examination) pairs the stay's motif allows (cat.routine_index), then a draw for each.
     allowed = np.flatnonzero(hospital)
-    per_stay = cat.routine_starts[motif[allowed] + 1] - cat.routine_starts[motif[allowed]]
+    starts = cat.routine_starts[motif[allowed]]
+    per_stay = cat.routine_starts[motif[allowed] + 1] - starts
     stay = np.repeat(allowed, per_stay)
-    routine = cat.routine_index[np.repeat(cat.routine_starts[motif[allowed]], per_stay) + ragged_arange(per_stay)]
+    routine = cat.routine_index[np.repeat(starts, per_stay) + ragged_arange(per_stay)]
     old_enough = age[stay] >= cat.routine_age_min[routine]
     stay, routine = stay[old_enough], routine[old_enough]
     done = rng.random(len(stay)) < cat.routine_chance[routine] * intensity[stay]
