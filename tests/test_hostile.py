@@ -189,10 +189,10 @@ def test_huge_output_is_cut(batch):
     assert len(autograded_text(batch[0], "sortie-enorme")) < 1_000_000
 
 
-def test_a_cell_past_its_time_limit_interrupts_the_kernel_alone(tmp_path):
-    """The interrupt that stops a cell at its time limit reaches the kernel, not the copies of it that a
-    fork left asleep: jupyter_client signals the whole process group, and a fork bomb's copies, woken
-    up, ran on and took all the run's memory (status memory_exceeded instead of graded)."""
+def test_a_cell_past_its_time_limit_wakes_no_copy_of_the_kernel(tmp_path):
+    """The interrupt that stops a cell at its time limit does not wake the copies of the kernel a fork left
+    asleep: jupyter_client signals the whole process group, and a fork bomb's copies, woken up, ran on
+    and took all the run's memory (status memory_exceeded instead of graded)."""
     woken = tmp_path / "reveille"
     fork = (
         "import os, time\npid = os.fork()\nif pid == 0:\n    try:\n        time.sleep(60)\n"
@@ -209,3 +209,18 @@ def test_a_cell_past_its_time_limit_interrupts_the_kernel_alone(tmp_path):
     time.sleep(0.5)
     assert outcome.cell_timeouts == 1 and not woken.exists()
     assert notebook.cells[2].outputs[0]["text"] == "suite\n"
+
+
+def test_a_shell_command_past_the_time_limit_is_stopped_and_the_notebook_goes_on(tmp_path):
+    """A command the kernel waits for (os.system ignores the interrupt itself) gets it: the cell ends, the
+    next ones run."""
+    notebook = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell("import os\nos.system('sleep 60')"),
+            nbformat.v4.new_code_cell("print('suite')"),
+        ]
+    )
+    started = time.monotonic()
+    execute(notebook, tmp_path, cell_timeout=3)
+    assert time.monotonic() - started < 30
+    assert notebook.cells[1].outputs[0]["text"] == "suite\n"

@@ -66,23 +66,42 @@ def _answers(folder: Path) -> dict[str, str]:
     return answers
 
 
-class KernelAloneInterrupted(AsyncKernelManager):
-    """Interrupts (a cell past its time limit) reach the kernel process alone. jupyter_client signals the
-    kernel's whole process group: the copies of the kernel a fork bomb leaves asleep would wake up and
-    run on, 255 copies of its memory (the run then ends out of memory instead of going on)."""
+class KernelCopiesStopped(AsyncKernelManager):
+    """jupyter_client interrupts a cell past its time limit by signalling the kernel's whole process group,
+    so that a shell command it waits for stops too. The copies of the kernel a fork bomb leaves asleep
+    would wake up and run on, 255 copies of its memory (the run then ends out of memory instead of going
+    on): the forked copies that never ran another program are killed first, and again once the
+    interrupt is sent (a copy forked meanwhile)."""
 
     async def _async_signal_kernel(self, signum: int) -> None:
         process = getattr(self.provisioner, "process", None)
-        if signum == signal.SIGINT and process is not None:
-            process.send_signal(signum)
-        else:
-            await super()._async_signal_kernel(signum)
+        if signum != signal.SIGINT or process is None:
+            return await super()._async_signal_kernel(signum)
+        _kill_copies_of(process.pid)
+        await super()._async_signal_kernel(signum)
+        _kill_copies_of(process.pid)
+
+
+def _kill_copies_of(kernel: int) -> None:
+    """Kills the processes of the kernel's group that run the kernel's own command line (forked, never
+    exec'd); a command the notebook started has a command line of its own."""
+    try:
+        group, command = os.getpgid(kernel), Path(f"/proc/{kernel}/cmdline").read_bytes()
+        others = [int(name) for name in os.listdir("/proc") if name.isdigit() and int(name) != kernel]
+    except OSError:
+        return
+    for pid in others:
+        try:
+            if os.getpgid(pid) == group and Path(f"/proc/{pid}/cmdline").read_bytes() == command:
+                os.kill(pid, signal.SIGKILL)
+        except OSError:
+            continue
 
 
 def execute(notebook, folder: Path, cell_timeout: int) -> Outcome:
     client = NotebookClient(
         notebook,
-        kernel_manager_class=KernelAloneInterrupted,
+        kernel_manager_class=KernelCopiesStopped,
         timeout=cell_timeout,
         allow_errors=True,
         interrupt_on_timeout=True,
